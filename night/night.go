@@ -1,0 +1,27 @@
+// Package night says which night a moment belongs to.
+//
+// quietlegs files everything by night: the night of 22 November holds that
+// evening's log and routine and the check-in made on the morning of the 23rd.
+// Anything before the day-boundary hour belongs to the night before.
+package night
+
+import "time"
+
+// DefaultBoundary is the hour (local time) at which one night's records end
+// and the next day's begin.
+const DefaultBoundary = 12
+
+// Layout formats a night's date.
+const Layout = time.DateOnly
+
+// Of returns the night that t belongs to, as YYYY-MM-DD, reading t in its
+// own location. A t before boundary o'clock belongs to the previous date.
+func Of(t time.Time, boundary int) string {
+	if t.Hour() < boundary {
+		// AddDate on the calendar date, not t.Add(-24h), so a
+		// daylight-saving day of 23 or 25 hours cannot skip a date.
+		y, m, d := t.Date()
+		return time.Date(y, m, d-1, 0, 0, 0, 0, time.UTC).Format(Layout)
+	}
+	return t.Format(Layout)
+}

@@ -1,0 +1,34 @@
+package night
+
+import (
+	"testing"
+	"time"
+)
+
+func TestOf(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		at   time.Time
+		want string
+	}{
+		{"evening", time.Date(2026, 11, 22, 21, 30, 0, 0, time.UTC), "2026-11-22"},
+		{"after midnight", time.Date(2026, 11, 23, 0, 40, 0, 0, time.UTC), "2026-11-22"},
+		{"morning check-in", time.Date(2026, 11, 23, 7, 15, 0, 0, time.UTC), "2026-11-22"},
+		{"just before boundary", time.Date(2026, 11, 23, 11, 59, 59, 0, time.UTC), "2026-11-22"},
+		{"at boundary", time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), "2026-11-23"},
+		{"new year", time.Date(2027, 1, 1, 3, 0, 0, 0, time.UTC), "2026-12-31"},
+		{"local time, not UTC", time.Date(2026, 3, 29, 1, 30, 0, 0, berlin), "2026-03-28"},
+		{"dst morning", time.Date(2026, 3, 29, 8, 0, 0, 0, berlin), "2026-03-28"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Of(tt.at, DefaultBoundary); got != tt.want {
+				t.Errorf("Of(%v) = %s, want %s", tt.at, got, tt.want)
+			}
+		})
+	}
+}
