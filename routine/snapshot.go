@@ -79,3 +79,23 @@ func (e *Engine) NextChange() time.Duration {
 	}
 	return time.Duration(float64(frac) / e.speed)
 }
+
+// Tally counts a run's ended steps and the routine time spent on them.
+type Tally struct {
+	Done, Skipped int
+	Spent         time.Duration
+}
+
+// Count tallies results.
+func Count(results []StepResult) Tally {
+	var t Tally
+	for _, r := range results {
+		t.Spent += r.Actual
+		if r.Status == StepDone {
+			t.Done++
+		} else {
+			t.Skipped++
+		}
+	}
+	return t
+}

@@ -1,0 +1,283 @@
+// Command quietlegs guides an evening wind-down routine for restless legs,
+// and keeps a private record of it in SQLite.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+	"text/tabwriter"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/quietlegs/quietlegs/assets"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/store"
+	"github.com/quietlegs/quietlegs/ui"
+)
+
+// exitError carries an exit status other than 1 up to main.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	err := newRootCmd(os.Stdout, os.Stderr).ExecuteContext(ctx)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "quietlegs:", err)
+		var ee exitError
+		if errors.As(err, &ee) {
+			os.Exit(ee.code)
+		}
+		os.Exit(1)
+	}
+}
+
+// app holds the flags every command shares.
+type app struct {
+	stdout, stderr io.Writer
+	db             string
+	quiet          bool
+	speed          float64
+	plain          bool
+	routineName    string
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	a := &app{stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "quietlegs",
+		Short: "A calm evening routine and sleep diary for restless legs",
+		Long: "quietlegs guides a timed evening wind-down routine for restless legs\n" +
+			"(stretches, muscle relaxation, compresses, massage, slow breathing) and\n" +
+			"keeps a private record of it on this computer.\n\n" +
+			"It gives no medical advice. Talk to a clinician about your symptoms.",
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runTUI(cmd.Context(), ui.StartHome, nil)
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.db, "db", "", "database file (default $QUIETLEGS_DB, else the data directory)")
+	pf.BoolVar(&a.quiet, "quiet", false, "no bell at phase changes")
+	pf.Float64Var(&a.speed, "speed", 1, "run routine time this many times faster (for trying a routine out)")
+	root.AddCommand(a.eveningCmd(), a.routinesCmd())
+	return root
+}
+
+func (a *app) eveningCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "evening",
+		Short: "Run an evening wind-down routine",
+		Long: "Run an evening wind-down routine. Without --routine, choose one first.\n" +
+			"A bell rings at every change so you can keep your eyes closed.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if a.routineName == "" && !a.plainMode() {
+				return a.runTUI(cmd.Context(), ui.StartPicker, nil)
+			}
+			lib, err := a.library()
+			if err != nil {
+				return err
+			}
+			name := a.routineName
+			if name == "" {
+				name = routine.DefaultName
+			}
+			r, ok := lib.Find(name)
+			if !ok {
+				return exitError{2, fmt.Errorf("no routine named %q (see: quietlegs routines)", name)}
+			}
+			if a.plainMode() {
+				return a.runPlain(cmd.Context(), r)
+			}
+			return a.runTUI(cmd.Context(), ui.StartRoutine, r)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
+	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
+	_ = cmd.RegisterFlagCompletionFunc("routine", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		lib, err := a.library()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var names []string
+		for _, r := range lib.Routines {
+			names = append(names, r.Name+"\t"+r.DisplayTitle())
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func (a *app) routinesCmd() *cobra.Command {
+	list := &cobra.Command{
+		Use:   "routines",
+		Short: "List routines, built-in and your own",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			lib, err := a.library()
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "NAME\tTITLE\tLENGTH\tSTEPS\tSOURCE")
+			for _, r := range lib.Routines {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", r.Name, r.DisplayTitle(),
+					routine.FormatDuration(r.Duration()), len(r.Steps), r.Source)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			if dir, err := routine.UserDir(); err == nil {
+				fmt.Fprintf(a.stdout, "\nYour routines live in %s\n", dir)
+			}
+			for _, p := range lib.Problems {
+				fmt.Fprintln(a.stderr, "warning:", p)
+			}
+			return nil
+		},
+	}
+	check := &cobra.Command{
+		Use:   "check FILE",
+		Short: "Check a routine file and print its plan",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			r, err := routine.LoadFile(args[0])
+			if err != nil {
+				return exitError{1, err}
+			}
+			return routine.WritePlan(a.stdout, r)
+		},
+	}
+	list.AddCommand(check)
+	return list
+}
+
+func (a *app) library() (*routine.Library, error) {
+	dir, err := routine.UserDir()
+	if err != nil {
+		dir = "" // no config directory: built-ins only
+	}
+	return routine.LoadLibrary(assets.RoutineFS(), dir)
+}
+
+// plainMode is on when asked for, or when there is no terminal to draw on.
+func (a *app) plainMode() bool {
+	return a.plain || !term.IsTerminal(os.Stdout.Fd()) || os.Getenv("TERM") == "dumb"
+}
+
+func (a *app) dbPath() (string, error) {
+	if a.db != "" {
+		return a.db, nil
+	}
+	if p := os.Getenv("QUIETLEGS_DB"); p != "" {
+		return p, nil
+	}
+	return store.DefaultPath()
+}
+
+func (a *app) openStore() (*store.Store, error) {
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(path)
+}
+
+func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p := &ui.Plain{
+		Out:    a.stdout,
+		Engine: routine.NewEngine(r, routine.SystemClock(), a.speed),
+		Rec:    ui.NewRecorder(st, night.DefaultBoundary),
+		Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
+		Wait:   ui.WaitReal,
+	}
+	status, err := p.Run(ctx)
+	if err != nil {
+		return err
+	}
+	if status != routine.Completed {
+		return exitError{130, fmt.Errorf("routine stopped early; saved as %s", status)}
+	}
+	return nil
+}
+
+func (a *app) runTUI(ctx context.Context, start ui.Start, r *routine.Routine) error {
+	lib, err := a.library()
+	if err != nil {
+		return err
+	}
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	root := ui.New(ui.Options{
+		Library:  lib,
+		Saver:    st,
+		Speed:    a.speed,
+		Quiet:    a.quiet,
+		Boundary: night.DefaultBoundary,
+		Start:    start,
+		Routine:  r,
+	})
+	opts := []tea.ProgramOption{
+		tea.WithContext(ctx),
+		// main's context owns SIGINT, SIGTERM and SIGHUP, so a closed
+		// terminal saves the run too.
+		tea.WithoutSignalHandler(),
+		tea.WithFPS(fps),
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		// Lip Gloss reads NO_COLOR as a boolean; the convention is any value.
+		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
+	}
+	_, runErr := tea.NewProgram(root, opts...).Run()
+	// Whatever ended the program, a routine still running is saved as it
+	// stands before exiting.
+	if line := root.Close(); line != "" {
+		fmt.Fprintln(a.stdout, line)
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, context.Canceled) {
+		return fmt.Errorf("run screen: %w", runErr)
+	}
+	return nil
+}
+
+// fps caps screen redraws. The renderer wakes at this rate even when idle;
+// 30 keeps a key press on screen within about 33 ms at modest cost.
+const fps = 30
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}

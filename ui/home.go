@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// menuItem is one choice on a menu screen.
+type menuItem struct {
+	title, note string
+	shortcut    key.Binding
+	run         tea.Cmd
+}
+
+// home is the first screen: what a person most likely wants now, first.
+type home struct {
+	sh     *shared
+	keys   navKeys
+	items  []menuItem
+	cursor int
+}
+
+func newHome(sh *shared) *home {
+	h := &home{sh: sh, keys: newNavKeys()}
+	if lib := sh.opts.Library; lib != nil {
+		if r, ok := lib.Find(routine.DefaultName); ok || len(lib.Routines) > 0 {
+			if !ok {
+				r = lib.Routines[0]
+			}
+			h.items = append(h.items, menuItem{
+				title:    "Evening routine",
+				note:     r.DisplayTitle() + " · " + routine.FormatDuration(r.Duration()),
+				shortcut: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "evening")),
+				run:      func() tea.Msg { return runRoutineMsg{r} },
+			})
+		}
+	}
+	h.items = append(h.items,
+		menuItem{
+			title:    "Choose a routine",
+			note:     "built-in and your own",
+			shortcut: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "routines")),
+			run:      openPicker,
+		},
+		menuItem{title: "Quit", shortcut: h.keys.Quit, run: tea.Quit},
+	)
+	return h
+}
+
+func (h *home) Init() tea.Cmd { return nil }
+
+func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return h, nil
+	}
+	for _, it := range h.items {
+		if key.Matches(k, it.shortcut) {
+			return h, it.run
+		}
+	}
+	switch {
+	case key.Matches(k, h.keys.Up):
+		h.cursor = (h.cursor + len(h.items) - 1) % len(h.items)
+	case key.Matches(k, h.keys.Down):
+		h.cursor = (h.cursor + 1) % len(h.items)
+	case key.Matches(k, h.keys.OK):
+		return h, h.items[h.cursor].run
+	case key.Matches(k, h.keys.Back):
+		return h, tea.Quit
+	}
+	return h, nil
+}
+
+func (h *home) View() string {
+	st := h.sh.styles
+	lines := []string{st.Title.Render("quietlegs"), ""}
+	lines = append(lines, menu(h.sh, h.items, h.cursor)...)
+	bindings := []key.Binding{h.keys.Up, h.keys.Down, h.keys.OK}
+	for _, it := range h.items {
+		bindings = append(bindings, it.shortcut)
+	}
+	return layout(h.sh.height, strings.Join(lines, "\n"), h.sh.shortHelp(bindings))
+}
+
+// menu draws items with the cursor on one; notes go beside the title when
+// they fit and under it when they don't.
+func menu(sh *shared, items []menuItem, cursor int) []string {
+	st := sh.styles
+	var lines []string
+	for i, it := range items {
+		mark, title := "  ", st.Text
+		if i == cursor {
+			mark, title = "› ", st.Cursor
+		}
+		hint := ""
+		if h := it.shortcut.Help().Key; h != "" {
+			hint = st.Faint.Render(" (" + h + ")")
+		}
+		line := st.Cursor.Render(mark) + title.Render(it.title) + hint
+		if it.note != "" {
+			if side := line + st.Faint.Render("  "+it.note); lipgloss.Width(side) <= sh.width {
+				line = side
+			} else {
+				line += "\n" + st.Faint.Render(truncate("    "+it.note, sh.width))
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}

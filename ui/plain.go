@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// Plain runs a routine without a screen: one line per phase change, each
+// ending with the phase's planned length so the lines add up to the
+// routine's length. It suits screen readers, pipes and dumb terminals.
+type Plain struct {
+	Out    io.Writer
+	Engine *routine.Engine
+	Rec    *Recorder
+	// Bell rings the terminal bell at each change.
+	Bell bool
+	// Wait blocks for d or until ctx ends; time.After in real use, a fake
+	// clock's Advance in tests.
+	Wait func(ctx context.Context, d time.Duration) error
+}
+
+// WaitReal waits on the real clock.
+func WaitReal(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Run runs the routine to its end, or until ctx is cancelled (a signal),
+// when it saves the run as it stands. It returns the run's status.
+func (p *Plain) Run(ctx context.Context) (routine.Status, error) {
+	e := p.Engine
+	if err := p.report(e.Start()); err != nil {
+		return e.Status(), err
+	}
+	for !e.Snapshot().Done {
+		snap := e.Snapshot()
+		d := time.Duration(float64(snap.PhaseRemaining) / e.Speed())
+		if err := p.Wait(ctx, max(d, time.Millisecond)); err != nil {
+			e.Stop()
+			p.Rec.Save(e)
+			p.summary()
+			return e.Status(), nil
+		}
+		if err := p.report(e.Update()); err != nil {
+			return e.Status(), err
+		}
+	}
+	return e.Status(), nil
+}
+
+// report prints the events and saves the run after each batch. With no
+// keys to answer, a pause for a clock jump is reported and the run goes on.
+func (p *Plain) report(evs []routine.Event) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	e := p.Engine
+	r := e.Routine()
+	for _, ev := range evs {
+		switch ev.Kind {
+		case routine.PhaseStarted:
+			if p.Bell {
+				fmt.Fprint(p.Out, "\a")
+			}
+			fmt.Fprintln(p.Out, phaseLine(r, ev.Step, ev.Phase))
+		case routine.Paused:
+			fmt.Fprintf(p.Out, "Note: %s; carrying on.\n", ev.Reason)
+			e.Unpause()
+		case routine.Finished:
+			if p.Bell {
+				fmt.Fprint(p.Out, "\a")
+			}
+		}
+	}
+	if err := p.Rec.Save(e); err != nil {
+		fmt.Fprintf(p.Out, "Warning: %v (will retry)\n", err)
+	}
+	if e.Snapshot().Done {
+		p.summary()
+	}
+	return nil
+}
+
+// phaseLine is "[3/9] Warm and cold compress (warm) 2:00".
+func phaseLine(r *routine.Routine, step, phase int) string {
+	s := r.Steps[step]
+	p := s.Phases[phase]
+	label := ""
+	if len(s.Phases) > 1 || p.Breath != nil {
+		label = " (" + p.Label + ")"
+	}
+	return fmt.Sprintf("[%d/%d] %s%s %s", step+1, len(r.Steps), s.Title, label, routine.FormatDuration(p.Duration))
+}
+
+func (p *Plain) summary() { fmt.Fprintln(p.Out, closingLine(p.Engine)) }
+
+// closingLine sums up a run in one sentence.
+func closingLine(e *routine.Engine) string {
+	t := routine.Count(e.Results())
+	return fmt.Sprintf("%s %s: %d of %d steps done, %d skipped, %s. Good night.",
+		e.Routine().DisplayTitle(), e.Status(), t.Done, len(e.Routine().Steps), t.Skipped, routine.FormatDuration(t.Spent))
+}

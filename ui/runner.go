@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// Redraw pacing. The countdown needs a redraw only when its seconds change;
+// the breathing pacer moves in smaller steps, so it ticks faster, and only
+// while a breathing phase runs. Nothing ticks while paused.
+const (
+	pacerStep = 250 * time.Millisecond // routine time between pacer frames
+	minTick   = 33 * time.Millisecond  // never redraw faster than this
+	maxTick   = time.Second
+)
+
+type runnerKeys struct {
+	Pause, Next, Back, Quit, Help key.Binding
+	Yes, No                       key.Binding
+	Close                         key.Binding
+}
+
+func newRunnerKeys() runnerKeys {
+	return runnerKeys{
+		Pause: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
+		Next:  key.NewBinding(key.WithKeys("n", "right"), key.WithHelp("n", "next")),
+		Back:  key.NewBinding(key.WithKeys("b", "left"), key.WithHelp("b", "back")),
+		Quit:  key.NewBinding(key.WithKeys("q", "esc", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Yes:   key.NewBinding(key.WithKeys("y", "enter", "ctrl+c"), key.WithHelp("y", "leave")),
+		No:    key.NewBinding(key.WithKeys("n", "esc", "space"), key.WithHelp("n", "stay")),
+		Close: key.NewBinding(key.WithKeys("enter", "q", "esc", "ctrl+c"), key.WithHelp("enter", "close")),
+	}
+}
+
+// ShortHelp is the help line under the runner.
+func (k runnerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Pause, k.Next, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the runner's page of help.
+func (k runnerKeys) FullHelp() [][]key.Binding {
+	full := func(b key.Binding, keys, desc string) key.Binding {
+		b.SetHelp(keys, desc)
+		return b
+	}
+	return [][]key.Binding{
+		{full(k.Pause, "space", "pause or go on"), full(k.Next, "n or →", "skip to the next step"), full(k.Back, "b or ←", "back to the previous step")},
+		{full(k.Quit, "q, esc, ctrl+c", "leave (asks first)"), k.Help},
+	}
+}
+
+// tickMsg asks for a redraw. gen ties it to the tick chain that sent it, so
+// ticks scheduled before a pause are dropped rather than doubling up.
+type tickMsg struct{ gen int }
+
+// runner guides a person through one run of a routine.
+type runner struct {
+	sh       *shared
+	engine   *routine.Engine
+	rec      *Recorder
+	keys     runnerKeys
+	gen      int
+	confirm  bool // asking whether to leave
+	showHelp bool
+}
+
+func newRunner(sh *shared, e *routine.Engine, rec *Recorder) *runner {
+	return &runner{sh: sh, engine: e, rec: rec, keys: newRunnerKeys()}
+}
+
+// Init starts the run, unless it was restored part-way and waits paused.
+func (m *runner) Init() tea.Cmd {
+	if m.engine.Snapshot().Started {
+		m.rec.Save(m.engine)
+		return nil
+	}
+	return m.after(m.engine.Start())
+}
+
+func (m *runner) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tickMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		evs := m.engine.Update()
+		if len(evs) == 0 && m.rec.Err != nil {
+			m.rec.Save(m.engine) // retry a failed save once a tick
+		}
+		return m, m.after(evs)
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case m.engine.Snapshot().Done:
+		if key.Matches(msg, k.Close) {
+			return tea.Quit
+		}
+	case m.confirm:
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.engine.Stop()
+			m.rec.Save(m.engine)
+			return tea.Quit
+		case key.Matches(msg, k.No):
+			m.confirm = false
+		}
+	case m.showHelp:
+		m.showHelp = false
+	case key.Matches(msg, k.Quit):
+		m.confirm = true
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+	case key.Matches(msg, k.Pause):
+		return m.after(m.engine.TogglePause())
+	case key.Matches(msg, k.Next):
+		return m.after(m.engine.Next())
+	case key.Matches(msg, k.Back):
+		return m.after(m.engine.Back())
+	}
+	return nil
+}
+
+// after handles the engine's events: a bell for each phase change and the
+// end, a save
+// for any transition, and the next redraw tick.
+func (m *runner) after(evs []routine.Event) tea.Cmd {
+	var cmds []tea.Cmd
+	if len(evs) > 0 {
+		m.rec.Save(m.engine)
+	}
+	for _, ev := range evs {
+		if (ev.Kind == routine.PhaseStarted || ev.Kind == routine.Finished) && !m.sh.opts.Quiet {
+			cmds = append(cmds, tea.Raw("\a"))
+			break // one bell, however many phases a late tick crossed
+		}
+	}
+	return tea.Batch(append(cmds, m.tick())...)
+}
+
+// tick schedules the next redraw, or none when nothing moves.
+func (m *runner) tick() tea.Cmd {
+	m.gen++
+	d := m.engine.NextChange()
+	if d == 0 {
+		return nil
+	}
+	snap := m.engine.Snapshot()
+	if snap.Running && m.breath(snap) != nil {
+		d = min(d, time.Duration(float64(pacerStep)/m.engine.Speed()))
+	}
+	d = min(max(d, minTick), maxTick)
+	gen := m.gen
+	return m.sh.tick(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+func (m *runner) breath(s routine.Snapshot) *routine.Breath {
+	if s.Done || !s.Started {
+		return nil
+	}
+	return m.engine.Routine().Steps[s.Step].Phases[s.Phase].Breath
+}

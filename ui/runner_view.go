@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// View draws the run. At 60x20 and up it has a big countdown and room to
+// breathe; smaller, it packs the same facts into fewer lines.
+func (m *runner) View() string {
+	snap := m.engine.Snapshot()
+	if snap.Done {
+		return m.summary(snap)
+	}
+	if m.showHelp {
+		return m.helpPage()
+	}
+	big := m.sh.width >= 50 && m.sh.height >= 20
+	st := m.sh.styles
+	w := m.sh.width
+	r := m.engine.Routine()
+	step := r.Steps[snap.Step]
+	phase := step.Phases[snap.Phase]
+
+	var top []string
+	gap := func() {
+		if big {
+			top = append(top, "")
+		}
+	}
+	top = append(top, header(st, w, r.DisplayTitle(),
+		fmt.Sprintf("step %d of %d", snap.Step+1, len(r.Steps))))
+	gap()
+	top = append(top, wrap(st.Heading, w, step.Title))
+	if step.Instruction != "" {
+		top = append(top, wrap(st.Text, w, step.Instruction))
+	}
+	gap()
+	top = append(top, m.phaseLine(snap, phase, big)...)
+	if b := m.breath(snap); b != nil {
+		top = append(top, m.pacer(*b, snap))
+	}
+	gap()
+	top = append(top, m.bars(snap)...)
+	if step.Safety != "" {
+		gap()
+		top = append(top, wrap(st.Warn, w, "⚠ "+step.Safety))
+	}
+	if snap.Step+1 < len(r.Steps) {
+		n := r.Steps[snap.Step+1]
+		gap()
+		top = append(top, wrap(st.Faint, w,
+			"next: "+n.Title+" · "+routine.FormatDuration(n.Duration())))
+	}
+	return layout(m.sh.height, strings.Join(top, "\n"), m.status(snap))
+}
+
+// phaseLine shows what to do now and how long is left of it.
+func (m *runner) phaseLine(snap routine.Snapshot, phase routine.Phase, big bool) []string {
+	st := m.sh.styles
+	left := countdown(snap.PhaseRemaining)
+	label := phase.Label
+	if len(m.engine.Routine().Steps[snap.Step].Phases) == 1 && phase.Breath == nil {
+		label = ""
+	}
+	var lines []string
+	if big {
+		if label != "" {
+			lines = append(lines, st.Accent.Render(label))
+		}
+		lines = append(lines, st.Accent.Render(bigTime(left)))
+	} else {
+		line := st.Accent.Render(left)
+		if label != "" {
+			line = st.Accent.Render(label+"  ") + line
+		}
+		lines = append(lines, line)
+	}
+	if phase.Cue != "" {
+		lines = append(lines, wrap(st.Text, m.sh.width, phase.Cue))
+	}
+	return lines
+}
+
+// pacer is a bar that fills as you breathe in and empties as you breathe out.
+func (m *runner) pacer(b routine.Breath, snap routine.Snapshot) string {
+	st := m.sh.styles
+	stage, frac := b.At(snap.PhaseElapsed)
+	fill := frac
+	switch stage {
+	case routine.HoldIn:
+		fill = 1
+	case routine.Exhale:
+		fill = 1 - frac
+	case routine.HoldOut:
+		fill = 0
+	}
+	const labelW = 12
+	width := max(m.sh.width-labelW, 4)
+	label := fmt.Sprintf("%-*s", labelW, stage.String())
+	if !snap.Running {
+		fill = 0
+	}
+	return st.Accent.Render(label) + m.sh.bar(width, fill)
+}
+
+func (m *runner) bars(snap routine.Snapshot) []string {
+	st := m.sh.styles
+	const labelW = 8
+	timesW := len(" 30:00 / 30:00")
+	width := max(m.sh.width-labelW-timesW, 4)
+	row := func(name string, pos, total time.Duration) string {
+		frac := 0.0
+		if total > 0 {
+			frac = float64(pos) / float64(total)
+		}
+		return st.Faint.Render(fmt.Sprintf("%-*s", labelW, name)) + m.sh.bar(width, frac)
+	}
+	return []string{
+		row("step", snap.StepPosition, snap.StepDuration) +
+			st.Faint.Render(" "+routine.FormatDuration(snap.StepPosition)+" / "+routine.FormatDuration(snap.StepDuration)),
+		row("routine", snap.Position, snap.Total) +
+			st.Faint.Render(" "+routine.FormatDuration(snap.Position)+" / "+routine.FormatDuration(snap.Total)),
+	}
+}
+
+// status is the bottom line: a question, a reason to know, or the keys.
+func (m *runner) status(snap routine.Snapshot) string {
+	st := m.sh.styles
+	w := m.sh.width
+	switch {
+	case m.confirm:
+		return wrap(st.Warn, w, "Leave the routine? What you did is saved.  y leave · n stay")
+	case m.rec.Err != nil:
+		return wrap(st.Warn, w, "⚠ not saved yet, will retry: "+m.rec.Err.Error())
+	case !snap.Running && snap.PauseReason != "":
+		return wrap(st.Warn, w, "Paused: "+snap.PauseReason+". space to go on")
+	case !snap.Running:
+		return wrap(st.Warn, w, "Paused. space to go on · q quit")
+	}
+	return m.sh.shortHelp(m.keys.ShortHelp())
+}
+
+func (m *runner) helpPage() string {
+	st := m.sh.styles
+	body := st.Title.Render("Keys") + "\n\n" + m.sh.help().FullHelpView(m.keys.FullHelp()) +
+		"\n\n" + wrap(st.Faint, m.sh.width,
+		"A bell rings at every change, so you can keep your eyes closed. "+
+			"For silence, start with the flag --quiet.")
+	return layout(m.sh.height, body, st.Faint.Render("any key to go back"))
+}
+
+func (m *runner) summary(snap routine.Snapshot) string {
+	st := m.sh.styles
+	w := m.sh.width
+	r := m.engine.Routine()
+	res := m.engine.Results()
+	t := routine.Count(res)
+	byIndex := map[int]routine.StepResult{}
+	for _, x := range res {
+		byIndex[x.Index] = x
+	}
+	lines := []string{
+		header(st, w, r.DisplayTitle(), string(snap.Status)),
+		"",
+		st.Text.Render(fmt.Sprintf("%d done · %d skipped · %s", t.Done, t.Skipped, routine.FormatDuration(t.Spent))),
+		"",
+	}
+	nameW := max(w-12, 8)
+	for i, s := range r.Steps {
+		mark, when := "·", "not reached"
+		if x, ok := byIndex[i]; ok {
+			mark, when = "✓", routine.FormatDuration(x.Actual)
+			if x.Status == routine.StepSkipped {
+				mark, when = "–", "skipped"
+			}
+		}
+		lines = append(lines, st.Faint.Render(mark+" ")+
+			st.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(s.Title, nameW)))+st.Faint.Render(" "+when))
+	}
+	lines = append(lines, "", st.Title.Render("Good night."))
+	return layout(m.sh.height, strings.Join(lines, "\n"), st.Faint.Render("enter to close"))
+}
+
+// header puts a title on the left and a note on the right of one line.
+func header(st *Styles, width int, title, note string) string {
+	left := st.Title.Render(truncate(title, max(width-len(note)-2, 1)))
+	right := st.Faint.Render(note)
+	pad := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if pad < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", pad) + right
+}
+
+// layout puts body at the top and foot on the last line, cutting the body
+// rather than the foot when the screen is short.
+func layout(height int, body, foot string) string {
+	lines := strings.Split(body, "\n")
+	footLines := strings.Split(foot, "\n")
+	room := height - len(footLines)
+	if room < 0 {
+		room = 0
+	}
+	if len(lines) > room {
+		lines = lines[:room]
+	}
+	for len(lines) < room {
+		lines = append(lines, "")
+	}
+	return strings.Join(append(lines, footLines...), "\n")
+}
+
+// truncate shortens s to width cells, with an ellipsis when cut.
+func truncate(s string, width int) string {
+	return ansi.Truncate(s, max(width, 1), "…")
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/store"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var t0 = time.Date(2026, 11, 22, 21, 30, 0, 0, time.UTC)
+
+// fakeSaver keeps what a run saved, and can be told to fail.
+type fakeSaver struct {
+	started []store.NewSession
+	cps     []store.Checkpoint
+	fail    error
+}
+
+func (f *fakeSaver) StartSession(_ context.Context, n store.NewSession) (int64, error) {
+	if f.fail != nil {
+		return 0, f.fail
+	}
+	f.started = append(f.started, n)
+	return int64(len(f.started)), nil
+}
+
+func (f *fakeSaver) Checkpoint(_ context.Context, _ int64, cp store.Checkpoint) error {
+	if f.fail != nil {
+		return f.fail
+	}
+	f.cps = append(f.cps, cp)
+	return nil
+}
+
+func (f *fakeSaver) last() store.Checkpoint { return f.cps[len(f.cps)-1] }
+
+// testRoutine: a two-sided stretch, a massage with a safety note, and
+// 4-6 breathing. 2:00 in all.
+func testRoutine() *routine.Routine {
+	return &routine.Routine{Name: "test", Title: "Test wind-down", Source: "built-in", Steps: []routine.Step{
+		{Title: "Calf stretch", Instruction: "Lean into a wall, heel down.", Kind: routine.Hold, Phases: []routine.Phase{
+			{Label: "left side", Cue: "Left leg back.", Duration: 10 * time.Second},
+			{Label: "right side", Cue: "Switch to the right leg.", Duration: 20 * time.Second},
+		}},
+		{Title: "Leg massage", Instruction: "Long slow strokes, ankle to knee.", Safety: "Gently over sore spots.",
+			Kind: routine.Hold, Phases: []routine.Phase{{Label: "hold", Duration: 30 * time.Second}}},
+		{Title: "Paced breathing", Instruction: "In through the nose, out slowly.", Kind: routine.Breathing,
+			Phases: []routine.Phase{{Label: "breathe", Duration: time.Minute,
+				Breath: &routine.Breath{Inhale: 4 * time.Second, Exhale: 6 * time.Second}}}},
+	}}
+}
+
+// harness drives a Root without a terminal: ticks come back at once and
+// say what delay they asked for.
+type harness struct {
+	t     *testing.T
+	root  *Root
+	clock *routine.FakeClock
+	saver *fakeSaver
+	ticks []time.Duration
+}
+
+func newHarness(t *testing.T, o Options, w, h int) *harness {
+	t.Helper()
+	hs := &harness{t: t, clock: routine.NewFakeClock(t0), saver: &fakeSaver{}}
+	if o.Clock == nil {
+		o.Clock = hs.clock
+	}
+	if o.Saver == nil {
+		o.Saver = hs.saver
+	}
+	if o.Speed == 0 {
+		o.Speed = 1
+	}
+	if o.Boundary == 0 {
+		o.Boundary = 12
+	}
+	hs.root = New(o)
+	hs.root.sh.tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		hs.ticks = append(hs.ticks, d)
+		return func() tea.Msg { return fn(time.Time{}) }
+	}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(hs.root.Init())
+	return hs
+}
+
+// run executes cmd and feeds back what it produces, except ticks, which are
+// returned so the test decides when time passes. It reports bells and
+// whether the program asked to quit.
+func (hs *harness) run(cmd tea.Cmd) (pending []tea.Msg, bells int, quit bool) {
+	if cmd == nil {
+		return nil, 0, false
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			p, b, q := hs.run(c)
+			pending, bells, quit = append(pending, p...), bells+b, quit || q
+		}
+	case tea.RawMsg:
+		if msg.Msg == "\a" {
+			bells++
+		}
+	case tea.QuitMsg:
+		quit = true
+	case tickMsg:
+		pending = append(pending, msg)
+	case nil:
+	default:
+		p, b, q := hs.send(msg)
+		pending, bells, quit = append(pending, p...), bells+b, quit || q
+	}
+	return pending, bells, quit
+}
+
+func (hs *harness) send(msg tea.Msg) ([]tea.Msg, int, bool) {
+	_, cmd := hs.root.Update(msg)
+	return hs.run(cmd)
+}
+
+func (hs *harness) key(k string) ([]tea.Msg, int, bool) {
+	return hs.send(keyPress(k))
+}
+
+// wait lets d pass and delivers the latest tick, as the program would.
+func (hs *harness) wait(d time.Duration) (int, bool) {
+	hs.clock.Advance(d)
+	_, bells, quit := hs.send(tickMsg{gen: hs.root.runner.gen})
+	return bells, quit
+}
+
+func (hs *harness) view() string {
+	return ansi.Strip(hs.root.View().Content)
+}
+
+func keyPress(k string) tea.KeyPressMsg {
+	switch k {
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// golden compares got with testdata/NAME.golden; -update rewrites it.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file.\ngot:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+func checkSize(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Errorf("view has %d lines, screen has %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if cw := ansi.StringWidth(l); cw > w {
+			t.Errorf("line %d is %d cells wide, screen is %d: %q", i+1, cw, w, l)
+		}
+	}
+}
+
+var errDiskFull = errors.New("disk I/O error: database or disk is full")
