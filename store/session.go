@@ -1,0 +1,325 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// timeLayout stores instants as fixed-width UTC text, which sorts in time
+// order. Times are rounded to the millisecond.
+const timeLayout = "2006-01-02T15:04:05.000Z07:00"
+
+// Session is one run of a routine, as stored.
+type Session struct {
+	ID           int64
+	Routine      string // the routine's name
+	RoutineTitle string
+	Night        string // YYYY-MM-DD, see package night
+	// StartedAt, EndedAt and UpdatedAt are in a fixed zone with the UTC
+	// offset in force when the run started, so they read as the wall
+	// times the person saw.
+	StartedAt time.Time
+	EndedAt   time.Time // zero while running
+	// UpdatedAt is when the run was last saved: for a run cut off by a
+	// crash, about when it stopped.
+	UpdatedAt      time.Time
+	Status         routine.Status
+	Speed          float64
+	Planned        time.Duration
+	CurrentStep    int
+	CurrentElapsed time.Duration
+	Steps          []routine.StepResult // ordered by index
+}
+
+// NewSession is what StartSession needs.
+type NewSession struct {
+	Routine, RoutineTitle, Night string
+	StartedAt                    time.Time
+	Speed                        float64
+	Planned                      time.Duration
+}
+
+// Checkpoint is the state of a run at a transition.
+type Checkpoint struct {
+	Steps          []routine.StepResult // results to upsert by index; may be the full list each time
+	CurrentStep    int
+	CurrentElapsed time.Duration
+	Status         routine.Status // Running until the run ends
+	EndedAt        time.Time      // set exactly when Status is not Running
+}
+
+// StartSession records the start of a run, status running, and returns its id.
+func (s *Store) StartSession(ctx context.Context, n NewSession) (int64, error) {
+	if err := n.validate(); err != nil {
+		return 0, fmt.Errorf("start session: %w", err)
+	}
+	_, offset := n.StartedAt.Zone()
+	var id int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
+			(routine, routine_title, night, started_at, utc_offset, status, speed, planned_ms, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			n.Routine, n.RoutineTitle, n.Night, formatTime(n.StartedAt), offset,
+			string(routine.Running), n.Speed, millis(n.Planned), formatTime(s.now()))
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("start session of %q: %w", n.Routine, err)
+	}
+	return id, nil
+}
+
+func (n NewSession) validate() error {
+	switch {
+	case n.Routine == "":
+		return errors.New("no routine name")
+	case n.StartedAt.IsZero():
+		return errors.New("no start time")
+	case n.Speed <= 0:
+		return fmt.Errorf("speed %v is not positive", n.Speed)
+	case n.Planned < 0:
+		return fmt.Errorf("planned time %v is negative", n.Planned)
+	}
+	if _, err := time.Parse(night.Layout, n.Night); err != nil {
+		return fmt.Errorf("night %q is not a date (YYYY-MM-DD)", n.Night)
+	}
+	return nil
+}
+
+// Checkpoint saves a run's state at a transition in one transaction: the
+// step results, the step in progress and its elapsed time, and the status
+// and end time.
+func (s *Store) Checkpoint(ctx context.Context, id int64, cp Checkpoint) error {
+	if err := cp.validate(); err != nil {
+		return fmt.Errorf("checkpoint session %d: %w", id, err)
+	}
+	var ended any // NULL while running
+	if cp.Status != routine.Running {
+		ended = formatTime(cp.EndedAt)
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE sessions
+			SET status = ?, ended_at = ?, current_step = ?, current_elapsed_ms = ?, updated_at = ?
+			WHERE id = ?`,
+			string(cp.Status), ended, cp.CurrentStep, millis(cp.CurrentElapsed), formatTime(s.now()), id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return fmt.Errorf("session %d %w", id, ErrNotFound)
+		}
+		for _, r := range cp.Steps {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO session_steps
+				(session_id, idx, title, planned_ms, actual_ms, status) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (session_id, idx) DO UPDATE SET title = excluded.title,
+				planned_ms = excluded.planned_ms, actual_ms = excluded.actual_ms, status = excluded.status`,
+				id, r.Index, r.Title, millis(r.Planned), millis(r.Actual), string(r.Status)); err != nil {
+				return fmt.Errorf("step %d: %w", r.Index, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("checkpoint session %d: %w", id, err)
+	}
+	return nil
+}
+
+func (cp Checkpoint) validate() error {
+	switch cp.Status {
+	case routine.Running:
+		if !cp.EndedAt.IsZero() {
+			return errors.New("a running session has no end time")
+		}
+	case routine.Completed, routine.Partial, routine.Abandoned:
+		if cp.EndedAt.IsZero() {
+			return fmt.Errorf("a %s session needs an end time", cp.Status)
+		}
+	default:
+		return fmt.Errorf("unknown status %q", cp.Status)
+	}
+	if cp.CurrentStep < 0 || cp.CurrentElapsed < 0 {
+		return fmt.Errorf("negative progress (step %d, %v)", cp.CurrentStep, cp.CurrentElapsed)
+	}
+	for _, r := range cp.Steps {
+		switch {
+		case r.Index < 0:
+			return fmt.Errorf("step index %d is negative", r.Index)
+		case r.Status != routine.StepDone && r.Status != routine.StepSkipped:
+			return fmt.Errorf("step %d: unknown status %q", r.Index, r.Status)
+		case r.Planned < 0 || r.Actual < 0:
+			return fmt.Errorf("step %d: negative duration", r.Index)
+		}
+	}
+	return nil
+}
+
+// write runs fn in one immediate transaction and commits it.
+func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() // a no-op after Commit
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.afterWrite()
+	return nil
+}
+
+const sessionColumns = `id, routine, routine_title, night, started_at, utc_offset, ended_at,
+	status, speed, planned_ms, current_step, current_elapsed_ms, updated_at`
+
+// Session reads one session with its steps. A missing session's error
+// wraps ErrNotFound.
+func (s *Store) Session(ctx context.Context, id int64) (Session, error) {
+	ss, err := s.readSessions(ctx, "WHERE id = ?", id)
+	if err != nil {
+		return Session{}, fmt.Errorf("read session %d: %w", id, err)
+	}
+	if len(ss) == 0 {
+		return Session{}, fmt.Errorf("session %d %w", id, ErrNotFound)
+	}
+	return ss[0], nil
+}
+
+// LatestSession reads the session that started last, reporting false when
+// there is none.
+func (s *Store) LatestSession(ctx context.Context) (Session, bool, error) {
+	ss, err := s.readSessions(ctx, "ORDER BY started_at DESC, id DESC LIMIT 1")
+	if err != nil {
+		return Session{}, false, fmt.Errorf("read latest session: %w", err)
+	}
+	if len(ss) == 0 {
+		return Session{}, false, nil
+	}
+	return ss[0], true, nil
+}
+
+// Sessions reads every session with its steps, newest first.
+func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
+	ss, err := s.readSessions(ctx, "ORDER BY started_at DESC, id DESC")
+	if err != nil {
+		return nil, fmt.Errorf("read sessions: %w", err)
+	}
+	return ss, nil
+}
+
+// readSessions reads the sessions a clause after FROM picks, then their
+// steps, in one read transaction. Each cursor is drained and closed before
+// the next query: the pool has one connection.
+func (s *Store) readSessions(ctx context.Context, clause string, args ...any) ([]Session, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+
+	ss, err := scanSessions(ctx, tx, "SELECT "+sessionColumns+" FROM sessions "+clause, args...)
+	if err != nil || len(ss) == 0 {
+		return ss, err
+	}
+	byID := make(map[int64]*Session, len(ss))
+	for i := range ss {
+		byID[ss[i].ID] = &ss[i]
+	}
+	q := "SELECT session_id, idx, title, planned_ms, actual_ms, status FROM session_steps"
+	var stepArgs []any
+	if len(ss) == 1 {
+		q += " WHERE session_id = ?"
+		stepArgs = []any{ss[0].ID}
+	}
+	rows, err := tx.QueryContext(ctx, q+" ORDER BY session_id, idx", stepArgs...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			sid             int64
+			r               routine.StepResult
+			planned, actual int64
+			status          string
+		)
+		if err := rows.Scan(&sid, &r.Index, &r.Title, &planned, &actual, &status); err != nil {
+			return nil, err
+		}
+		if se, ok := byID[sid]; ok {
+			r.Planned, r.Actual = fromMillis(planned), fromMillis(actual)
+			r.Status = routine.StepStatus(status)
+			se.Steps = append(se.Steps, r)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return ss, nil
+}
+
+// scanSessions runs q and reads every row into a Session, without steps.
+func scanSessions(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Session, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ss []Session
+	for rows.Next() {
+		var (
+			se                         Session
+			started, updated, status   string
+			ended                      sql.NullString
+			offset, planned, elapsedMs int64
+		)
+		if err := rows.Scan(&se.ID, &se.Routine, &se.RoutineTitle, &se.Night, &started, &offset,
+			&ended, &status, &se.Speed, &planned, &se.CurrentStep, &elapsedMs, &updated); err != nil {
+			return nil, err
+		}
+		zone := time.FixedZone("", int(offset))
+		if se.StartedAt, err = parseTime(started, zone); err != nil {
+			return nil, fmt.Errorf("session %d: started_at: %w", se.ID, err)
+		}
+		if ended.Valid {
+			if se.EndedAt, err = parseTime(ended.String, zone); err != nil {
+				return nil, fmt.Errorf("session %d: ended_at: %w", se.ID, err)
+			}
+		}
+		if se.UpdatedAt, err = parseTime(updated, zone); err != nil {
+			return nil, fmt.Errorf("session %d: updated_at: %w", se.ID, err)
+		}
+		se.Status = routine.Status(status)
+		se.Planned, se.CurrentElapsed = fromMillis(planned), fromMillis(elapsedMs)
+		ss = append(ss, se)
+	}
+	return ss, rows.Err()
+}
+
+func formatTime(t time.Time) string { return t.UTC().Round(time.Millisecond).Format(timeLayout) }
+
+func parseTime(s string, zone *time.Location) (time.Time, error) {
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.In(zone), nil
+}
+
+func millis(d time.Duration) int64 { return d.Round(time.Millisecond).Milliseconds() }
+
+func fromMillis(ms int64) time.Duration { return time.Duration(ms) * time.Millisecond }

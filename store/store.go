@@ -1,0 +1,313 @@
+// Package store keeps quietlegs' records in SQLite.
+//
+// The database is one file, readable only by its owner, in WAL mode. Every
+// write is one short transaction, so a run cut off by a crash or a closed
+// laptop is left as it was at its last checkpoint, never half-written.
+//
+// Open refuses, without changing a byte, a file that is not an SQLite
+// database, one that is damaged, one that belongs to another program, and
+// one written by a newer quietlegs.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ApplicationID marks an SQLite file as quietlegs' own (PRAGMA
+// application_id; "QLEG" in ASCII).
+const ApplicationID = 0x514C4547
+
+// ErrNotFound is wrapped by errors for records that do not exist.
+var ErrNotFound = errors.New("not found")
+
+// connParams are the DSN parameters every pooled connection opens with.
+const connParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
+	"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+	"&_txlock=immediate&_time_format=sqlite"
+
+// Store is an open quietlegs database. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	// now gives updated_at; tests replace it.
+	now func() time.Time
+	// sidePrivate is set once -wal and -shm have been made owner-only.
+	sidePrivate atomic.Bool
+}
+
+// Open opens the database at path, creating it and its folder if missing,
+// and brings its schema up to date.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open database: no path given")
+	}
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path, connParams))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: path, now: time.Now}
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.afterWrite()
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close database %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path is the database file's path as given to Open.
+func (s *Store) Path() string { return s.path }
+
+// tightenSideFiles makes the -wal and -shm files owner-only and reports
+// whether both exist. SQLite already creates them with the database file's
+// mode; this is a second lock on the door.
+func (s *Store) tightenSideFiles() bool {
+	both := true
+	for _, suffix := range []string{"-wal", "-shm"} {
+		fi, err := os.Stat(s.path + suffix)
+		if err != nil {
+			both = false
+			continue
+		}
+		if fi.Mode().Perm()&0o077 != 0 {
+			if err := os.Chmod(s.path+suffix, 0o600); err != nil {
+				both = false
+			}
+		}
+	}
+	return both
+}
+
+// afterWrite tightens the side files until they have been seen private.
+func (s *Store) afterWrite() {
+	if !s.sidePrivate.Load() && s.tightenSideFiles() {
+		s.sidePrivate.Store(true)
+	}
+}
+
+// prepareFile makes sure path's folder exists and that path is either a new
+// owner-only empty file or an SQLite database quietlegs may use. It writes
+// nothing to a file it refuses.
+func prepareFile(path string) error {
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("create database folder %s: %w", dir, err)
+		}
+		// Ours, just made: make sure the umask left it owner-only.
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return fmt.Errorf("create database folder %s: %w", dir, err)
+		}
+	} else if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+
+	// Create the file owner-only before SQLite sees it, so it is never
+	// readable by others, not even for a moment.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err == nil {
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("create database %s: %w", path, err)
+		}
+		return nil
+	}
+	if !errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("open database %s: not a regular file", path)
+	}
+	if fi.Size() > 0 {
+		if err := checkHeader(path, fi.Size()); err != nil {
+			return err
+		}
+		if err := checkOwner(path); err != nil {
+			return err
+		}
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return fmt.Errorf("make database %s private: %w", path, err)
+		}
+	}
+	return nil
+}
+
+// sqliteMagic opens every SQLite 3 database file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// checkHeader reads the 100-byte SQLite header of a non-empty file and
+// refuses anything that is not a whole SQLite database.
+func checkHeader(path string, size int64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return fmt.Errorf("open database %s: file is not a database", path)
+		}
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if !bytes.Equal(h[:16], []byte(sqliteMagic)) {
+		return fmt.Errorf("open database %s: file is not a database", path)
+	}
+	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
+		return fmt.Errorf("open database %s: file is not a database (bad page size %d)", path, pageSize)
+	}
+	// The header's page count is trusted when the change counter matches
+	// the version-valid-for number, as SQLite does.
+	pages := int64(binary.BigEndian.Uint32(h[28:32]))
+	valid := pages > 0 && bytes.Equal(h[24:28], h[92:96])
+	if size < pageSize || valid && pages*pageSize > size {
+		return fmt.Errorf("open database %s: file is truncated or damaged (%d bytes)", path, size)
+	}
+	return nil
+}
+
+// checkOwner looks inside an existing database through a read-only
+// connection (which reads through any WAL, unlike the raw header) and
+// refuses one that another program or a newer quietlegs wrote.
+func checkOwner(path string) error {
+	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	var appID, version int64
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	tables, err := userTables(ctx, db)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	return checkIdentity(path, appID, version, tables)
+}
+
+// checkIdentity decides whether a database with this application id,
+// user_version and tables is quietlegs' to use.
+func checkIdentity(path string, appID, version int64, tables []string) error {
+	switch {
+	case appID == ApplicationID:
+		if version > LatestSchemaVersion {
+			return fmt.Errorf("database %s has schema version %d, newer than this quietlegs knows (%d); update quietlegs",
+				path, version, LatestSchemaVersion)
+		}
+		return nil
+	case appID != 0:
+		return fmt.Errorf("open database %s: not a quietlegs database (application id %#x)", path, appID)
+	case len(tables) > 0:
+		return fmt.Errorf("open database %s: not a quietlegs database (it has tables quietlegs did not make: %s)",
+			path, strings.Join(tables, ", "))
+	case version != 0:
+		return fmt.Errorf("open database %s: not a quietlegs database (schema version %d from another program)", path, version)
+	}
+	return nil // an empty database: fresh
+}
+
+// queryer is what userTables needs of a *sql.DB or *sql.Tx.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// userTables lists the schema objects not made by SQLite itself.
+func userTables(ctx context.Context, q queryer) ([]string, error) {
+	rows, err := q.QueryContext(ctx,
+		"SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+	if err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("list tables: %w", err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	return names, nil
+}
+
+// dsn is an SQLite URI for path with the given query parameters. The path
+// is percent-encoded, so spaces, '?', '#' and '%' in it are safe.
+func dsn(path, params string) string {
+	p := filepath.ToSlash(path)
+	if filepath.VolumeName(path) != "" && !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x becomes file:///C:/x
+	}
+	prefix := "file:"
+	if strings.HasPrefix(p, "/") {
+		prefix = "file://" // an empty authority, so //x is not read as a host
+	}
+	return prefix + escapePath(p) + "?" + params
+}
+
+// escapePath percent-encodes every byte of p except unreserved ones, '/'
+// and ':'.
+func escapePath(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/', c == ':':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
