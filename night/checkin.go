@@ -1,0 +1,157 @@
+package night
+
+import (
+	"fmt"
+	"math"
+	"time"
+)
+
+// Onset is when leg symptoms started, in our own words (after the Johns
+// Hopkins scale's idea, not its text).
+type Onset string
+
+// When symptoms started.
+const (
+	OnsetNone    Onset = "none"
+	OnsetBedtime Onset = "bedtime"
+	OnsetEvening Onset = "evening"
+	OnsetBefore6 Onset = "before-6pm"
+	onsetUnknown Onset = ""
+)
+
+// Onsets lists the answers in order, for forms and validation.
+var Onsets = []Onset{OnsetNone, OnsetBedtime, OnsetEvening, OnsetBefore6}
+
+// Label is how a form shows the answer.
+func (o Onset) Label() string {
+	switch o {
+	case OnsetNone:
+		return "no symptoms"
+	case OnsetBedtime:
+		return "at bedtime"
+	case OnsetEvening:
+		return "in the evening"
+	case OnsetBefore6:
+		return "before 6 pm"
+	}
+	return string(o)
+}
+
+// Checkin is the morning's sleep diary for one night, following the
+// Consensus Sleep Diary, plus leg-symptom items of our own (not a clinical
+// score).
+type Checkin struct {
+	Night string // YYYY-MM-DD
+
+	InBed      time.Time // got into bed
+	TriedSleep time.Time // tried to go to sleep
+	LatencyMin int       // minutes to fall asleep
+	Awakenings int       // not counting the final one
+	AwakeMin   int       // minutes awake in those awakenings, in total
+	FinalWake  time.Time // final awakening
+	OutOfBed   time.Time // got out of bed for the day
+
+	Quality int // 1 very poor .. 5 very good
+	Rested  int // 1 not at all .. 5 very well-rested
+
+	RLSSeverity int // 0-10, last night
+	Onset       Onset
+	GotUp       int // times got up because of the legs
+	Notes       string
+
+	// RecordedAt is when the check-in was last saved.
+	RecordedAt time.Time
+}
+
+// Figures are the diary's derived numbers.
+type Figures struct {
+	TIB int     // time in bed, minutes: out of bed - into bed
+	TST int     // total sleep time, minutes
+	SE  float64 // sleep efficiency, TST / TIB x 100, rounded to 2 decimals
+}
+
+// Figures computes the diary figures by the convention in the README:
+// TIB = out of bed - into bed; TST = (final awakening - tried to sleep) -
+// latency - minutes awake; SE = TST / TIB x 100. Times are real instants, so
+// a daylight-saving night is an hour shorter or longer, as it was.
+func (c Checkin) Figures() Figures {
+	tib := int(c.OutOfBed.Sub(c.InBed) / time.Minute)
+	tst := int(c.FinalWake.Sub(c.TriedSleep)/time.Minute) - c.LatencyMin - c.AwakeMin
+	f := Figures{TIB: tib, TST: tst}
+	if tib > 0 {
+		f.SE = math.Round(float64(tst)/float64(tib)*100*100) / 100
+	}
+	return f
+}
+
+// FieldError is a problem with one field of a check-in or evening log.
+type FieldError struct {
+	Field string // the form field and command-line flag name, e.g. "final"
+	Msg   string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
+
+// MaxGap is the longest gap allowed between two consecutive diary times.
+const MaxGap = 18 * time.Hour
+
+// Validate checks the check-in as a whole and returns the first problem,
+// naming the field to fix.
+func (c Checkin) Validate() error {
+	ranges := []struct {
+		field     string
+		v, lo, hi int
+	}{
+		{"latency", c.LatencyMin, 0, 24 * 60},
+		{"awakenings", c.Awakenings, 0, 100},
+		{"awake", c.AwakeMin, 0, 24 * 60},
+		{"quality", c.Quality, 1, 5},
+		{"rested", c.Rested, 1, 5},
+		{"rls", c.RLSSeverity, 0, 10},
+		{"got-up", c.GotUp, 0, 100},
+	}
+	for _, r := range ranges {
+		if r.v < r.lo || r.v > r.hi {
+			return &FieldError{r.field, fmt.Sprintf("%d is out of range (%d-%d)", r.v, r.lo, r.hi)}
+		}
+	}
+	if !validOnset(c.Onset) {
+		return &FieldError{"onset", fmt.Sprintf("%q is not one of none, bedtime, evening, before-6pm", c.Onset)}
+	}
+	// Times typed as HH:MM are read across midnight, so a time typed
+	// earlier than the one before it lands the next day. A gap that long
+	// means it really was typed earlier: say so rather than guess.
+	order := []struct {
+		field, what string
+		t           time.Time
+	}{
+		{"in-bed", "getting into bed", c.InBed},
+		{"tried", "trying to sleep", c.TriedSleep},
+		{"final", "final awakening", c.FinalWake},
+		{"out", "getting up", c.OutOfBed},
+	}
+	for i := 1; i < len(order); i++ {
+		a, b := order[i-1], order[i]
+		if gap := b.t.Sub(a.t); gap < 0 || gap > MaxGap {
+			return &FieldError{b.field, fmt.Sprintf("%s (%s) is before %s (%s)",
+				b.what, b.t.Format("15:04"), a.what, a.t.Format("15:04"))}
+		}
+	}
+	if span := c.OutOfBed.Sub(c.InBed); span > 24*time.Hour {
+		return &FieldError{"out", "more than 24 hours after getting into bed"}
+	}
+	if window := int(c.FinalWake.Sub(c.TriedSleep) / time.Minute); c.LatencyMin+c.AwakeMin > window {
+		return &FieldError{"awake", fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
+			c.LatencyMin, c.AwakeMin, window)}
+	}
+	return nil
+}
+
+func validOnset(o Onset) bool {
+	for _, x := range Onsets {
+		if o == x {
+			return true
+		}
+	}
+	return false
+}
