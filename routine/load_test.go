@@ -127,21 +127,24 @@ func TestParseExpands(t *testing.T) {
 			"left side 0:30 | Left side.", "right side 0:30 | Switch to the right side.",
 			"left side 0:30 | Round 2 of 2: left side.", "right side 0:30 | Switch to the right side."}},
 		{"tense-release, one side's groups then the other's", "groups = [\"feet\", \"calves\"]\nsides = [\"left\", \"right\"]\ntense = 5\nrelease = 25\ncues = { feet = \"Curl your toes upward, not down\" }\n", "tense-release", []string{
-			"tense left feet 0:05 | Tense your left feet. Curl your toes upward, not down.",
-			"release 0:25 | Release and let the left feet go soft.",
-			"tense left calves 0:05 | Tense your left calves.",
-			"release 0:25 | Release and let the left calves go soft.",
-			"tense right feet 0:05 | Tense your right feet. Curl your toes upward, not down.",
-			"release 0:25 | Release and let the right feet go soft.",
-			"tense right calves 0:05 | Tense your right calves.",
-			"release 0:25 | Release and let the right calves go soft."}},
+			"tense left feet 0:05 | Left side, feet: tense. Curl your toes upward, not down.",
+			"release 0:25 | Let go, and let the feet soften.",
+			"tense left calves 0:05 | Left side, calves: tense.",
+			"release 0:25 | Let go, and let the calves soften.",
+			"tense right feet 0:05 | Right side, feet: tense. Curl your toes upward, not down.",
+			"release 0:25 | Let go, and let the feet soften.",
+			"tense right calves 0:05 | Right side, calves: tense.",
+			"release 0:25 | Let go, and let the calves soften."}},
 		{"tense-release without sides", "groups = [\"thighs\"]\ntense = 7\nrelease = 30\n", "tense-release", []string{
-			"tense thighs 0:07 | Tense your thighs.", "release 0:30 | Release and let the thighs go soft."}},
+			"tense thighs 0:07 | Thighs: tense.", "release 0:30 | Let go, and let the thighs soften."}},
+		{"tense-release with a group named in the singular", "groups = [\"Lower back\"]\nsides = [\"right\"]\ntense = 5\nrelease = 10\n", "tense-release", []string{
+			"tense right lower back 0:05 | Right side, lower back: tense.", "release 0:10 | Let go, and let the lower back soften."}},
 		{"interval cycles", "cycles = 2\n[[steps.phases]]\nname = \"Warm\"\nseconds = 120\n[[steps.phases]]\nname = \"cold\"\nseconds = 30\ncue = \"Switch to the cold compress.\"\n", "interval", []string{
 			"warm 2:00 | Warm.", "cold 0:30 | Switch to the cold compress.", "warm 2:00 | Warm.", "cold 0:30 | Switch to the cold compress."}},
-		{"breathing by cycles", "inhale = 4\nexhale = 6\ncycles = 30\n", "breathing", []string{"breathe 5:00 | Breathe in for 4 s, out for 6 s."}},
-		{"breathing rounds up to whole breaths", "inhale = 4\nhold = 7\nexhale = 8\nminutes = 5\n", "breathing", []string{"breathe 5:04 | Breathe in for 4 s, hold for 7 s, out for 8 s."}},
-		{"breathing in seconds", "inhale = 4\nexhale = 4\nhold_after = 2\nseconds = 21\n", "breathing", []string{"breathe 0:30 | Breathe in for 4 s, out for 4 s, rest for 2 s."}},
+		{"breathing by cycles", "inhale = 4\nexhale = 6\ncycles = 30\n", "breathing", []string{"breathe 5:00 | Breathe in for 4 seconds, out for 6."}},
+		{"breathing rounds up to whole breaths", "inhale = 4\nhold = 7\nexhale = 8\nminutes = 5\n", "breathing", []string{"breathe 5:04 | Breathe in for 4 seconds, hold for 7, out for 8."}},
+		{"breathing in seconds", "inhale = 4\nexhale = 4\nhold_after = 2\nseconds = 21\n", "breathing", []string{"breathe 0:30 | Breathe in for 4 seconds, out for 4, rest for 2."}},
+		{"breathing for one second in", "inhale = 1\nexhale = 2\ncycles = 10\n", "breathing", []string{"breathe 0:30 | Breathe in for 1 second, out for 2."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
