@@ -36,9 +36,12 @@ func (e exitError) Error() string { return e.err.Error() }
 func (e exitError) Unwrap() error { return e.err }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stop := signalContext()
 	err := newRootCmd(os.Stdout, os.Stderr).ExecuteContext(ctx)
 	stop()
+	if err == nil {
+		err = interrupted(ctx)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "quietlegs:", err)
 		var ee exitError
@@ -48,6 +51,41 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// signalError is why a run was cut short by SIGINT, SIGTERM or SIGHUP.
+type signalError struct{ sig syscall.Signal }
+
+func (e signalError) Error() string { return "interrupted (" + e.sig.String() + ")" }
+
+// signalContext is cancelled, with the signal as its cause, on SIGINT,
+// SIGTERM or SIGHUP (a closed terminal), so a routine can be saved first.
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		if s, ok := <-ch; ok {
+			cancel(signalError{s.(syscall.Signal)})
+		}
+	}()
+	return ctx, func() { signal.Stop(ch); close(ch) }
+}
+
+// interrupted turns a signal into the conventional exit status, 128 + its
+// number, once whatever it interrupted has been saved.
+func interrupted(ctx context.Context) error {
+	var se signalError
+	if errors.As(context.Cause(ctx), &se) {
+		return exitError{128 + int(se.sig), se}
+	}
+	return nil
+}
+
+// The range --speed accepts: slow enough to follow, fast enough to test.
+const (
+	minSpeed = 0.1
+	maxSpeed = 10000
+)
 
 // app holds the flags every command shares.
 type app struct {
@@ -72,10 +110,20 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			// NaN and infinities parse as floats; none of them is a speed.
+			if !(a.speed >= minSpeed && a.speed <= maxSpeed) {
+				return exitError{2, fmt.Errorf("--speed %v: want a number from %v to %v", a.speed, minSpeed, maxSpeed)}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runTUI(cmd.Context(), ui.StartHome, nil)
 		},
 	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return exitError{2, err} // a usage error, as with any Unix command
+	})
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	pf := root.PersistentFlags()
@@ -220,14 +268,8 @@ func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
 		Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
 		Wait:   ui.WaitReal,
 	}
-	status, err := p.Run(ctx)
-	if err != nil {
-		return err
-	}
-	if status != routine.Completed {
-		return exitError{130, fmt.Errorf("routine stopped early; saved as %s", status)}
-	}
-	return nil
+	_, err = p.Run(ctx)
+	return err
 }
 
 func (a *app) runTUI(ctx context.Context, start ui.Start, r *routine.Routine) error {

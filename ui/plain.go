@@ -36,7 +36,8 @@ func WaitReal(ctx context.Context, d time.Duration) error {
 }
 
 // Run runs the routine to its end, or until ctx is cancelled (a signal),
-// when it saves the run as it stands. It returns the run's status.
+// when it saves the run as it stands. It returns the run's status, and an
+// error if the run could not be saved at the end.
 func (p *Plain) Run(ctx context.Context) (routine.Status, error) {
 	e := p.Engine
 	if err := p.report(e.Start()); err != nil {
@@ -47,13 +48,18 @@ func (p *Plain) Run(ctx context.Context) (routine.Status, error) {
 		d := time.Duration(float64(snap.PhaseRemaining) / e.Speed())
 		if err := p.Wait(ctx, max(d, time.Millisecond)); err != nil {
 			e.Stop()
-			p.Rec.Save(e)
 			p.summary()
+			if err := p.Rec.Save(e); err != nil {
+				return e.Status(), fmt.Errorf("routine stopped early and could not be saved: %w", err)
+			}
 			return e.Status(), nil
 		}
 		if err := p.report(e.Update()); err != nil {
 			return e.Status(), err
 		}
+	}
+	if p.Rec.Err != nil {
+		return e.Status(), fmt.Errorf("routine finished but could not be saved: %w", p.Rec.Err)
 	}
 	return e.Status(), nil
 }
