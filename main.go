@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -301,10 +302,15 @@ func (a *app) runTUI(ctx context.Context, start ui.Start, r *routine.Routine) er
 		tea.WithoutSignalHandler(),
 		tea.WithFPS(fps),
 	}
+	// Lip Gloss already detected the colour profile when it loaded; giving
+	// it to Bubble Tea saves a second detection, which inside tmux runs
+	// `tmux info` and delays the first frame.
+	profile := lipgloss.Writer.Profile
 	if os.Getenv("NO_COLOR") != "" {
 		// Lip Gloss reads NO_COLOR as a boolean; the convention is any value.
-		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
+		profile = colorprofile.ASCII
 	}
+	opts = append(opts, tea.WithColorProfile(profile))
 	_, runErr := tea.NewProgram(root, opts...).Run()
 	// Whatever ended the program, a routine still running is saved as it
 	// stands before exiting.
@@ -318,9 +324,10 @@ func (a *app) runTUI(ctx context.Context, start ui.Start, r *routine.Routine) er
 }
 
 // fps is the renderer's frame rate. Its ticker runs even when nothing
-// changes, so it sets the idle cost; 24 frames a second puts a key press on
-// screen within 42 ms. See the README's performance section.
-const fps = 24
+// changes, and each tick wakes the Go runtime about four times, so it sets
+// the idle cost; 20 frames a second still puts a key press on screen within
+// 50 ms. See the README's performance section.
+const fps = 20
 
 func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
