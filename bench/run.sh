@@ -65,4 +65,4 @@ awk -v ms="$ms" 'BEGIN { printf "  took %.3f s (target 30 s, limit 30.150 s): of
 echo "  recorded: $(sqlite3 "$work/drift.db" "select printf('%.3f s', (julianday(ended_at) - julianday(started_at)) * 86400) from sessions")"
 
 echo "== Go benchmarks"
-go test -run '^$' -bench . -benchmem ./ui/ ./routine/ | grep -E '^(Benchmark|ok)'
+go test -run '^$' -bench . -benchmem ./ui/ ./routine/ ./store/ | grep -E '^(Benchmark|ok)'
