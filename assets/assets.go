@@ -19,3 +19,10 @@ func RoutineFS() fs.FS {
 	}
 	return sub
 }
+
+//go:embed config.toml
+var config []byte
+
+// Config returns the default settings file: the day boundary and the
+// evening checklist.
+func Config() []byte { return config }

@@ -1,0 +1,118 @@
+package night
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Item is one entry of the evening checklist.
+type Item struct {
+	ID    string `toml:"id"`
+	Label string `toml:"label"`
+}
+
+// Settings are a person's choices about how nights are recorded.
+type Settings struct {
+	// Boundary is the hour (0-23, local time) before which anything
+	// recorded belongs to the previous night.
+	Boundary int `toml:"day_boundary"`
+	// Checklist is offered in the evening log, in this order.
+	Checklist []Item `toml:"checklist"`
+}
+
+// Label is the checklist label for id, or id itself for an item no longer
+// on the list, so old records still read.
+func (s Settings) Label(id string) string {
+	for _, it := range s.Checklist {
+		if it.ID == id {
+			return it.Label
+		}
+	}
+	return id
+}
+
+// LoadSettings reads the defaults, then the person's file at path over
+// them: a day_boundary there replaces the default, and a checklist there
+// replaces the default list. A missing file is fine.
+func LoadSettings(defaults []byte, path string) (Settings, error) {
+	s, err := parseSettings("built-in settings", defaults, Settings{})
+	if err != nil {
+		return Settings{}, err
+	}
+	if path == "" {
+		return s, nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return Settings{}, fmt.Errorf("read settings: %w", err)
+	}
+	return parseSettings(path, data, s)
+}
+
+func parseSettings(name string, data []byte, base Settings) (Settings, error) {
+	var raw struct {
+		Boundary  *int    `toml:"day_boundary"`
+		Checklist *[]Item `toml:"checklist"`
+	}
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		var se *toml.StrictMissingError
+		if errors.As(err, &se) && len(se.Errors) > 0 {
+			row, col := se.Errors[0].Position()
+			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary or [[checklist]] with id and label)",
+				name, row, col, strings.Join(se.Errors[0].Key(), "."))
+		}
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, col := de.Position()
+			return Settings{}, fmt.Errorf("%s:%d:%d: %s", name, row, col, de.Error())
+		}
+		return Settings{}, fmt.Errorf("%s: %w", name, err)
+	}
+	s := base
+	if raw.Boundary != nil {
+		if *raw.Boundary < 0 || *raw.Boundary > 23 {
+			return Settings{}, fmt.Errorf("%s: day_boundary: %d is not an hour (0-23)", name, *raw.Boundary)
+		}
+		s.Boundary = *raw.Boundary
+	}
+	if raw.Checklist != nil {
+		seen := map[string]bool{}
+		for i, it := range *raw.Checklist {
+			switch {
+			case !ValidID(it.ID):
+				return Settings{}, fmt.Errorf("%s: checklist[%d].id: %q: use lower-case letters, digits and -", name, i+1, it.ID)
+			case it.Label == "":
+				return Settings{}, fmt.Errorf("%s: checklist[%d].label: missing", name, i+1)
+			case seen[it.ID]:
+				return Settings{}, fmt.Errorf("%s: checklist[%d].id: %q is listed twice", name, i+1, it.ID)
+			}
+			seen[it.ID] = true
+		}
+		s.Checklist = *raw.Checklist
+	}
+	return s, nil
+}
+
+// SettingsPath is $XDG_CONFIG_HOME/quietlegs/config.toml, or the platform's
+// equivalent.
+func SettingsPath() (string, error) {
+	if d := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "quietlegs", "config.toml"), nil
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find config folder: %w", err)
+	}
+	return filepath.Join(d, "quietlegs", "config.toml"), nil
+}

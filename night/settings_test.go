@@ -1,0 +1,74 @@
+package night
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const defaults = `day_boundary = 12
+[[checklist]]
+id = "caffeine"
+label = "Caffeine after noon"
+[[checklist]]
+id = "alcohol"
+label = "Alcohol"
+`
+
+func TestLoadSettings(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string // "" means no file
+		boundary int
+		ids      []string
+		err      string
+	}{
+		{"no file", "", 12, []string{"caffeine", "alcohol"}, ""},
+		{"boundary only", "day_boundary = 14\n", 14, []string{"caffeine", "alcohol"}, ""},
+		{"own checklist", "[[checklist]]\nid = \"hot-bath\"\nlabel = \"Hot bath\"\n", 12, []string{"hot-bath"}, ""},
+		{"bad hour", "day_boundary = 25\n", 0, nil, "day_boundary: 25 is not an hour"},
+		{"unknown key", "day_boundry = 3\n", 0, nil, `config.toml:1:1: unknown key "day_boundry"`},
+		{"bad id", "[[checklist]]\nid = \"Hot Bath\"\nlabel = \"x\"\n", 0, nil, "checklist[1].id"},
+		{"no label", "[[checklist]]\nid = \"bath\"\n", 0, nil, "checklist[1].label: missing"},
+		{"twice", "[[checklist]]\nid = \"a\"\nlabel = \"A\"\n[[checklist]]\nid = \"a\"\nlabel = \"B\"\n", 0, nil, "listed twice"},
+		{"syntax", "day_boundary = \n", 0, nil, "config.toml:1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.toml")
+			if tt.file != "" {
+				if err := os.WriteFile(path, []byte(tt.file), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s, err := LoadSettings([]byte(defaults), path)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, it := range s.Checklist {
+				ids = append(ids, it.ID)
+			}
+			if s.Boundary != tt.boundary || strings.Join(ids, ",") != strings.Join(tt.ids, ",") {
+				t.Errorf("got boundary %d items %v, want %d %v", s.Boundary, ids, tt.boundary, tt.ids)
+			}
+		})
+	}
+}
+
+func TestLabelKeepsRemovedItems(t *testing.T) {
+	s, _ := LoadSettings([]byte(defaults), "")
+	if got := s.Label("caffeine"); got != "Caffeine after noon" {
+		t.Errorf("Label(caffeine) = %q", got)
+	}
+	if got := s.Label("hot-bath"); got != "hot-bath" {
+		t.Errorf("a removed item reads %q, want its id", got)
+	}
+}
