@@ -44,7 +44,9 @@ type Run struct {
 	Status    routine.Status
 	StartedAt time.Time
 	EndedAt   time.Time // zero while running
-	Steps     []routine.StepResult
+	// Planned is the routine's whole planned length.
+	Planned time.Duration
+	Steps   []routine.StepResult
 }
 
 // Record is everything recorded for one night. Any part may be missing.

@@ -1,0 +1,155 @@
+// Package archive reads and writes quietlegs' export format: every night's
+// evening log, routine runs and morning check-in, as JSON (stable, and read
+// back by import) or as CSV for spreadsheets.
+//
+// The JSON keeps its field names and meanings; later versions may add
+// fields, and readers ignore fields they do not know.
+package archive
+
+import (
+	"math"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// Version is the export format's version, written as "version".
+const Version = 1
+
+// document is the JSON's top level.
+type document struct {
+	Format     string      `json:"format"`
+	Version    int         `json:"version"`
+	ExportedAt string      `json:"exported_at,omitempty"`
+	Nights     []nightJSON `json:"nights"`
+}
+
+type nightJSON struct {
+	Night   string       `json:"night"`
+	Evening *eveningJSON `json:"evening"`
+	// Routine is the night's main run (see night.Record.MainRun); Runs
+	// holds every run, Routine included, so import restores them all.
+	Routine *runJSON     `json:"routine"`
+	Runs    []runJSON    `json:"runs,omitempty"`
+	Checkin *checkinJSON `json:"checkin"`
+}
+
+type eveningJSON struct {
+	Symptoms *int     `json:"symptoms"`
+	Tags     []string `json:"tags"`
+	Note     string   `json:"note"`
+	LoggedAt string   `json:"logged_at,omitempty"`
+}
+
+type runJSON struct {
+	Name      string     `json:"name"`
+	Title     string     `json:"title,omitempty"`
+	Status    string     `json:"status"`
+	StartedAt string     `json:"started_at"`
+	EndedAt   *string    `json:"ended_at"`
+	PlannedS  float64    `json:"planned_s"`
+	Steps     []stepJSON `json:"steps"`
+}
+
+type stepJSON struct {
+	// Index is the step's place in the routine, from 0 (a run records only
+	// the steps that ended, so it is not always the place in this list).
+	Index    *int    `json:"index,omitempty"`
+	Title    string  `json:"title"`
+	Status   string  `json:"status"`
+	PlannedS float64 `json:"planned_s"`
+	ActualS  float64 `json:"actual_s"`
+}
+
+type checkinJSON struct {
+	InBed       string `json:"in_bed"`
+	TriedSleep  string `json:"tried_sleep"`
+	LatencyMin  int    `json:"latency_min"`
+	Awakenings  int    `json:"awakenings"`
+	AwakeMin    int    `json:"awake_min"`
+	FinalWake   string `json:"final_wake"`
+	OutOfBed    string `json:"out_of_bed"`
+	Quality     int    `json:"quality"`
+	Rested      int    `json:"rested"`
+	RLSSeverity int    `json:"rls_severity"`
+	Onset       string `json:"onset"`
+	GotUp       int    `json:"got_up"`
+	Notes       string `json:"notes"`
+	RecordedAt  string `json:"recorded_at,omitempty"`
+	// Derived on export, ignored on import.
+	TIB int     `json:"tib_min"`
+	TST int     `json:"tst_min"`
+	SE  float64 `json:"sleep_efficiency"`
+}
+
+// formatName marks a file as a quietlegs export.
+const formatName = "quietlegs-export"
+
+// stamp is how instants are written: RFC 3339 with the local offset, and
+// milliseconds only when there are any.
+func stamp(t time.Time) string { return t.Format(time.RFC3339Nano) }
+
+// seconds writes a duration as seconds, to the millisecond, so a run's
+// record survives export and import unchanged.
+func seconds(d time.Duration) float64 {
+	return math.Round(d.Seconds()*1000) / 1000
+}
+
+func fromRecord(r night.Record) nightJSON {
+	n := nightJSON{Night: r.Night}
+	if e := r.Evening; e != nil {
+		n.Evening = &eveningJSON{Symptoms: e.Symptoms, Tags: e.Tags, Note: e.Note}
+		if n.Evening.Tags == nil {
+			n.Evening.Tags = []string{}
+		}
+		if !e.At.IsZero() {
+			n.Evening.LoggedAt = stamp(e.At)
+		}
+	}
+	for _, run := range r.Runs {
+		n.Runs = append(n.Runs, fromRun(run))
+	}
+	if main := r.MainRun(); main != nil {
+		j := fromRun(*main)
+		n.Routine = &j
+	}
+	if c := r.Checkin; c != nil {
+		f := c.Figures()
+		n.Checkin = &checkinJSON{
+			InBed: stamp(c.InBed), TriedSleep: stamp(c.TriedSleep),
+			LatencyMin: c.LatencyMin, Awakenings: c.Awakenings, AwakeMin: c.AwakeMin,
+			FinalWake: stamp(c.FinalWake), OutOfBed: stamp(c.OutOfBed),
+			Quality: c.Quality, Rested: c.Rested, RLSSeverity: c.RLSSeverity,
+			Onset: string(c.Onset), GotUp: c.GotUp, Notes: c.Notes,
+			TIB: f.TIB, TST: f.TST, SE: f.SE,
+		}
+		if !c.RecordedAt.IsZero() {
+			n.Checkin.RecordedAt = stamp(c.RecordedAt)
+		}
+	}
+	return n
+}
+
+func fromRun(r night.Run) runJSON {
+	j := runJSON{Name: r.Routine, Title: r.Title, Status: string(r.Status), StartedAt: stamp(r.StartedAt),
+		PlannedS: seconds(r.Planned), Steps: []stepJSON{}}
+	if !r.EndedAt.IsZero() {
+		s := stamp(r.EndedAt)
+		j.EndedAt = &s
+	}
+	for _, s := range r.Steps {
+		j.Steps = append(j.Steps, stepJSON{Index: &s.Index, Title: s.Title, Status: string(s.Status),
+			PlannedS: seconds(s.Planned), ActualS: seconds(s.Actual)})
+	}
+	return j
+}
+
+// stepStatuses and runStatuses are the values a file may use.
+var (
+	stepStatuses = map[string]routine.StepStatus{"done": routine.StepDone, "skipped": routine.StepSkipped}
+	runStatuses  = map[string]routine.Status{
+		"running": routine.Running, "completed": routine.Completed,
+		"partial": routine.Partial, "abandoned": routine.Abandoned,
+	}
+)

@@ -1,0 +1,264 @@
+package archive
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+var cet = time.FixedZone("", 3600)
+
+func at(day, hour, minute int) time.Time { return time.Date(2026, 11, day, hour, minute, 0, 0, cet) }
+
+func five() *int { n := 5; return &n }
+
+// sample is the issue's example night, plus a night with only a check-in
+// and one with only a partial run.
+func sample() []night.Record {
+	return []night.Record{
+		{
+			Night:   "2026-11-22",
+			Evening: &night.Evening{Night: "2026-11-22", At: at(22, 21, 10), Symptoms: five(), Tags: []string{"caffeine"}},
+			Runs: []night.Run{{
+				Routine: "wind-down", Title: "Evening wind-down", Status: routine.Completed,
+				StartedAt: at(22, 21, 15), EndedAt: at(22, 21, 45), Planned: 30 * time.Minute,
+				Steps: []routine.StepResult{
+					{Index: 0, Title: "Settle in", Planned: time.Minute, Actual: time.Minute, Status: routine.StepDone},
+					{Index: 1, Title: "Calf stretch", Planned: 2 * time.Minute, Actual: 37412 * time.Millisecond, Status: routine.StepSkipped},
+				},
+			}},
+			Checkin: &night.Checkin{
+				Night: "2026-11-22", InBed: at(22, 22, 0), TriedSleep: at(22, 22, 30), LatencyMin: 18,
+				Awakenings: 2, AwakeMin: 30, FinalWake: at(23, 6, 30), OutOfBed: at(23, 6, 45),
+				Quality: 3, Rested: 3, RLSSeverity: 4, Onset: night.OnsetBedtime, GotUp: 1, Notes: `legs "buzzing", then fine`,
+				RecordedAt: at(23, 7, 0),
+			},
+		},
+		{
+			Night: "2026-11-23",
+			Checkin: &night.Checkin{
+				Night: "2026-11-23", InBed: at(23, 23, 0), TriedSleep: at(23, 23, 0),
+				FinalWake: at(24, 7, 0), OutOfBed: at(24, 7, 0), Quality: 4, Rested: 4, Onset: night.OnsetNone,
+				Notes: "line one\nline two",
+			},
+		},
+		{
+			Night: "2026-11-24",
+			Runs: []night.Run{{Routine: "quick", Status: routine.Partial, StartedAt: at(24, 22, 0), EndedAt: at(24, 22, 4),
+				Planned: 10 * time.Minute,
+				Steps:   []routine.StepResult{{Index: 0, Title: "Settle in", Planned: 20 * time.Second, Actual: 20 * time.Second, Status: routine.StepDone}}}},
+		},
+	}
+}
+
+func TestJSONRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, sample(), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadJSON(&buf)
+	if err != nil {
+		t.Fatalf("ReadJSON: %v\n%s", err, buf.String())
+	}
+	want := sample()
+	// Instants come back in fixed zones of the same offset; compare them as
+	// strings, and everything else exactly.
+	if a, b := dump(t, got), dump(t, want); a != b {
+		t.Errorf("round trip differs:\ngot  %s\nwant %s", a, b)
+	}
+	if got[0].Checkin.InBed.Format(time.RFC3339) != "2026-11-22T22:00:00+01:00" {
+		t.Errorf("offset lost: %v", got[0].Checkin.InBed)
+	}
+}
+
+func dump(t *testing.T, recs []night.Record) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, recs, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestJSONMatchesTheDocumentedShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, sample(), time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	nights := doc["nights"].([]any)
+	first := nights[0].(map[string]any)
+	checks := []struct {
+		path string
+		want any
+	}{
+		{"night", "2026-11-22"},
+		{"evening.symptoms", 5.0},
+		{"evening.tags", []any{"caffeine"}},
+		{"evening.note", ""},
+		{"routine.name", "wind-down"},
+		{"routine.status", "completed"},
+		{"routine.started_at", "2026-11-22T21:15:00+01:00"},
+		{"routine.ended_at", "2026-11-22T21:45:00+01:00"},
+		{"routine.steps.0.title", "Settle in"},
+		{"routine.steps.0.status", "done"},
+		{"routine.steps.0.planned_s", 60.0},
+		{"routine.steps.0.actual_s", 60.0},
+		{"routine.steps.1.actual_s", 37.412},
+		{"checkin.in_bed", "2026-11-22T22:00:00+01:00"},
+		{"checkin.tried_sleep", "2026-11-22T22:30:00+01:00"},
+		{"checkin.latency_min", 18.0},
+		{"checkin.awakenings", 2.0},
+		{"checkin.awake_min", 30.0},
+		{"checkin.final_wake", "2026-11-23T06:30:00+01:00"},
+		{"checkin.out_of_bed", "2026-11-23T06:45:00+01:00"},
+		{"checkin.quality", 3.0},
+		{"checkin.rested", 3.0},
+		{"checkin.rls_severity", 4.0},
+		{"checkin.onset", "bedtime"},
+		{"checkin.got_up", 1.0},
+		{"checkin.tib_min", 525.0},
+		{"checkin.tst_min", 432.0},
+		{"checkin.sleep_efficiency", 82.29},
+	}
+	for _, c := range checks {
+		if got := lookup(first, c.path); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s = %#v, want %#v", c.path, got, c.want)
+		}
+	}
+	second := nights[1].(map[string]any)
+	for _, part := range []string{"evening", "routine"} {
+		if v, ok := second[part]; !ok || v != nil {
+			t.Errorf("unrecorded %s is %v (present %v), want null", part, v, ok)
+		}
+	}
+	if doc["exported_at"] != "2026-11-25T08:00:00Z" || doc["format"] != "quietlegs-export" {
+		t.Errorf("header: %v %v", doc["exported_at"], doc["format"])
+	}
+}
+
+func lookup(m map[string]any, path string) any {
+	var cur any = m
+	for _, k := range strings.Split(path, ".") {
+		switch c := cur.(type) {
+		case map[string]any:
+			cur = c[k]
+		case []any:
+			i := int(k[0] - '0')
+			if i >= len(c) {
+				return nil
+			}
+			cur = c[i]
+		default:
+			return nil
+		}
+	}
+	return cur
+}
+
+func TestCSVReadsBack(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatalf("encoding/csv cannot read it: %v", err)
+	}
+	if len(rows) != 4 {
+		t.Fatalf("%d rows, want a header and 3 nights", len(rows))
+	}
+	if !reflect.DeepEqual(rows[0], CSVHeader) {
+		t.Errorf("header %v", rows[0])
+	}
+	col := map[string]int{}
+	for i, h := range CSVHeader {
+		col[h] = i
+	}
+	checks := []struct {
+		row        int
+		col, value string
+	}{
+		{1, "night", "2026-11-22"},
+		{1, "evening_symptoms", "5"},
+		{1, "evening_tags", "caffeine"},
+		{1, "routine_status", "completed"},
+		{1, "routine_steps_done", "1"},
+		{1, "routine_steps_skipped", "1"},
+		{1, "routine_planned_s", "1800"},
+		{1, "routine_actual_s", "97.412"},
+		{1, "notes", `legs "buzzing", then fine`},
+		{1, "sleep_efficiency", "82.29"},
+		{1, "tib_min", "525"},
+		{2, "evening_symptoms", ""},
+		{2, "routine_name", ""},
+		{2, "notes", "line one\nline two"},
+		{3, "in_bed", ""},
+		{3, "routine_status", "partial"},
+	}
+	for _, c := range checks {
+		if got := rows[c.row][col[c.col]]; got != c.value {
+			t.Errorf("row %d %s = %q, want %q", c.row, c.col, got, c.value)
+		}
+	}
+	for i, r := range rows {
+		if len(r) != len(CSVHeader) {
+			t.Errorf("row %d has %d cells, want %d", i, len(r), len(CSVHeader))
+		}
+	}
+}
+
+func TestReadJSONRejectsWithPosition(t *testing.T) {
+	good := `{"nights":[{"night":"2026-11-22","evening":null,"routine":null,"checkin":null}]}`
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", ``, "line 1, column 1"},
+		{"not an object", `[1,2]`, `line 1, column 1: export: want "{"`},
+		{"syntax", "{\"nights\": [\n  {\"night\": \"2026-11-22\",,}\n]}", "line 2, column"},
+		{"truncated", good[:40], "ends too soon"},
+		{"wrong type", "{\"nights\":[\n{\"night\":\"2026-11-22\",\"evening\":{\"symptoms\":\"five\"}}]}", "line 2, column"},
+		{"bad date", "{\"nights\":[\n  {\"night\":\"22/11/2026\"}]}", `line 2, column 3: nights[0] (night "22/11/2026"): night: want a date`},
+		{"out of range", `{"nights":[{"night":"2026-11-22","evening":{"symptoms":11}}]}`, "evening.symptoms: 11 is out of range (0-10)"},
+		{"bad tag", `{"nights":[{"night":"2026-11-22","evening":{"tags":["Coffee!"]}}]}`, `evening.tag: "Coffee!"`},
+		{"twice", `{"nights":[{"night":"2026-11-22"},{"night":"2026-11-22"}]}`, "appears twice"},
+		{"out of order", `{"nights":[{"night":"2026-11-23"},{"night":"2026-11-22"}]}`, "date order"},
+		{"run status", `{"nights":[{"night":"2026-11-22","routine":{"name":"x","status":"done","started_at":"2026-11-22T21:00:00Z"}}]}`, `runs[0].status: "done"`},
+		{"run time", `{"nights":[{"night":"2026-11-22","routine":{"name":"x","status":"running","started_at":"9pm"}}]}`, "runs[0].started_at"},
+		{"ended before start", `{"nights":[{"night":"2026-11-22","routine":{"name":"x","status":"partial","started_at":"2026-11-22T21:00:00Z","ended_at":"2026-11-22T20:00:00Z"}}]}`, "ended_at: before started_at"},
+		{"checkin order", `{"nights":[{"night":"2026-11-22","checkin":{"in_bed":"2026-11-22T22:00:00Z","tried_sleep":"2026-11-22T22:30:00Z","final_wake":"2026-11-22T22:10:00Z","out_of_bed":"2026-11-22T22:20:00Z","quality":3,"rested":3,"onset":"none"}}]}`, "checkin.final_wake: final awakening (22:10) is before trying to sleep (22:30)"},
+		{"checkin onset", `{"nights":[{"night":"2026-11-22","checkin":{"in_bed":"2026-11-22T22:00:00Z","tried_sleep":"2026-11-22T22:30:00Z","final_wake":"2026-11-23T06:10:00Z","out_of_bed":"2026-11-23T06:20:00Z","quality":3,"rested":3,"onset":"noon"}}]}`, `checkin.onset: "noon"`},
+		{"foreign format", `{"format":"fitbit","nights":[]}`, "not a quietlegs export"},
+		{"no nights", `{"hello":1}`, `no "nights"`},
+		{"trailing", good + ` {}`, "unexpected data after the export"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadJSON(strings.NewReader(tt.in))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadJSONIgnoresUnknownFields(t *testing.T) {
+	in := `{"format":"quietlegs-export","version":7,"future":{"a":[1]},"nights":[{"night":"2026-11-22","mood":"calm","evening":{"symptoms":2,"tags":[],"note":"","colour":"blue"}}]}`
+	recs, err := ReadJSON(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || *recs[0].Evening.Symptoms != 2 {
+		t.Errorf("read %+v", recs)
+	}
+}

@@ -1,0 +1,334 @@
+package archive
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// MaxSize is the largest file ReadJSON accepts: a century of nights fits
+// many times over.
+const MaxSize = 256 << 20
+
+// PositionError is a problem at a place in the file.
+type PositionError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *PositionError) Error() string {
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
+}
+
+// ReadJSON reads an export document. Any problem rejects the whole file,
+// with the line and column where it was found, so an import is all or
+// nothing. Fields it does not know are ignored.
+func ReadJSON(r io.Reader) ([]night.Record, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("file is larger than %d MiB; not a quietlegs export", MaxSize>>20)
+	}
+	p := &parser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	return p.document()
+}
+
+type parser struct {
+	data []byte
+	dec  *json.Decoder
+	seen map[string]bool
+}
+
+// at makes an error at byte offset off.
+func (p *parser) at(off int64, format string, args ...any) error {
+	off = min(max(off, 0), int64(len(p.data)))
+	line, col := 1, 1
+	for _, b := range p.data[:off] {
+		if b == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return &PositionError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// decodeErr places a decoder error where it happened.
+func (p *parser) decodeErr(err error, what string) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return p.at(se.Offset, "%s: %v", what, se)
+	case errors.As(err, &te):
+		field := te.Field
+		if field == "" {
+			field = what
+		}
+		return p.at(te.Offset, "%s: want %s, got JSON %s", field, te.Type, te.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return p.at(int64(len(p.data)), "%s: the file ends too soon", what)
+	}
+	return p.at(p.dec.InputOffset(), "%s: %v", what, err)
+}
+
+func (p *parser) delim(want json.Delim, what string) error {
+	off := p.dec.InputOffset()
+	tok, err := p.dec.Token()
+	if err != nil {
+		return p.decodeErr(err, what)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return p.at(off, "%s: want %q, got %v", what, string(want), tok)
+	}
+	return nil
+}
+
+func (p *parser) document() ([]night.Record, error) {
+	if err := p.delim('{', "export"); err != nil {
+		return nil, err
+	}
+	var recs []night.Record
+	sawNights := false
+	for p.dec.More() {
+		off := p.dec.InputOffset()
+		tok, err := p.dec.Token()
+		if err != nil {
+			return nil, p.decodeErr(err, "export")
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "format":
+			var f string
+			if err := p.dec.Decode(&f); err != nil {
+				return nil, p.decodeErr(err, "format")
+			}
+			if f != formatName {
+				return nil, p.at(off, "format is %q, not a quietlegs export (%q)", f, formatName)
+			}
+		case "nights":
+			sawNights = true
+			if recs, err = p.nights(); err != nil {
+				return nil, err
+			}
+		default:
+			var skip json.RawMessage
+			if err := p.dec.Decode(&skip); err != nil {
+				return nil, p.decodeErr(err, key)
+			}
+		}
+	}
+	if err := p.delim('}', "export"); err != nil {
+		return nil, err
+	}
+	if off := p.dec.InputOffset(); len(bytes.TrimSpace(p.data[off:])) > 0 {
+		return nil, p.at(off, "unexpected data after the export")
+	}
+	if !sawNights {
+		return nil, p.at(0, `no "nights": not a quietlegs export`)
+	}
+	return recs, nil
+}
+
+func (p *parser) nights() ([]night.Record, error) {
+	if err := p.delim('[', "nights"); err != nil {
+		return nil, err
+	}
+	p.seen = map[string]bool{}
+	var recs []night.Record
+	prev := ""
+	for i := 0; p.dec.More(); i++ {
+		// The offset before Decode is the end of the previous token; skip
+		// to the object itself so the position points at its brace.
+		off := p.dec.InputOffset()
+		for off < int64(len(p.data)) && bytes.IndexByte([]byte(", \t\r\n"), p.data[off]) >= 0 {
+			off++
+		}
+		var n nightJSON
+		what := fmt.Sprintf("nights[%d]", i)
+		if err := p.dec.Decode(&n); err != nil {
+			return nil, p.decodeErr(err, what)
+		}
+		rec, err := toRecord(n)
+		if err != nil {
+			return nil, p.at(off, "%s (night %q): %v", what, n.Night, err)
+		}
+		if p.seen[rec.Night] {
+			return nil, p.at(off, "%s: night %s appears twice", what, rec.Night)
+		}
+		p.seen[rec.Night] = true
+		if rec.Night < prev {
+			return nil, p.at(off, "%s: night %s comes after %s; nights must be in date order", what, rec.Night, prev)
+		}
+		prev = rec.Night
+		recs = append(recs, rec)
+	}
+	if err := p.delim(']', "nights"); err != nil {
+		return nil, err
+	}
+	return recs, nil
+}
+
+func toRecord(n nightJSON) (night.Record, error) {
+	rec := night.Record{Night: n.Night}
+	if _, err := time.Parse(night.Layout, n.Night); err != nil {
+		return rec, fmt.Errorf("night: want a date as YYYY-MM-DD")
+	}
+	if e := n.Evening; e != nil {
+		ev := night.Evening{Night: n.Night, Symptoms: e.Symptoms, Tags: e.Tags, Note: e.Note}
+		if e.LoggedAt != "" {
+			t, err := parseTime("evening.logged_at", e.LoggedAt)
+			if err != nil {
+				return rec, err
+			}
+			ev.At = t
+		}
+		if err := ev.Validate(); err != nil {
+			return rec, fmt.Errorf("evening.%w", err)
+		}
+		rec.Evening = &ev
+	}
+	runs := n.Runs
+	if len(runs) == 0 && n.Routine != nil {
+		runs = []runJSON{*n.Routine}
+	}
+	for i, r := range runs {
+		run, err := toRun(r)
+		if err != nil {
+			return rec, fmt.Errorf("runs[%d].%w", i, err)
+		}
+		rec.Runs = append(rec.Runs, run)
+	}
+	if c := n.Checkin; c != nil {
+		ci, err := toCheckin(n.Night, *c)
+		if err != nil {
+			return rec, fmt.Errorf("checkin.%w", err)
+		}
+		rec.Checkin = &ci
+	}
+	return rec, nil
+}
+
+func parseTime(field, s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: %q is not an RFC 3339 time such as 2026-11-22T22:30:00+01:00", field, s)
+	}
+	return t, nil
+}
+
+func toRun(r runJSON) (night.Run, error) {
+	status, ok := runStatuses[r.Status]
+	if r.Name == "" {
+		return night.Run{}, fmt.Errorf("name: missing")
+	}
+	if !ok {
+		return night.Run{}, fmt.Errorf("status: %q is not running, completed, partial or abandoned", r.Status)
+	}
+	start, err := parseTime("started_at", r.StartedAt)
+	if err != nil {
+		return night.Run{}, err
+	}
+	run := night.Run{Routine: r.Name, Title: r.Title, Status: status, StartedAt: start}
+	if r.EndedAt != nil {
+		if run.EndedAt, err = parseTime("ended_at", *r.EndedAt); err != nil {
+			return night.Run{}, err
+		}
+		if run.EndedAt.Before(start) {
+			return night.Run{}, fmt.Errorf("ended_at: before started_at")
+		}
+	}
+	if (status == routine.Running) != run.EndedAt.IsZero() {
+		return night.Run{}, fmt.Errorf("ended_at: a %s run must %s an end time", status, map[bool]string{true: "not have", false: "have"}[status == routine.Running])
+	}
+	if run.Planned, err = duration("planned_s", r.PlannedS); err != nil {
+		return night.Run{}, err
+	}
+	seen := map[int]bool{}
+	for i, s := range r.Steps {
+		st, ok := stepStatuses[s.Status]
+		if !ok {
+			return night.Run{}, fmt.Errorf("steps[%d].status: %q is not done or skipped", i, s.Status)
+		}
+		idx := i
+		if s.Index != nil {
+			idx = *s.Index
+		}
+		if idx < 0 || idx > 1000 || seen[idx] {
+			return night.Run{}, fmt.Errorf("steps[%d].index: %d is out of range or repeated", i, idx)
+		}
+		seen[idx] = true
+		planned, err := duration(fmt.Sprintf("steps[%d].planned_s", i), s.PlannedS)
+		if err != nil {
+			return night.Run{}, err
+		}
+		actual, err := duration(fmt.Sprintf("steps[%d].actual_s", i), s.ActualS)
+		if err != nil {
+			return night.Run{}, err
+		}
+		run.Steps = append(run.Steps, routine.StepResult{Index: idx, Title: s.Title, Planned: planned, Actual: actual, Status: st})
+	}
+	return run, nil
+}
+
+// duration reads seconds, to the millisecond; at most a day.
+func duration(field string, s float64) (time.Duration, error) {
+	if math.IsNaN(s) || s < 0 || s > 24*3600 {
+		return 0, fmt.Errorf("%s: %v is not a number of seconds from 0 to 86400", field, s)
+	}
+	return time.Duration(math.Round(s*1000)) * time.Millisecond, nil
+}
+
+func toCheckin(nightDate string, c checkinJSON) (night.Checkin, error) {
+	ci := night.Checkin{
+		Night: nightDate, LatencyMin: c.LatencyMin, Awakenings: c.Awakenings, AwakeMin: c.AwakeMin,
+		Quality: c.Quality, Rested: c.Rested, RLSSeverity: c.RLSSeverity, Onset: night.Onset(c.Onset),
+		GotUp: c.GotUp, Notes: c.Notes,
+	}
+	for _, f := range []struct {
+		name string
+		in   string
+		out  *time.Time
+	}{
+		{"in_bed", c.InBed, &ci.InBed}, {"tried_sleep", c.TriedSleep, &ci.TriedSleep},
+		{"final_wake", c.FinalWake, &ci.FinalWake}, {"out_of_bed", c.OutOfBed, &ci.OutOfBed},
+	} {
+		t, err := parseTime(f.name, f.in)
+		if err != nil {
+			return ci, err
+		}
+		*f.out = t
+	}
+	if c.RecordedAt != "" {
+		t, err := parseTime("recorded_at", c.RecordedAt)
+		if err != nil {
+			return ci, err
+		}
+		ci.RecordedAt = t
+	}
+	if err := ci.Validate(); err != nil {
+		var fe *night.FieldError
+		if errors.As(err, &fe) {
+			if key, ok := jsonKeys[fe.Field]; ok {
+				return ci, &night.FieldError{Field: key, Msg: fe.Msg}
+			}
+		}
+		return ci, err
+	}
+	return ci, nil
+}
+
+// jsonKeys names the check-in's fields as the file does, for messages.
+var jsonKeys = map[string]string{
+	"in-bed": "in_bed", "tried": "tried_sleep", "latency": "latency_min", "awake": "awake_min",
+	"final": "final_wake", "out": "out_of_bed", "rls": "rls_severity", "got-up": "got_up",
+}

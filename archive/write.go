@@ -1,0 +1,104 @@
+package archive
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// WriteJSON writes records, which must be in date order, as the export
+// document. exportedAt is recorded in it (zero leaves it out).
+func WriteJSON(w io.Writer, recs []night.Record, exportedAt time.Time) error {
+	doc := document{Format: formatName, Version: Version, Nights: make([]nightJSON, 0, len(recs))}
+	if !exportedAt.IsZero() {
+		doc.ExportedAt = stamp(exportedAt)
+	}
+	for _, r := range recs {
+		doc.Nights = append(doc.Nights, fromRecord(r))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+// CSVHeader names the CSV's columns: one row per night, the JSON's fields
+// flattened. A part not recorded leaves its cells empty.
+var CSVHeader = []string{
+	"night",
+	"evening_symptoms", "evening_tags", "evening_note",
+	"routine_name", "routine_status", "routine_started_at", "routine_ended_at",
+	"routine_steps_done", "routine_steps_skipped", "routine_planned_s", "routine_actual_s",
+	"in_bed", "tried_sleep", "latency_min", "awakenings", "awake_min", "final_wake", "out_of_bed",
+	"quality", "rested", "rls_severity", "onset", "got_up", "notes",
+	"tib_min", "tst_min", "sleep_efficiency",
+}
+
+// WriteCSV writes one row per night under CSVHeader. Fields with commas,
+// quotes or line breaks are quoted, so spreadsheets read them whole; tags
+// are joined with ";".
+func WriteCSV(w io.Writer, recs []night.Record) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180, what spreadsheets expect
+	if err := cw.Write(CSVHeader); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
+	for _, r := range recs {
+		if err := cw.Write(csvRow(r)); err != nil {
+			return fmt.Errorf("write CSV: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
+	return nil
+}
+
+func csvRow(r night.Record) []string {
+	row := make([]string, 0, len(CSVHeader))
+	row = append(row, r.Night)
+	if e := r.Evening; e != nil {
+		sym := ""
+		if e.Symptoms != nil {
+			sym = strconv.Itoa(*e.Symptoms)
+		}
+		row = append(row, sym, strings.Join(e.Tags, ";"), e.Note)
+	} else {
+		row = append(row, "", "", "")
+	}
+	if run := r.MainRun(); run != nil {
+		t := routine.Count(run.Steps)
+		ended := ""
+		if !run.EndedAt.IsZero() {
+			ended = stamp(run.EndedAt)
+		}
+		row = append(row, run.Routine, string(run.Status), stamp(run.StartedAt), ended,
+			strconv.Itoa(t.Done), strconv.Itoa(t.Skipped), num(seconds(run.Planned)), num(seconds(t.Spent)))
+	} else {
+		row = append(row, "", "", "", "", "", "", "", "")
+	}
+	if c := r.Checkin; c != nil {
+		f := c.Figures()
+		row = append(row, stamp(c.InBed), stamp(c.TriedSleep), strconv.Itoa(c.LatencyMin),
+			strconv.Itoa(c.Awakenings), strconv.Itoa(c.AwakeMin), stamp(c.FinalWake), stamp(c.OutOfBed),
+			strconv.Itoa(c.Quality), strconv.Itoa(c.Rested), strconv.Itoa(c.RLSSeverity), string(c.Onset),
+			strconv.Itoa(c.GotUp), c.Notes, strconv.Itoa(f.TIB), strconv.Itoa(f.TST), num(f.SE))
+	} else {
+		for range 16 {
+			row = append(row, "")
+		}
+	}
+	return row
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
