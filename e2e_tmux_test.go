@@ -115,6 +115,8 @@ func TestE2ETUILeave(t *testing.T) {
 	// At speed 2 the 20 s first step lasts 10 s, room enough to pause it
 	// on a busy machine; at higher speeds it can end before the first key.
 	tm := startTerm(t, "evening", "--routine", "quick", "--speed", "2")
+	tm.waitFor("Evening log")
+	tm.keys("Escape") // skip the log: nothing saved
 	tm.waitFor("step 1 of 6")
 	tm.keys("Space")
 	if s := tm.waitFor("Paused"); !strings.Contains(s, "step 1 of 6") {
@@ -155,6 +157,11 @@ func TestE2ETUILeave(t *testing.T) {
 func TestE2ETUIRunToEnd(t *testing.T) {
 	t.Parallel()
 	tm := startTerm(t, "evening", "--routine", "quick", "--speed", "60")
+	tm.waitFor("Evening log")
+	// Legs 5, tick the first checklist item, a note, and on to the routine.
+	tm.keys("5", "Enter", "Space", "Enter")
+	tm.keys("-l", "long drive")
+	tm.keys("Enter")
 	tm.waitFor("step 1 of 6")
 	s := tm.waitUntil(`"Good night."`, 30*time.Second, func(s string) bool { return strings.Contains(s, "Good night.") })
 	if !strings.Contains(s, "6 done · 0 skipped · 10:00") {
@@ -166,6 +173,12 @@ func TestE2ETUIRunToEnd(t *testing.T) {
 		t.Errorf("exit %d; want 0 and the closing line:\n%s", code, s)
 	}
 	checkCompleted(t, oneSession(t, tm.sb.db), 60)
+	out := exportJSON(t, tm.sb)
+	for _, want := range []string{`"symptoms": 5`, `"caffeine"`, `"note": "long drive"`, `"name": "quick"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %s:\n%s", want, out)
+		}
+	}
 }
 
 // TestE2ETUIHome opens the routine list from the home screen, goes back and

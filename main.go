@@ -96,6 +96,9 @@ type app struct {
 	speed          float64
 	plain          bool
 	routineName    string
+
+	// set caches the settings file once read.
+	set *night.Settings
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -119,7 +122,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.runTUI(cmd.Context(), ui.StartHome, nil)
+			return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartHome})
 		},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
@@ -131,20 +134,41 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	pf.StringVar(&a.db, "db", "", "database file (default $QUIETLEGS_DB, else the data directory)")
 	pf.BoolVar(&a.quiet, "quiet", false, "no bell at phase changes")
 	pf.Float64Var(&a.speed, "speed", 1, "run routine time this many times faster (for trying a routine out)")
-	root.AddCommand(a.eveningCmd(), a.routinesCmd())
+	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.routinesCmd(), a.exportCmd(), a.importCmd())
 	return root
 }
 
 func (a *app) eveningCmd() *cobra.Command {
+	var (
+		logOnly   bool
+		symptoms  int
+		tags      []string
+		note, day string
+	)
 	cmd := &cobra.Command{
 		Use:   "evening",
 		Short: "Run an evening wind-down routine",
 		Long: "Run an evening wind-down routine. Without --routine, choose one first.\n" +
-			"A bell rings at every change so you can keep your eyes closed.",
+			"A bell rings at every change so you can keep your eyes closed.\n\n" +
+			"Before the routine a short evening log asks how your legs feel and what\n" +
+			"the day held (esc skips it). --log-only saves that log from flags instead,\n" +
+			"and runs no routine.",
+		Example: "  quietlegs evening --routine quick\n" +
+			"  quietlegs evening --log-only --symptoms 5 --tag caffeine --tag long-sitting --note \"long drive\"",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !logOnly {
+				for _, name := range []string{"symptoms", "tag", "note", "night"} {
+					if cmd.Flags().Changed(name) {
+						return usageError("--%s goes with --log-only", name)
+					}
+				}
+			}
+			if logOnly {
+				return a.eveningLog(cmd.Context(), cmd, symptoms, tags, note, day)
+			}
 			if a.routineName == "" && !a.plainMode() {
-				return a.runTUI(cmd.Context(), ui.StartPicker, nil)
+				return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartPicker})
 			}
 			lib, err := a.library()
 			if err != nil {
@@ -161,10 +185,26 @@ func (a *app) eveningCmd() *cobra.Command {
 			if a.plainMode() {
 				return a.runPlain(cmd.Context(), r)
 			}
-			return a.runTUI(cmd.Context(), ui.StartRoutine, r)
+			return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartRoutine, Routine: r})
 		},
 	}
 	f := cmd.Flags()
+	f.BoolVar(&logOnly, "log-only", false, "save the evening log from flags; run no routine")
+	f.IntVar(&symptoms, "symptoms", 0, "with --log-only: leg symptoms right now, 0-10")
+	f.StringArrayVar(&tags, "tag", nil, "with --log-only: a checklist item that applied today (repeatable)")
+	f.StringVar(&note, "note", "", "with --log-only: a note")
+	f.StringVar(&day, "night", "", "with --log-only: the night, YYYY-MM-DD (default: tonight)")
+	_ = cmd.RegisterFlagCompletionFunc("tag", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		set, err := a.settings()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, it := range set.Checklist {
+			out = append(out, it.ID+"\t"+it.Label)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
 	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
 	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
 	_ = cmd.RegisterFlagCompletionFunc("routine", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -225,6 +265,24 @@ func (a *app) routinesCmd() *cobra.Command {
 	return list
 }
 
+// settings reads the day boundary and checklist: the defaults, then the
+// person's config file over them.
+func (a *app) settings() (night.Settings, error) {
+	if a.set != nil {
+		return *a.set, nil
+	}
+	path, err := night.SettingsPath()
+	if err != nil {
+		path = "" // no config folder: defaults only
+	}
+	set, err := night.LoadSettings(assets.Config(), path)
+	if err != nil {
+		return night.Settings{}, err
+	}
+	a.set = &set
+	return set, nil
+}
+
 func (a *app) library() (*routine.Library, error) {
 	dir, err := routine.UserDir()
 	if err != nil {
@@ -257,6 +315,10 @@ func (a *app) openStore() (*store.Store, error) {
 }
 
 func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
+	set, err := a.settings()
+	if err != nil {
+		return err
+	}
 	st, err := a.openStore()
 	if err != nil {
 		return err
@@ -265,7 +327,7 @@ func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
 	p := &ui.Plain{
 		Out:    a.stdout,
 		Engine: routine.NewEngine(r, routine.SystemClock(), a.speed),
-		Rec:    ui.NewRecorder(st, night.DefaultBoundary),
+		Rec:    ui.NewRecorder(st, set.Boundary),
 		Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
 		Wait:   ui.WaitReal,
 	}
@@ -273,8 +335,14 @@ func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
 	return err
 }
 
-func (a *app) runTUI(ctx context.Context, start ui.Start, r *routine.Routine) error {
+// runTUI opens the screens; o says where to start, and the rest of the
+// wiring is filled in here.
+func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	lib, err := a.library()
+	if err != nil {
+		return err
+	}
+	set, err := a.settings()
 	if err != nil {
 		return err
 	}
@@ -286,15 +354,9 @@ func (a *app) runTUI(ctx context.Context, start ui.Start, r *routine.Routine) er
 	// The screen needs no parallelism, and one P saves the runtime waking a
 	// second thread on every frame tick (about a fifth of idle wake-ups).
 	runtime.GOMAXPROCS(1)
-	root := ui.New(ui.Options{
-		Library:  lib,
-		Saver:    st,
-		Speed:    a.speed,
-		Quiet:    a.quiet,
-		Boundary: night.DefaultBoundary,
-		Start:    start,
-		Routine:  r,
-	})
+	o.Library, o.Saver, o.Diary, o.Settings = lib, st, st, set
+	o.Speed, o.Quiet, o.Boundary = a.speed, a.quiet, set.Boundary
+	root := ui.New(o)
 	opts := []tea.ProgramOption{
 		tea.WithContext(ctx),
 		// main's context owns SIGINT, SIGTERM and SIGHUP, so a closed

@@ -24,20 +24,48 @@ type home struct {
 	cursor int
 }
 
+// morningFrom is the hour the morning starts: from then until the day
+// boundary, home offers the check-in first while last night has none.
+const morningFrom = 4
+
 func newHome(sh *shared) *home {
 	h := &home{sh: sh, keys: newNavKeys()}
+	var evening []menuItem
 	if lib := sh.opts.Library; lib != nil {
 		if r, ok := lib.Find(routine.DefaultName); ok || len(lib.Routines) > 0 {
 			if !ok {
 				r = lib.Routines[0]
 			}
-			h.items = append(h.items, menuItem{
+			evening = append(evening, menuItem{
 				title:    "Evening routine",
 				note:     r.DisplayTitle() + " · " + routine.FormatDuration(r.Duration()),
 				shortcut: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "evening")),
 				run:      func() tea.Msg { return runRoutineMsg{r} },
 			})
 		}
+	}
+	now := sh.now()
+	last := lastNight(now)
+	done := false
+	if d := sh.opts.Diary; d != nil {
+		ctx, cancel := diaryCtx()
+		_, done, _ = d.Checkin(ctx, last)
+		cancel()
+	}
+	note := "night of " + nightLabel(last)
+	if done {
+		note += " · done"
+	}
+	checkin := menuItem{
+		title:    "Morning check-in",
+		note:     note,
+		shortcut: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "check-in")),
+		run:      openMorning,
+	}
+	if hr := now.Hour(); hr >= morningFrom && hr < sh.boundary() && !done {
+		h.items = append([]menuItem{checkin}, evening...)
+	} else {
+		h.items = append(evening, checkin)
 	}
 	h.items = append(h.items,
 		menuItem{

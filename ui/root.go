@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"context"
+
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/store"
 )
 
 // screen is one page of the app. It owns its keys, its view and its help.
@@ -20,7 +24,22 @@ const (
 	StartHome Start = iota
 	StartPicker
 	StartRoutine
+	// StartMorning opens the morning check-in for Options.Night, or for
+	// last night when that is empty.
+	StartMorning
 )
+
+// Diary is the part of the store that keeps the evening log and the
+// morning check-in.
+type Diary interface {
+	SaveEvening(ctx context.Context, e night.Evening) error // upsert by night
+	Evening(ctx context.Context, date string) (night.Evening, bool, error)
+	SaveCheckin(ctx context.Context, c night.Checkin) error // upsert by night
+	Checkin(ctx context.Context, date string) (night.Checkin, bool, error)
+	// LatestCheckin is the most recent night with a check-in.
+	LatestCheckin(ctx context.Context) (night.Checkin, bool, error)
+	LatestSession(ctx context.Context) (store.Session, bool, error)
+}
 
 // Options wires the app to its data and settings.
 type Options struct {
@@ -31,22 +50,43 @@ type Options struct {
 	Speed float64
 	// Quiet turns off the bell.
 	Quiet bool
-	// Boundary is the hour at which one night's records end.
+	// Diary keeps evening logs and check-ins; nil saves nothing, and the
+	// forms still work.
+	Diary Diary
+	// Settings give the day boundary and the evening checklist.
+	Settings night.Settings
+	// Boundary, when not 0, overrides Settings.Boundary. Deprecated: set
+	// Settings instead.
 	Boundary int
-	Start    Start
+	// SkipEveningLog starts routines straight away, without the evening
+	// log before them.
+	SkipEveningLog bool
+	Start          Start
 	// Routine is what StartRoutine runs.
 	Routine *routine.Routine
+	// Night is the night (YYYY-MM-DD) StartMorning checks in for or edits;
+	// empty means last night.
+	Night string
 }
 
 // Messages screens send to the root to move between them.
 type (
-	openHomeMsg   struct{}
-	openPickerMsg struct{}
+	openHomeMsg    struct{}
+	openPickerMsg  struct{}
+	openMorningMsg struct{}
+	// runRoutineMsg asks for r: the evening log comes first unless
+	// SkipEveningLog.
 	runRoutineMsg struct{ r *routine.Routine }
+	// beginRoutineMsg starts r now; notice is shown until the first key.
+	beginRoutineMsg struct {
+		r      *routine.Routine
+		notice string
+	}
 )
 
-func openHome() tea.Msg   { return openHomeMsg{} }
-func openPicker() tea.Msg { return openPickerMsg{} }
+func openHome() tea.Msg    { return openHomeMsg{} }
+func openPicker() tea.Msg  { return openPickerMsg{} }
+func openMorning() tea.Msg { return openMorningMsg{} }
 
 // Root routes messages to the current screen and holds what screens share.
 type Root struct {
@@ -66,7 +106,13 @@ func New(o Options) *Root {
 	m := &Root{sh: sh}
 	switch {
 	case o.Start == StartRoutine && o.Routine != nil:
-		m.screen = m.newRunner(o.Routine)
+		m.screen = m.routine(o.Routine)
+	case o.Start == StartMorning:
+		nightDate := o.Night
+		if nightDate == "" {
+			nightDate = lastNight(sh.now())
+		}
+		m.screen = newMorning(sh, nightDate, false)
 	case o.Start == StartPicker:
 		m.screen = newPicker(sh)
 	default:
@@ -75,9 +121,18 @@ func New(o Options) *Root {
 	return m
 }
 
-func (m *Root) newRunner(r *routine.Routine) screen {
+// routine is the first screen of running r: the evening log, or the run.
+func (m *Root) routine(r *routine.Routine) screen {
+	if m.sh.opts.SkipEveningLog {
+		return m.newRunner(r, "")
+	}
+	return newEvening(m.sh, r)
+}
+
+func (m *Root) newRunner(r *routine.Routine, notice string) screen {
 	e := routine.NewEngine(r, m.sh.opts.Clock, m.sh.opts.Speed)
-	m.runner = newRunner(m.sh, e, NewRecorder(m.sh.opts.Saver, m.sh.opts.Boundary))
+	m.runner = newRunner(m.sh, e, NewRecorder(m.sh.opts.Saver, m.sh.boundary()))
+	m.runner.notice = notice
 	return m.runner
 }
 
@@ -99,8 +154,12 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.open(newHome(m.sh))
 	case openPickerMsg:
 		return m.open(newPicker(m.sh))
+	case openMorningMsg:
+		return m.open(newMorning(m.sh, lastNight(m.sh.now()), true))
 	case runRoutineMsg:
-		return m.open(m.newRunner(msg.r))
+		return m.open(m.routine(msg.r))
+	case beginRoutineMsg:
+		return m.open(m.newRunner(msg.r, msg.notice))
 	}
 	var cmd tea.Cmd
 	m.screen, cmd = m.screen.Update(msg)

@@ -66,6 +66,9 @@ type runner struct {
 	gen      int
 	confirm  bool // asking whether to leave
 	showHelp bool
+	// notice is news from before the run (an evening log that could not
+	// be saved), shown until the first key.
+	notice string
 }
 
 func newRunner(sh *shared, e *routine.Engine, rec *Recorder) *runner {
@@ -93,6 +96,7 @@ func (m *runner) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return m, m.after(evs)
 	case tea.KeyPressMsg:
+		m.notice = ""
 		return m, m.key(msg)
 	}
 	return m, nil

@@ -10,7 +10,7 @@ import (
 
 func startRun(t *testing.T, w, h int, o Options) *harness {
 	t.Helper()
-	o.Start, o.Routine = StartRoutine, testRoutine()
+	o.Start, o.Routine, o.SkipEveningLog = StartRoutine, testRoutine(), true
 	return newHarness(t, o, w, h)
 }
 

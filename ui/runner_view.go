@@ -136,6 +136,8 @@ func (m *runner) status(snap routine.Snapshot) string {
 	switch {
 	case m.confirm:
 		return wrap(st.Warn, w, "Leave the routine? What you did is saved.  y leave · n stay")
+	case m.notice != "":
+		return wrap(st.Warn, w, "⚠ "+m.notice)
 	case m.rec.Err != nil:
 		return wrap(st.Warn, w, "⚠ not saved yet, will retry: "+m.rec.Err.Error())
 	case !snap.Running && snap.PauseReason != "":

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -29,8 +30,12 @@ func TestHomeStartsTheEveningRoutine(t *testing.T) {
 		t.Errorf("home does not offer the evening routine:\n%s", v)
 	}
 	hs.key("enter")
+	if v := hs.view(); !strings.Contains(v, "Evening log") {
+		t.Fatalf("enter on home did not open the evening log first:\n%s", v)
+	}
+	hs.key("esc")
 	if hs.root.runner == nil || hs.root.runner.engine.Routine().Name != routine.DefaultName {
-		t.Fatalf("enter on home did not start the default routine")
+		t.Fatalf("enter on home, then esc, did not start the default routine")
 	}
 	if v := hs.view(); !strings.Contains(v, "step 1 of 3") {
 		t.Errorf("runner not shown:\n%s", v)
@@ -43,8 +48,7 @@ func TestPickerChoosesAndShowsProblems(t *testing.T) {
 	if !strings.Contains(v, "calm.toml:14") {
 		t.Errorf("bad routine file not reported:\n%s", v)
 	}
-	hs.key("down")
-	hs.key("enter")
+	hs.keys("down", "enter", "esc")
 	if hs.root.runner == nil || hs.root.runner.engine.Routine().Name != "quick" {
 		t.Fatalf("picker did not start the chosen routine")
 	}
@@ -75,5 +79,39 @@ func TestScreenGoldens(t *testing.T) {
 				golden(t, name, v)
 			})
 		}
+	}
+}
+
+func TestHomeOffersCheckinFirstInTheMorning(t *testing.T) {
+	tests := []struct {
+		name  string
+		at    time.Time
+		done  bool
+		first string
+		note  string
+	}{
+		{"morning, none yet", tMorning, false, "Morning check-in", "night of Sun 22 Nov"},
+		{"morning, done", tMorning, true, "Evening routine", "night of Sun 22 Nov · done"},
+		{"evening", t0, false, "Evening routine", "night of Sat 21 Nov"},
+		{"small hours", time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC), false, "Evening routine", "night of Sun 22 Nov"},
+		{"after the boundary", time.Date(2026, 11, 23, 12, 30, 0, 0, time.UTC), false, "Evening routine", "night of Sun 22 Nov"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newFakeDiary()
+			if tt.done {
+				d.checkins["2026-11-22"] = checkinOf(t, "2026-11-22", "22:00", "22:30", 18, 2, 30, "06:30", "06:45")
+			}
+			hs := newHarness(t, Options{Library: testLibrary(), Clock: routine.NewFakeClock(tt.at), Diary: d}, 80, 24)
+			v := hs.view()
+			if !strings.Contains(v, "› "+tt.first) || !strings.Contains(v, tt.note) {
+				t.Errorf("want %q first and note %q:\n%s", tt.first, tt.note, v)
+			}
+			hs.key("enter")
+			_, onCheckin := hs.root.screen.(*morning)
+			if onCheckin != (tt.first == "Morning check-in") {
+				t.Errorf("enter opened %T", hs.root.screen)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -11,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
 
@@ -28,6 +30,41 @@ type shared struct {
 	opts          Options
 	// tick schedules a redraw: tea.Tick, or an instant fake in tests.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+}
+
+// now is the wall-clock time, in the clock's location.
+func (s *shared) now() time.Time { return s.opts.Clock.Now().Wall }
+
+// boundary is the day-boundary hour: Options.Boundary when set, else the
+// settings'.
+func (s *shared) boundary() int {
+	if s.opts.Boundary != 0 {
+		return s.opts.Boundary
+	}
+	return s.opts.Settings.Boundary
+}
+
+// diaryCtx bounds one read or write of the diary.
+func diaryCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 10*time.Second)
+}
+
+// lastNight is the night a morning check-in made now is about: the one
+// that began on the previous calendar date. Before the day boundary that
+// is night.Of(now); after it (a late riser, or an evening at home) it is
+// still last night, not the night to come.
+func lastNight(now time.Time) string {
+	y, m, d := now.Date()
+	return time.Date(y, m, d-1, 0, 0, 0, 0, time.UTC).Format(night.Layout)
+}
+
+// nightLabel shows a night's date as "Sun 22 Nov".
+func nightLabel(date string) string {
+	t, err := time.Parse(night.Layout, date)
+	if err != nil {
+		return date
+	}
+	return t.Format("Mon 2 Jan")
 }
 
 func (s *shared) setDark(dark bool) {

@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/store"
 )
@@ -61,6 +62,76 @@ func testRoutine() *routine.Routine {
 	}}
 }
 
+// fakeDiary keeps evening logs and check-ins by night, and can be told to
+// fail saving or reading.
+type fakeDiary struct {
+	evenings map[string]night.Evening
+	checkins map[string]night.Checkin
+	session  *store.Session
+	// savedEvenings and savedCheckins are every save, in order.
+	savedEvenings  []night.Evening
+	savedCheckins  []night.Checkin
+	fail, readFail error
+}
+
+func newFakeDiary() *fakeDiary {
+	return &fakeDiary{evenings: map[string]night.Evening{}, checkins: map[string]night.Checkin{}}
+}
+
+func (f *fakeDiary) SaveEvening(_ context.Context, e night.Evening) error {
+	if f.fail != nil {
+		return f.fail
+	}
+	f.savedEvenings = append(f.savedEvenings, e)
+	f.evenings[e.Night] = e
+	return nil
+}
+
+func (f *fakeDiary) Evening(_ context.Context, date string) (night.Evening, bool, error) {
+	e, ok := f.evenings[date]
+	return e, ok, f.readFail
+}
+
+func (f *fakeDiary) SaveCheckin(_ context.Context, c night.Checkin) error {
+	if f.fail != nil {
+		return f.fail
+	}
+	f.savedCheckins = append(f.savedCheckins, c)
+	f.checkins[c.Night] = c
+	return nil
+}
+
+func (f *fakeDiary) Checkin(_ context.Context, date string) (night.Checkin, bool, error) {
+	c, ok := f.checkins[date]
+	return c, ok, f.readFail
+}
+
+func (f *fakeDiary) LatestCheckin(context.Context) (night.Checkin, bool, error) {
+	var latest night.Checkin
+	for n, c := range f.checkins {
+		if n > latest.Night {
+			latest = c
+		}
+	}
+	return latest, latest.Night != "", f.readFail
+}
+
+func (f *fakeDiary) LatestSession(context.Context) (store.Session, bool, error) {
+	if f.session == nil {
+		return store.Session{}, false, f.readFail
+	}
+	return *f.session, true, f.readFail
+}
+
+func testSettings() night.Settings {
+	return night.Settings{Boundary: 12, Checklist: []night.Item{
+		{ID: "caffeine", Label: "Caffeine after noon"},
+		{ID: "alcohol", Label: "Alcohol"},
+		{ID: "magnesium", Label: "Magnesium"},
+		{ID: "screens", Label: "Screen time in the last hour"},
+	}}
+}
+
 // harness drives a Root without a terminal: ticks come back at once and
 // say what delay they asked for.
 type harness struct {
@@ -68,23 +139,35 @@ type harness struct {
 	root  *Root
 	clock *routine.FakeClock
 	saver *fakeSaver
+	diary *fakeDiary
 	ticks []time.Duration
 }
 
+// newHarness fills in what o leaves out: the clock at t0 (or o's own
+// FakeClock), a fake saver and diary, speed 1 and testSettings.
 func newHarness(t *testing.T, o Options, w, h int) *harness {
 	t.Helper()
-	hs := &harness{t: t, clock: routine.NewFakeClock(t0), saver: &fakeSaver{}}
+	hs := &harness{t: t, clock: routine.NewFakeClock(t0), saver: &fakeSaver{}, diary: newFakeDiary()}
+	if c, ok := o.Clock.(*routine.FakeClock); ok {
+		hs.clock = c
+	}
 	if o.Clock == nil {
 		o.Clock = hs.clock
 	}
 	if o.Saver == nil {
 		o.Saver = hs.saver
 	}
+	if d, ok := o.Diary.(*fakeDiary); ok {
+		hs.diary = d
+	}
+	if o.Diary == nil {
+		o.Diary = hs.diary
+	}
 	if o.Speed == 0 {
 		o.Speed = 1
 	}
-	if o.Boundary == 0 {
-		o.Boundary = 12
+	if o.Settings.Boundary == 0 && o.Settings.Checklist == nil {
+		o.Settings = testSettings()
 	}
 	hs.root = New(o)
 	hs.root.sh.tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
@@ -134,6 +217,22 @@ func (hs *harness) key(k string) ([]tea.Msg, int, bool) {
 	return hs.send(keyPress(k))
 }
 
+// keys presses each key in turn and reports whether any asked to quit.
+func (hs *harness) keys(ks ...string) (quit bool) {
+	for _, k := range ks {
+		_, _, q := hs.key(k)
+		quit = quit || q
+	}
+	return quit
+}
+
+// typeText types s one character at a time.
+func (hs *harness) typeText(s string) {
+	for _, r := range s {
+		hs.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
 // wait lets d pass and delivers the latest tick, as the program would.
 func (hs *harness) wait(d time.Duration) (int, bool) {
 	hs.clock.Advance(d)
@@ -151,6 +250,16 @@ func keyPress(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	case "esc":
 		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
 	case "enter":
 		return tea.KeyPressMsg{Code: tea.KeyEnter}
 	case "right":
@@ -204,3 +313,8 @@ func checkSize(t *testing.T, view string, w, h int) {
 }
 
 var errDiskFull = errors.New("disk I/O error: database or disk is full")
+
+func pasteMsg(s string) tea.PasteMsg { return tea.PasteMsg{Content: s} }
+
+// The store is the diary main passes in.
+var _ Diary = (*store.Store)(nil)

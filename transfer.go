@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/quietlegs/quietlegs/archive"
+	"github.com/quietlegs/quietlegs/night"
+)
+
+func (a *app) exportCmd() *cobra.Command {
+	var format, from, to, output string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write every night's records as JSON or CSV",
+		Long: "Write every night in range (evening log, routine runs, check-in and its\n" +
+			"figures), in date order. JSON is the backup format that import reads; CSV\n" +
+			"opens in a spreadsheet. The file is readable by you alone.",
+		Example: "  quietlegs export --output backup.json\n" +
+			"  quietlegs export --format csv --from 2026-11-01 --output november.csv",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "json" && format != "csv" {
+				return usageError("--format %q: want json or csv", format)
+			}
+			for _, d := range []struct{ flag, v string }{{"from", from}, {"to", to}} {
+				if _, err := time.Parse(night.Layout, d.v); d.v != "" && err != nil {
+					return usageError("--%s %q: want a date as YYYY-MM-DD", d.flag, d.v)
+				}
+			}
+			if from != "" && to != "" && from > to {
+				return usageError("--from %s is after --to %s", from, to)
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			recs, err := st.Nights(cmd.Context(), from, to)
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if format == "json" {
+				err = archive.WriteJSON(&buf, recs, time.Now())
+			} else {
+				err = archive.WriteCSV(&buf, recs)
+			}
+			if err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				_, err = a.stdout.Write(buf.Bytes())
+				return err
+			}
+			if err := writeFileAtomic(output, buf.Bytes()); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stderr, "Wrote %d nights to %s.\n", len(recs), output)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "json", "json or csv")
+	f.StringVar(&from, "from", "", "first night, YYYY-MM-DD (default: the first)")
+	f.StringVar(&to, "to", "", "last night, YYYY-MM-DD (default: the last)")
+	f.StringVarP(&output, "output", "o", "", "file to write (default: standard output)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func (a *app) importCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: "Read an export back in, merging by night",
+		Long: "Read a JSON export back in, to restore a backup or move to a new computer.\n" +
+			"Nights are merged: a night in the file replaces the same parts of that night\n" +
+			"here and leaves other nights alone. Importing twice is the same as once. A\n" +
+			"file with any mistake is refused whole, with where the mistake is, and\n" +
+			"nothing is written.",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := args[0]
+			f, err := os.Open(path)
+			if err != nil {
+				return fmt.Errorf("import: %w", err)
+			}
+			defer f.Close()
+			recs, err := archive.ReadJSON(f)
+			if err != nil {
+				return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			res, err := st.Import(cmd.Context(), recs)
+			if err != nil {
+				return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+			}
+			fmt.Fprintf(a.stdout, "Imported %s: %d nights added, %d updated, %d unchanged.\n",
+				path, res.Added, res.Updated, res.Unchanged)
+			return nil
+		},
+	}
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, so the path holds either the old file or the whole new one, never
+// half. The file is 0600: it holds health records.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
