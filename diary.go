@@ -55,7 +55,7 @@ func (a *app) morningCmd() *cobra.Command {
 			}
 			date := f.night
 			if date == "" {
-				date = night.Of(time.Now(), set.Boundary)
+				date = night.Last(time.Now())
 			} else if _, err := time.Parse(night.Layout, date); err != nil {
 				return usageError("--night %q: want a date as YYYY-MM-DD", date)
 			}

@@ -25,3 +25,12 @@ func Of(t time.Time, boundary int) string {
 	}
 	return t.Format(Layout)
 }
+
+// Last is the night a morning check-in made at now is about: the one that
+// began on the previous calendar date. Before the day boundary that is
+// Of(now); after it (a late riser, or a check-in made that evening) it is
+// still last night, not the night to come.
+func Last(now time.Time) string {
+	y, m, d := now.Date()
+	return time.Date(y, m, d-1, 0, 0, 0, 0, time.UTC).Format(Layout)
+}

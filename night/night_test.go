@@ -32,3 +32,20 @@ func TestOf(t *testing.T) {
 		})
 	}
 }
+
+func TestLast(t *testing.T) {
+	tests := []struct {
+		at   time.Time
+		want string
+	}{
+		{time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC), "2026-11-22"},
+		{time.Date(2026, 11, 23, 0, 30, 0, 0, time.UTC), "2026-11-22"},
+		{time.Date(2026, 11, 23, 13, 0, 0, 0, time.UTC), "2026-11-22"}, // a late riser
+		{time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC), "2026-02-28"},
+	}
+	for _, tt := range tests {
+		if got := Last(tt.at); got != tt.want {
+			t.Errorf("Last(%v) = %s, want %s", tt.at, got, tt.want)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 
 // LatestSchemaVersion is the schema version this build of quietlegs writes:
 // the number of the last file in migrations/.
-const LatestSchemaVersion = 1
+const LatestSchemaVersion = 2
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
@@ -68,11 +68,20 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // written to a foreign or newer database even if one appeared since Open
 // looked.
 func (s *Store) migrate(ctx context.Context) error {
+	return s.migrateTo(ctx, LatestSchemaVersion)
+}
+
+// migrateTo is migrate stopping at schema version target, so tests can
+// build databases of every released version.
+func (s *Store) migrateTo(ctx context.Context, target int) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return fmt.Errorf("open database %s: %w", s.path, err)
 	}
-	for _, m := range ms {
+	if target < 0 || target > len(ms) {
+		return fmt.Errorf("open database %s: no schema version %d", s.path, target)
+	}
+	for _, m := range ms[:target] {
 		applied, err := s.apply(ctx, m)
 		if err != nil {
 			return err

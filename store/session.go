@@ -231,58 +231,44 @@ func (s *Store) readSessions(ctx context.Context, clause string, args ...any) ([
 	}
 	defer tx.Rollback()
 
-	ss, err := scanSessions(ctx, tx, "SELECT "+sessionColumns+" FROM sessions "+clause, args...)
-	if err != nil || len(ss) == 0 {
-		return ss, err
-	}
-	byID := make(map[int64]*Session, len(ss))
-	for i := range ss {
-		byID[ss[i].ID] = &ss[i]
-	}
-	q := "SELECT session_id, idx, title, planned_ms, actual_ms, status FROM session_steps"
-	var stepArgs []any
-	if len(ss) == 1 {
-		q += " WHERE session_id = ?"
-		stepArgs = []any{ss[0].ID}
-	}
-	rows, err := tx.QueryContext(ctx, q+" ORDER BY session_id, idx", stepArgs...)
-	if err != nil {
+	ps, err := scanSessions(ctx, tx, "SELECT "+sessionColumns+" FROM sessions "+clause, args...)
+	if err != nil || len(ps) == 0 {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			sid             int64
-			r               routine.StepResult
-			planned, actual int64
-			status          string
-		)
-		if err := rows.Scan(&sid, &r.Index, &r.Title, &planned, &actual, &status); err != nil {
-			return nil, err
-		}
-		if se, ok := byID[sid]; ok {
-			r.Planned, r.Actual = fromMillis(planned), fromMillis(actual)
-			r.Status = routine.StepStatus(status)
-			se.Steps = append(se.Steps, r)
+	byID := make(map[int64]*Session, len(ps))
+	for _, se := range ps {
+		byID[se.ID] = se
+	}
+	where, stepArgs := "", []any(nil)
+	if len(ps) == 1 {
+		where, stepArgs = "session_id = ?", []any{ps[0].ID}
+	}
+	addSteps := func(id int64, steps []routine.StepResult) {
+		if se, ok := byID[id]; ok {
+			se.Steps = steps
 		}
 	}
-	if err := rows.Err(); err != nil {
+	if err := scanSteps(ctx, tx, addSteps, where, stepArgs...); err != nil {
 		return nil, err
+	}
+	ss := make([]Session, len(ps))
+	for i, se := range ps {
+		ss[i] = *se
 	}
 	return ss, nil
 }
 
 // scanSessions runs q and reads every row into a Session, without steps.
-func scanSessions(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Session, error) {
+func scanSessions(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]*Session, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var ss []Session
+	var ss []*Session
 	for rows.Next() {
 		var (
-			se                         Session
+			se                         = new(Session)
 			started, updated, status   string
 			ended                      sql.NullString
 			offset, planned, elapsedMs int64
@@ -313,7 +299,7 @@ func scanSessions(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Ses
 func formatTime(t time.Time) string { return t.UTC().Round(time.Millisecond).Format(timeLayout) }
 
 func parseTime(s string, zone *time.Location) (time.Time, error) {
-	t, err := time.Parse(timeLayout, s)
+	t, err := time.Parse(time.RFC3339, s) // reads timeLayout's text, by a faster path
 	if err != nil {
 		return time.Time{}, err
 	}

@@ -42,7 +42,7 @@ const connParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
 type Store struct {
 	db   *sql.DB
 	path string
-	// now gives updated_at; tests replace it.
+	// now gives updated_at, recorded_at and backup names; tests replace it.
 	now func() time.Time
 	// sidePrivate is set once -wal and -shm have been made owner-only.
 	sidePrivate atomic.Bool
@@ -50,7 +50,16 @@ type Store struct {
 
 // Open opens the database at path, creating it and its folder if missing,
 // and brings its schema up to date.
+//
+// Before upgrading a database written by an older quietlegs, it saves a copy
+// next to it (see backupBeforeMigrate).
 func Open(path string) (*Store, error) {
+	return open(path, time.Now, LatestSchemaVersion)
+}
+
+// open is Open with the clock and the schema version to migrate to passed
+// in, for tests.
+func open(path string, now func() time.Time, target int) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
@@ -62,13 +71,17 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: now}
 	ctx := context.Background()
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.backupBeforeMigrate(ctx, target); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.migrateTo(ctx, target); err != nil {
 		db.Close()
 		return nil, err
 	}

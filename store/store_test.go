@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -241,7 +242,7 @@ func TestOpenRefusesWithoutChanging(t *testing.T) {
 		{"newer quietlegs", func(t *testing.T, path string) {
 			quietlegsDB(t, path)
 			exec(t, rawDB(t, path), "PRAGMA user_version = 7")
-		}, "has schema version 7, newer than this quietlegs knows (1); update quietlegs"},
+		}, fmt.Sprintf("has schema version 7, newer than this quietlegs knows (%d); update quietlegs", LatestSchemaVersion)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
 
@@ -45,7 +46,7 @@ func newHome(sh *shared) *home {
 		}
 	}
 	now := sh.now()
-	last := lastNight(now)
+	last := night.Last(now)
 	done := false
 	if d := sh.opts.Diary; d != nil {
 		ctx, cancel := diaryCtx()

@@ -110,7 +110,7 @@ func New(o Options) *Root {
 	case o.Start == StartMorning:
 		nightDate := o.Night
 		if nightDate == "" {
-			nightDate = lastNight(sh.now())
+			nightDate = night.Last(sh.now())
 		}
 		m.screen = newMorning(sh, nightDate, false)
 	case o.Start == StartPicker:
@@ -155,7 +155,7 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openPickerMsg:
 		return m.open(newPicker(m.sh))
 	case openMorningMsg:
-		return m.open(newMorning(m.sh, lastNight(m.sh.now()), true))
+		return m.open(newMorning(m.sh, night.Last(m.sh.now()), true))
 	case runRoutineMsg:
 		return m.open(m.routine(msg.r))
 	case beginRoutineMsg:

@@ -49,15 +49,6 @@ func diaryCtx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), 10*time.Second)
 }
 
-// lastNight is the night a morning check-in made now is about: the one
-// that began on the previous calendar date. Before the day boundary that
-// is night.Of(now); after it (a late riser, or an evening at home) it is
-// still last night, not the night to come.
-func lastNight(now time.Time) string {
-	y, m, d := now.Date()
-	return time.Date(y, m, d-1, 0, 0, 0, 0, time.UTC).Format(night.Layout)
-}
-
 // nightLabel shows a night's date as "Sun 22 Nov".
 func nightLabel(date string) string {
 	t, err := time.Parse(night.Layout, date)

@@ -1,0 +1,146 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+)
+
+// keepBackups is how many backups made before migrating are kept per
+// database.
+const keepBackups = 3
+
+// backupStamp formats the UTC time in a backup's name.
+const backupStamp = "20060102T150405Z"
+
+// Backup writes a consistent copy of the database to path with VACUUM INTO:
+// a snapshot of one read transaction, so it is whole even while another
+// quietlegs is writing. It refuses a path that already exists, and the copy
+// is readable only by its owner from the moment it is created.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if err := s.vacuumInto(ctx, path); err != nil {
+		return fmt.Errorf("back up database %s to %s: %w", s.path, path, err)
+	}
+	return nil
+}
+
+// vacuumInto copies the database to a new file at dst.
+func (s *Store) vacuumInto(ctx context.Context, dst string) error {
+	if dst == "" {
+		return errors.New("no path given")
+	}
+	// An absolute path, so SQLite never reads a name like "file:x" as a URI.
+	abs, err := filepath.Abs(dst)
+	if err != nil {
+		return err
+	}
+	// VACUUM INTO accepts an empty file. Creating it here, exclusively and
+	// owner-only, refuses an existing file or link without touching it,
+	// and keeps the copy private while it is written.
+	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists; choose a new file name", dst)
+	}
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(abs)
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+		os.Remove(abs)
+		return err
+	}
+	// In case the umask or a filesystem widened it.
+	if err := os.Chmod(abs, 0o600); err != nil {
+		return fmt.Errorf("make %s private: %w", dst, err)
+	}
+	return nil
+}
+
+// backupBeforeMigrate saves a copy of a database that an older quietlegs
+// wrote (schema version at least 1, below target) before it is upgraded,
+// as <file>.v<old version>-<UTC time>.bak next to it, and deletes all but
+// the newest keepBackups such copies. A new, empty database gets none.
+func (s *Store) backupBeforeMigrate(ctx context.Context, target int) error {
+	var appID, version int64
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, err)
+	}
+	if appID != ApplicationID || version < 1 || version >= int64(target) {
+		return nil
+	}
+	name := fmt.Sprintf("%s.v%d-%s.bak", s.path, version, s.now().UTC().Format(backupStamp))
+	if _, err := os.Lstat(name); err == nil {
+		// Another quietlegs upgrading the same file this second made it.
+		return nil
+	}
+	if err := s.vacuumInto(ctx, name); err != nil {
+		return fmt.Errorf("back up database %s to %s before upgrading it from schema version %d: %w",
+			s.path, name, version, err)
+	}
+	// Old copies that cannot be deleted are no reason to refuse to open:
+	// they are only extra files.
+	_ = pruneBackups(s.path, keepBackups)
+	return nil
+}
+
+// backupRef is one backup file made before a migration.
+type backupRef struct {
+	name    string
+	stamp   string
+	version int
+}
+
+// migrationBackups lists the backups of the database at path made before
+// migrating: files in its folder named exactly <file>.v<N>-<stamp>.bak.
+func migrationBackups(path string) ([]backupRef, error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	re := regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.v([0-9]{1,9})-([0-9]{8}T[0-9]{6}Z)\.bak$`)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("list backups of %s: %w", path, err)
+	}
+	var refs []backupRef
+	for _, e := range entries {
+		m := re.FindStringSubmatch(e.Name())
+		if m == nil || !e.Type().IsRegular() {
+			continue
+		}
+		v, _ := strconv.Atoi(m[1]) // at most 9 digits: fits
+		refs = append(refs, backupRef{name: filepath.Join(dir, e.Name()), stamp: m[2], version: v})
+	}
+	return refs, nil
+}
+
+// pruneBackups deletes all but the newest keep backups of the database at
+// path, newest by the time in their names.
+func pruneBackups(path string, keep int) error {
+	refs, err := migrationBackups(path)
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(refs, func(a, b backupRef) int {
+		return cmp.Or(cmp.Compare(b.stamp, a.stamp), cmp.Compare(b.version, a.version))
+	})
+	var errs []error
+	for _, r := range refs[min(keep, len(refs)):] {
+		if err := os.Remove(r.name); err != nil {
+			errs = append(errs, fmt.Errorf("delete old backup: %w", err))
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+)
+
+// SaveCheckin saves the morning check-in for c.Night, replacing any saved
+// before, so a second check-in for a night edits the first. RecordedAt is
+// set to now. An invalid check-in is refused with a *night.FieldError,
+// unwrapped: Validate's, or one for a bad night or a missing time.
+func (s *Store) SaveCheckin(ctx context.Context, c night.Checkin) error {
+	c.RecordedAt = s.now()
+	if err := validateCheckin(c); err != nil {
+		return err
+	}
+	row := checkinRowOf(c)
+	err := s.write(ctx, func(tx *sql.Tx) error { return upsertCheckin(ctx, tx, row) })
+	if err != nil {
+		return fmt.Errorf("save check-in of %s: %w", c.Night, err)
+	}
+	return nil
+}
+
+// Checkin reads the check-in of the night date, reporting false when there
+// is none.
+func (s *Store) Checkin(ctx context.Context, date string) (night.Checkin, bool, error) {
+	if err := checkNight(date); err != nil {
+		return night.Checkin{}, false, fmt.Errorf("read check-in: %w", err)
+	}
+	cs, err := s.readCheckins(ctx, "WHERE night = ?", date)
+	if err != nil {
+		return night.Checkin{}, false, fmt.Errorf("read check-in of %s: %w", date, err)
+	}
+	if len(cs) == 0 {
+		return night.Checkin{}, false, nil
+	}
+	return *cs[0], true, nil
+}
+
+// LatestCheckin reads the check-in of the latest night that has one,
+// reporting false when there is none.
+func (s *Store) LatestCheckin(ctx context.Context) (night.Checkin, bool, error) {
+	cs, err := s.readCheckins(ctx, "ORDER BY night DESC LIMIT 1")
+	if err != nil {
+		return night.Checkin{}, false, fmt.Errorf("read latest check-in: %w", err)
+	}
+	if len(cs) == 0 {
+		return night.Checkin{}, false, nil
+	}
+	return *cs[0], true, nil
+}
+
+func (s *Store) readCheckins(ctx context.Context, clause string, args ...any) ([]*night.Checkin, error) {
+	var cs []*night.Checkin
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		cs, err = scanCheckins(ctx, tx, clause, args...)
+		return err
+	})
+	return cs, err
+}
+
+// checkinRow is a check-in as stored, for writing and comparing.
+type checkinRow struct {
+	night                                  string
+	inBed, triedSleep, finalWake, outOfBed string
+	latency, awakenings, awakeMin          int
+	quality, rested, rlsSeverity, gotUp    int
+	onset, notes                           string
+	recordedAt                             sql.NullString
+}
+
+func checkinRowOf(c night.Checkin) checkinRow {
+	return checkinRow{
+		night: c.Night,
+		inBed: formatLocal(c.InBed), triedSleep: formatLocal(c.TriedSleep),
+		finalWake: formatLocal(c.FinalWake), outOfBed: formatLocal(c.OutOfBed),
+		latency: c.LatencyMin, awakenings: c.Awakenings, awakeMin: c.AwakeMin,
+		quality: c.Quality, rested: c.Rested, rlsSeverity: c.RLSSeverity, gotUp: c.GotUp,
+		onset: string(c.Onset), notes: c.Notes, recordedAt: nullLocal(c.RecordedAt),
+	}
+}
+
+func upsertCheckin(ctx context.Context, tx *sql.Tx, r checkinRow) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO checkins (night, in_bed, tried_sleep, final_wake, out_of_bed,
+		latency_min, awakenings, awake_min, quality, rested, rls_severity, onset, got_up, notes, recorded_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (night) DO UPDATE SET in_bed = excluded.in_bed, tried_sleep = excluded.tried_sleep,
+		final_wake = excluded.final_wake, out_of_bed = excluded.out_of_bed, latency_min = excluded.latency_min,
+		awakenings = excluded.awakenings, awake_min = excluded.awake_min, quality = excluded.quality,
+		rested = excluded.rested, rls_severity = excluded.rls_severity, onset = excluded.onset,
+		got_up = excluded.got_up, notes = excluded.notes, recorded_at = excluded.recorded_at`,
+		r.night, r.inBed, r.triedSleep, r.finalWake, r.outOfBed, r.latency, r.awakenings, r.awakeMin,
+		r.quality, r.rested, r.rlsSeverity, r.onset, r.gotUp, r.notes, r.recordedAt)
+	return err
+}
+
+// scanCheckins reads the check-ins a clause after FROM picks.
+func scanCheckins(ctx context.Context, tx *sql.Tx, clause string, args ...any) ([]*night.Checkin, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT night, in_bed, tried_sleep, final_wake, out_of_bed,
+		latency_min, awakenings, awake_min, quality, rested, rls_severity, onset, got_up, notes, recorded_at
+		FROM checkins `+clause, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cs []*night.Checkin
+	for rows.Next() {
+		var (
+			c          = new(night.Checkin)
+			times      [4]string
+			onset      string
+			recordedAt sql.NullString
+		)
+		if err := rows.Scan(&c.Night, &times[0], &times[1], &times[2], &times[3],
+			&c.LatencyMin, &c.Awakenings, &c.AwakeMin, &c.Quality, &c.Rested, &c.RLSSeverity,
+			&onset, &c.GotUp, &c.Notes, &recordedAt); err != nil {
+			return nil, err
+		}
+		for i, dst := range []*time.Time{&c.InBed, &c.TriedSleep, &c.FinalWake, &c.OutOfBed} {
+			if *dst, err = parseLocal(times[i]); err != nil {
+				return nil, fmt.Errorf("check-in of %s: %w", c.Night, err)
+			}
+		}
+		if c.RecordedAt, err = parseNullLocal(recordedAt); err != nil {
+			return nil, fmt.Errorf("check-in of %s: recorded_at: %w", c.Night, err)
+		}
+		c.Onset = night.Onset(onset)
+		cs = append(cs, c)
+	}
+	return cs, rows.Err()
+}

@@ -1,0 +1,230 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// Released schema versions each have a fixture database, testdata/
+// schema-vN.db, written once by the quietlegs of that version and checked
+// in. Once released, a fixture never changes: -update-fixtures only writes
+// the missing ones. After adding migration N, run
+//
+//	go test ./store/ -run TestFixtures -update-fixtures
+//
+// and check in testdata/schema-vN.db.
+var updateFixtures = flag.Bool("update-fixtures", false, "write missing testdata/schema-vN.db fixtures")
+
+func fixturePath(v int) string { return filepath.Join("testdata", fmt.Sprintf("schema-v%d.db", v)) }
+
+// fixtureSessions are the runs in every fixture, as they read back.
+func fixtureSessions(t testing.TB) []Session {
+	t.Helper()
+	loc := berlin(t)
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start1 := time.Date(2025, 11, 22, 22, 15, 3, 123000000, loc)
+	start2 := time.Date(2026, 3, 29, 1, 50, 0, 0, loc) // ends after the clocks went forward
+	start3 := time.Date(2026, 11, 1, 1, 30, 0, 0, newYork)
+	step := func(i int, title string, planned, actual time.Duration, st routine.StepStatus) routine.StepResult {
+		return routine.StepResult{Index: i, Title: title, Planned: planned, Actual: actual, Status: st}
+	}
+	in := func(t time.Time, ref time.Time) time.Time {
+		_, off := ref.Zone()
+		return t.In(time.FixedZone("", off))
+	}
+	return []Session{
+		{ID: 1, Routine: "wind-down", RoutineTitle: "Evening wind-down", Night: "2025-11-22",
+			StartedAt: in(start1, start1), EndedAt: in(start1.Add(14*time.Minute), start1),
+			UpdatedAt: in(start1.Add(14*time.Minute), start1), Status: routine.Completed, Speed: 1,
+			Planned: 14 * time.Minute, CurrentStep: 2, CurrentElapsed: 0, Steps: []routine.StepResult{
+				step(0, "Calf stretch", 4*time.Minute, 4*time.Minute, routine.StepDone),
+				step(1, "Warm compress", 10*time.Minute, 9*time.Minute+500*time.Millisecond, routine.StepDone),
+			}},
+		{ID: 2, Routine: "wind-down", RoutineTitle: "Evening wind-down", Night: "2026-03-28",
+			StartedAt: in(start2, start2), EndedAt: in(start2.Add(20*time.Minute), start2),
+			UpdatedAt: in(start2.Add(20*time.Minute), start2), Status: routine.Partial, Speed: 2,
+			Planned: 30 * time.Minute, CurrentStep: 2, CurrentElapsed: 90 * time.Second, Steps: []routine.StepResult{
+				step(0, "Calf stretch", 4*time.Minute, 4*time.Minute, routine.StepDone),
+				step(1, "Warm compress", 10*time.Minute, time.Minute, routine.StepSkipped),
+			}},
+		{ID: 3, Routine: "legs-up", RoutineTitle: "", Night: "2026-10-31",
+			StartedAt: in(start3, start3), UpdatedAt: in(start3.Add(3*time.Minute), start3),
+			Status: routine.Running, Speed: 1, Planned: 6 * time.Minute, CurrentStep: 1,
+			CurrentElapsed: 42 * time.Second, Steps: []routine.StepResult{
+				step(0, "Legs up the wall", 3*time.Minute, 3*time.Minute, routine.StepDone),
+			}},
+	}
+}
+
+// fixtureNights are the evening logs and check-ins in fixtures of version
+// 2 and later.
+func fixtureNights(t testing.TB) ([]night.Evening, []night.Checkin) {
+	t.Helper()
+	loc := berlin(t)
+	c := testCheckin(t, "2026-03-28", loc) // across the change to summer time
+	c.RecordedAt = time.Date(2026, 3, 29, 7, 30, 0, 0, loc)
+	return []night.Evening{
+			{Night: "2026-03-28", At: time.Date(2026, 3, 28, 21, 40, 0, 0, loc), Symptoms: intp(6),
+				Tags: []string{"caffeine", "long-sitting"}, Note: "long drive"},
+			{Night: "2026-10-31", At: time.Date(2026, 10, 31, 21, 0, 0, 0, loc)},
+		},
+		[]night.Checkin{c}
+}
+
+// writeFixture builds a schema-version-v database at path with the
+// fixture data, through the store's own API, migrating no further than v.
+func writeFixture(t *testing.T, path string, v int) {
+	ctx := context.Background()
+	var now time.Time
+	s, err := open(path, func() time.Time { return now }, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, se := range fixtureSessions(t) {
+		now = se.StartedAt
+		id, err := s.StartSession(ctx, NewSession{Routine: se.Routine, RoutineTitle: se.RoutineTitle,
+			Night: se.Night, StartedAt: se.StartedAt, Speed: se.Speed, Planned: se.Planned})
+		if err != nil || id != se.ID {
+			t.Fatalf("StartSession = %d, %v; want id %d", id, err, se.ID)
+		}
+		now = se.UpdatedAt
+		if err := s.Checkpoint(ctx, id, Checkpoint{Steps: se.Steps, CurrentStep: se.CurrentStep,
+			CurrentElapsed: se.CurrentElapsed, Status: se.Status, EndedAt: se.EndedAt}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v >= 2 {
+		es, cs := fixtureNights(t)
+		for _, e := range es {
+			if err := s.SaveEvening(ctx, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range cs {
+			now = c.RecordedAt
+			if err := s.SaveCheckin(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFixturesUpgradeWithDataIntact(t *testing.T) {
+	for v := 1; v <= LatestSchemaVersion; v++ {
+		t.Run(fmt.Sprintf("v%d", v), func(t *testing.T) {
+			fixture := fixturePath(v)
+			if _, err := os.Stat(fixture); errors.Is(err, os.ErrNotExist) && *updateFixtures {
+				tmp := filepath.Join(t.TempDir(), "new.db")
+				writeFixture(t, tmp, v)
+				if err := os.MkdirAll("testdata", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				copyFile(t, tmp, fixture)
+				t.Logf("wrote %s", fixture)
+			} else if err != nil {
+				t.Fatalf("%v: after adding a migration, run go test ./store/ -run TestFixtures -update-fixtures", err)
+			}
+
+			ctx := context.Background()
+			dir := t.TempDir()
+			path := filepath.Join(dir, "quietlegs.db")
+			copyFile(t, fixture, path)
+			var version int
+			if err := rawDB(t, path).QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != v {
+				t.Fatalf("fixture has schema version %d, %v; want %d", version, err, v)
+			}
+			clock := time.Date(2027, 1, 2, 3, 4, 5, 0, time.UTC)
+			s, err := open(path, func() time.Time { return clock }, LatestSchemaVersion)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			if got, err := s.SchemaVersion(ctx); err != nil || got != LatestSchemaVersion {
+				t.Errorf("SchemaVersion after opening = %d, %v; want %d", got, err, LatestSchemaVersion)
+			}
+			checkFixtureData(t, s, v)
+
+			backups := backupNames(t, dir, "quietlegs.db.v")
+			want := []string(nil)
+			if v < LatestSchemaVersion {
+				want = []string{fmt.Sprintf("quietlegs.db.v%d-20270102T030405Z.bak", v)}
+			}
+			if !slices.Equal(backups, want) {
+				t.Errorf("backups %v, want %v", backups, want)
+			}
+		})
+	}
+}
+
+// checkFixtureData checks that s holds the data of a version-v fixture.
+func checkFixtureData(t *testing.T, s *Store, v int) {
+	t.Helper()
+	ctx := context.Background()
+	got, err := s.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(got) // oldest first, as the ids go
+	want := fixtureSessions(t)
+	if len(got) != len(want) {
+		t.Fatalf("%d sessions, want %d", len(got), len(want))
+	}
+	for i := range want {
+		sameSession(t, got[i], want[i])
+	}
+	if v < 2 {
+		return
+	}
+	es, cs := fixtureNights(t)
+	for _, e := range es {
+		got, ok, err := s.Evening(ctx, e.Night)
+		if err != nil || !ok || !sameInstant(got.At, e.At) || !reflect.DeepEqual(got.Symptoms, e.Symptoms) ||
+			!slices.Equal(got.Tags, e.Tags) || got.Note != e.Note {
+			t.Errorf("evening of %s = %+v, %v, %v; want %+v", e.Night, got, ok, err, e)
+		}
+	}
+	for _, c := range cs {
+		got, ok, err := s.Checkin(ctx, c.Night)
+		if err != nil || !ok {
+			t.Fatalf("check-in of %s: %v, %v", c.Night, ok, err)
+		}
+		sameCheckin(t, got, c)
+	}
+}

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// Nights reads every night with any record in [from, to] (YYYY-MM-DD,
+// inclusive; "" leaves that end open), in date order: its evening log and
+// check-in when present, and its routine runs in the order they started,
+// with their steps. Times read back in the offsets they were saved with.
+func (s *Store) Nights(ctx context.Context, from, to string) ([]night.Record, error) {
+	lo, hi, err := nightRange(from, to)
+	if err != nil {
+		return nil, fmt.Errorf("read nights: %w", err)
+	}
+	var ns []*storedNight
+	err = s.read(ctx, func(tx *sql.Tx) (err error) {
+		ns, err = loadNights(ctx, tx, lo, hi)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read nights from %s: %w", s.path, err)
+	}
+	recs := make([]night.Record, len(ns))
+	for i, n := range ns {
+		recs[i] = n.rec
+	}
+	return recs, nil
+}
+
+// nightRange checks a range's ends and opens the empty ones.
+func nightRange(from, to string) (lo, hi string, err error) {
+	lo, hi = firstNight, lastNight
+	if from != "" {
+		if err := checkNight(from); err != nil {
+			return "", "", fmt.Errorf("from: %w", err)
+		}
+		lo = from
+	}
+	if to != "" {
+		if err := checkNight(to); err != nil {
+			return "", "", fmt.Errorf("to: %w", err)
+		}
+		hi = to
+	}
+	return lo, hi, nil
+}
+
+// storedNight is a night as read, with what Import needs to match runs.
+type storedNight struct {
+	rec    night.Record
+	runIDs []int64 // the sessions rec.Runs came from
+}
+
+// loadNights reads the nights in [lo, hi] with a fixed number of queries,
+// however many nights there are.
+func loadNights(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*storedNight, error) {
+	var ns []*storedNight
+	byNight := map[string]*storedNight{}
+	get := func(date string) *storedNight {
+		n, ok := byNight[date]
+		if !ok {
+			n = &storedNight{rec: night.Record{Night: date}}
+			byNight[date] = n
+			ns = append(ns, n)
+		}
+		return n
+	}
+
+	es, err := readEvenings(ctx, tx, lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("evening logs: %w", err)
+	}
+	for _, e := range es {
+		get(e.Night).rec.Evening = e
+	}
+
+	cs, err := scanCheckins(ctx, tx, "WHERE night BETWEEN ? AND ?", lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("check-ins: %w", err)
+	}
+	for _, c := range cs {
+		get(c.Night).rec.Checkin = c
+	}
+
+	runs, err := readRuns(ctx, tx, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range runs {
+		n := get(r.night)
+		n.rec.Runs = append(n.rec.Runs, r.run)
+		n.runIDs = append(n.runIDs, r.id)
+	}
+
+	slices.SortFunc(ns, func(a, b *storedNight) int { return strings.Compare(a.rec.Night, b.rec.Night) })
+	return ns, nil
+}
+
+// nightRun is a run as read, with its session id and night.
+type nightRun struct {
+	id    int64
+	night string
+	run   night.Run
+}
+
+// readRuns reads the runs of nights in [lo, hi] in the order they started,
+// with their steps: only what a night's record holds, not all of a Session.
+func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, night, routine, routine_title, status, started_at,
+		utc_offset, ended_at, planned_ms FROM sessions WHERE night BETWEEN ? AND ? ORDER BY started_at, id`, lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("sessions: %w", err)
+	}
+	defer rows.Close()
+	var runs []*nightRun
+	byID := map[int64]*nightRun{}
+	for rows.Next() {
+		var (
+			r       = new(nightRun)
+			status  string
+			started string
+			ended   sql.NullString
+			offset  int64
+			planned int64
+		)
+		if err := rows.Scan(&r.id, &r.night, &r.run.Routine, &r.run.Title, &status, &started, &offset, &ended, &planned); err != nil {
+			return nil, fmt.Errorf("sessions: %w", err)
+		}
+		zone := time.FixedZone("", int(offset))
+		if r.run.StartedAt, err = parseTime(started, zone); err != nil {
+			return nil, fmt.Errorf("session %d: started_at: %w", r.id, err)
+		}
+		if ended.Valid {
+			if r.run.EndedAt, err = parseTime(ended.String, zone); err != nil {
+				return nil, fmt.Errorf("session %d: ended_at: %w", r.id, err)
+			}
+		}
+		r.run.Status = routine.Status(status)
+		r.run.Planned = fromMillis(planned)
+		runs = append(runs, r)
+		byID[r.id] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sessions: %w", err)
+	}
+	rows.Close() // one connection: close before the next query
+	if len(runs) == 0 {
+		return nil, nil
+	}
+
+	// A range of the primary key rather than a join: the sessions of a
+	// range of nights are mostly consecutive, and the steps of any others
+	// are skipped.
+	minID, maxID := runs[0].id, runs[0].id
+	for _, r := range runs {
+		minID, maxID = min(minID, r.id), max(maxID, r.id)
+	}
+	addSteps := func(id int64, steps []routine.StepResult) {
+		if r, ok := byID[id]; ok {
+			r.run.Steps = steps
+		}
+	}
+	if err := scanSteps(ctx, tx, addSteps, "session_id BETWEEN ? AND ?", minID, maxID); err != nil {
+		return nil, fmt.Errorf("session steps: %w", err)
+	}
+	return runs, nil
+}

@@ -1,0 +1,168 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// testRun is a run of steps two-minute steps starting at start.
+func testRun(name string, start time.Time, status routine.Status, steps int) night.Run {
+	r := night.Run{Routine: name, Title: "Evening " + name, Status: status, StartedAt: start}
+	for i := range steps {
+		st := routine.StepResult{Index: i, Title: "step " + string(rune('A'+i%26)),
+			Planned: 2 * time.Minute, Actual: 2*time.Minute + time.Duration(i)*time.Second, Status: routine.StepDone}
+		if i%4 == 3 {
+			st.Status, st.Actual = routine.StepSkipped, 0
+		}
+		r.Steps = append(r.Steps, st)
+	}
+	if status != routine.Running {
+		r.EndedAt = start.Add(time.Duration(2*steps) * time.Minute)
+	}
+	return r
+}
+
+// genNights makes n consecutive nights from first, each with an evening
+// log, a run of steps steps and a check-in, in loc.
+func genNights(t testing.TB, first string, n, steps int, loc *time.Location) []night.Record {
+	t.Helper()
+	d, err := time.Parse(night.Layout, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := make([]night.Record, n)
+	for i := range recs {
+		date := d.AddDate(0, 0, i).Format(night.Layout)
+		c := testCheckin(t, date, loc)
+		c.RLSSeverity, c.Quality = i%11, 1+i%5
+		c.RecordedAt = c.OutOfBed.Add(15 * time.Minute)
+		start := c.InBed.Add(-time.Hour)
+		e := &night.Evening{Night: date, At: start.Add(-10 * time.Minute), Symptoms: intp(i % 11),
+			Tags: []string{"caffeine", "magnesium"}[:i%3%2+1]}
+		recs[i] = night.Record{Night: date, Evening: e, Checkin: &c,
+			Runs: []night.Run{testRun("wind-down", start, routine.Completed, steps)}}
+	}
+	return recs
+}
+
+// saveRun stores r as a session through the routine's own API.
+func saveRun(t *testing.T, s *Store, date string, r night.Run) {
+	t.Helper()
+	ctx := context.Background()
+	id, err := s.StartSession(ctx, NewSession{Routine: r.Routine, RoutineTitle: r.Title, Night: date,
+		StartedAt: r.StartedAt, Speed: 1, Planned: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Checkpoint(ctx, id, Checkpoint{Steps: r.Steps, CurrentStep: len(r.Steps),
+		Status: r.Status, EndedAt: r.EndedAt}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func nightsOf(recs []night.Record) []string {
+	var ns []string
+	for _, r := range recs {
+		ns = append(ns, r.Night)
+	}
+	return ns
+}
+
+func TestNightsRangesAndOrder(t *testing.T) {
+	ctx := context.Background()
+	loc := berlin(t)
+	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
+
+	if err := s.SaveEvening(ctx, night.Evening{Night: "2026-11-20", Symptoms: intp(3), Tags: []string{"alcohol"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveCheckin(ctx, testCheckin(t, "2026-11-21", loc)); err != nil {
+		t.Fatal(err)
+	}
+	// Runs only, saved out of order; the one at 00:40 still belongs to the 22nd.
+	late := testRun("wind-down", time.Date(2026, 11, 23, 0, 40, 0, 0, loc), routine.Partial, 2)
+	early := testRun("wind-down", time.Date(2026, 11, 22, 21, 0, 0, 0, loc), routine.Completed, 3)
+	saveRun(t, s, night.Of(late.StartedAt, night.DefaultBoundary), late)
+	saveRun(t, s, "2026-11-22", early)
+	full := genNights(t, "2026-11-24", 1, 4, loc)[0]
+	if err := s.SaveEvening(ctx, *full.Evening); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveCheckin(ctx, *full.Checkin); err != nil {
+		t.Fatal(err)
+	}
+	saveRun(t, s, "2026-11-24", full.Runs[0])
+
+	tests := []struct {
+		from, to string
+		want     []string
+		wantErr  string
+	}{
+		{"", "", []string{"2026-11-20", "2026-11-21", "2026-11-22", "2026-11-24"}, ""},
+		{"2026-11-21", "", []string{"2026-11-21", "2026-11-22", "2026-11-24"}, ""},
+		{"", "2026-11-22", []string{"2026-11-20", "2026-11-21", "2026-11-22"}, ""},
+		{"2026-11-21", "2026-11-21", []string{"2026-11-21"}, ""},
+		{"2026-11-22", "2026-11-24", []string{"2026-11-22", "2026-11-24"}, ""},
+		{"2026-11-23", "2026-11-23", nil, ""},
+		{"2026-11-24", "2026-11-20", nil, ""},
+		{"2026-11-3", "", nil, `from: night: "2026-11-3" is not a date`},
+		{"", "soon", nil, `to: night: "soon" is not a date`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.from+".."+tt.to, func(t *testing.T) {
+			recs, err := s.Nights(ctx, tt.from, tt.to)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := nightsOf(recs); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("nights %v, want %v", got, tt.want)
+			}
+		})
+	}
+
+	recs, err := s.Nights(ctx, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := recs[0]; r.Evening == nil || r.Checkin != nil || r.Runs != nil || *r.Evening.Symptoms != 3 {
+		t.Errorf("evening-only night read as %+v", r)
+	}
+	if r := recs[1]; r.Evening != nil || r.Checkin == nil || r.Runs != nil || r.Checkin.Quality != 3 {
+		t.Errorf("check-in-only night read as %+v", r)
+	}
+	r := recs[2]
+	if r.Evening != nil || r.Checkin != nil || len(r.Runs) != 2 {
+		t.Fatalf("runs-only night read as %+v", r)
+	}
+	for i, want := range []night.Run{early, late} {
+		got := r.Runs[i]
+		if !sameInstant(got.StartedAt, want.StartedAt) || !sameInstant(got.EndedAt, want.EndedAt) ||
+			got.Status != want.Status || !reflect.DeepEqual(got.Steps, want.Steps) {
+			t.Errorf("run %d\n got %+v\nwant %+v", i, got, want)
+		}
+	}
+	if r := recs[3]; r.Evening == nil || r.Checkin == nil || len(r.Runs) != 1 || len(r.Runs[0].Steps) != 4 {
+		t.Errorf("full night read as %+v", r)
+	}
+}
+
+func TestNightsOfAnEmptyStore(t *testing.T) {
+	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
+	recs, err := s.Nights(context.Background(), "", "")
+	if err != nil || recs == nil || len(recs) != 0 {
+		t.Errorf("Nights = %#v, %v; want an empty, non-nil list", recs, err)
+	}
+}
