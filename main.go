@@ -314,12 +314,19 @@ func (a *app) openStore() (*store.Store, error) {
 	return store.Open(path)
 }
 
-func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
+// records opens what a routine is saved to: the settings that file it by
+// night, and the store.
+func (a *app) records() (night.Settings, *store.Store, error) {
 	set, err := a.settings()
 	if err != nil {
-		return err
+		return set, nil, err
 	}
 	st, err := a.openStore()
+	return set, st, err
+}
+
+func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
+	set, st, err := a.records()
 	if err != nil {
 		return err
 	}
@@ -342,11 +349,7 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	if err != nil {
 		return err
 	}
-	set, err := a.settings()
-	if err != nil {
-		return err
-	}
-	st, err := a.openStore()
+	set, st, err := a.records()
 	if err != nil {
 		return err
 	}

@@ -202,17 +202,28 @@ func (e *Engine) TogglePause() []Event {
 	return e.Unpause()
 }
 
-// Next skips the rest of the current step.
-func (e *Engine) Next() []Event {
+// leave brings the run up to now and books the time spent in the current
+// step, before moving off it. ok is false if the run ended meanwhile (or
+// never started), and evs then says how.
+func (e *Engine) leave() (now Reading, evs []Event, ok bool) {
 	if !e.started || e.done {
-		return nil
+		return now, nil, false
 	}
-	now := e.clock.Now()
-	evs := e.advance(now)
+	now = e.clock.Now()
+	evs = e.advance(now)
 	if e.done {
-		return evs
+		return now, evs, false
 	}
 	e.spent[e.step] += e.phaseElapsed(now)
+	return now, evs, true
+}
+
+// Next skips the rest of the current step.
+func (e *Engine) Next() []Event {
+	now, evs, ok := e.leave()
+	if !ok {
+		return evs
+	}
 	evs = append(evs, e.endStep(StepSkipped))
 	if e.step+1 >= len(e.r.Steps) {
 		return append(evs, e.finish(now, 0)...)
@@ -224,15 +235,10 @@ func (e *Engine) Next() []Event {
 // Back returns to the start of the previous step, or restarts the first.
 // The step left behind is not counted as ended: it is still to come.
 func (e *Engine) Back() []Event {
-	if !e.started || e.done {
-		return nil
-	}
-	now := e.clock.Now()
-	evs := e.advance(now)
-	if e.done {
+	now, evs, ok := e.leave()
+	if !ok {
 		return evs
 	}
-	e.spent[e.step] += e.phaseElapsed(now)
 	to := max(e.step-1, 0)
 	e.status[to] = ""
 	e.moveTo(now, to)
