@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// ErrRunElsewhere means another process holds the run lock: a routine is
+// running in another window.
+var ErrRunElsewhere = errors.New("a routine is running in another window")
+
+// RunLock is held by the process running a routine, on a file beside the
+// database. The operating system lets go of it when that process ends in any
+// way (quit, crash, kill -9, power cut), so a run left "running" in the
+// database with nobody holding the lock was cut off.
+type RunLock struct {
+	f *os.File
+}
+
+func (s *Store) lockPath() string { return s.path + ".run-lock" }
+
+// LockRun takes the run lock, or returns ErrRunElsewhere without waiting.
+func (s *Store) LockRun() (*RunLock, error) {
+	f, err := os.OpenFile(s.lockPath(), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("run lock %s: %w", s.lockPath(), err)
+	}
+	ok, err := tryLock(f)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("run lock %s: %w", s.lockPath(), err)
+	}
+	if !ok {
+		f.Close()
+		return nil, ErrRunElsewhere
+	}
+	return &RunLock{f: f}, nil
+}
+
+// Release lets go of the lock. Releasing a nil lock does nothing.
+func (l *RunLock) Release() error {
+	if l == nil || l.f == nil {
+		return nil
+	}
+	err := l.f.Close() // closing the file drops the lock
+	l.f = nil
+	return err
+}
+
+// RunningElsewhere reports whether another process holds the run lock.
+func (s *Store) RunningElsewhere() (bool, error) {
+	l, err := s.LockRun()
+	if errors.Is(err, ErrRunElsewhere) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return false, l.Release()
+}
+
+// Interrupted returns the latest run if it was cut off: still "running" in
+// the database while no process holds the run lock. ok is false when there
+// is none, or when it is running in another window.
+func (s *Store) Interrupted(ctx context.Context) (Session, bool, error) {
+	se, ok, err := s.LatestSession(ctx)
+	if err != nil || !ok || se.Status != routine.Running {
+		return Session{}, false, err
+	}
+	elsewhere, err := s.RunningElsewhere()
+	if err != nil || elsewhere {
+		return Session{}, false, err
+	}
+	return se, true, nil
+}
