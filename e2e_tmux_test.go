@@ -33,6 +33,12 @@ type pane struct {
 // and then stays open, so the closing line and the status can be read.
 func startTerm(t *testing.T, args ...string) *pane {
 	t.Helper()
+	return startTermEnv(t, nil, args...)
+}
+
+// startTermEnv is startTerm with more environment variables for the app.
+func startTermEnv(t *testing.T, env []string, args ...string) *pane {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") == "" {
 			t.Skip("tmux is not installed")
@@ -46,7 +52,11 @@ func startTerm(t *testing.T, args ...string) *pane {
 		cmd = append(cmd, "-e", kv)
 	}
 	script := `"$@"; echo "EXIT=$?"; exec sleep 3600`
-	cmd = append(cmd, "sh", "-c", script, "sh", binPath)
+	// env sets the extra variables on the command itself: tmux would
+	// replace a TERM given with -e by its own.
+	cmd = append(cmd, "sh", "-c", script, "sh", "env")
+	cmd = append(cmd, env...)
+	cmd = append(cmd, binPath)
 	cmd = append(cmd, args...)
 	cmd = append(cmd, "--db", sb.db)
 	tm.tmux(cmd...)

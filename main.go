@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"runtime"
@@ -38,11 +39,13 @@ func (e exitError) Unwrap() error { return e.err }
 
 func main() {
 	ctx, stop := signalContext()
-	err := newRootCmd(os.Stdout, os.Stderr).ExecuteContext(ctx)
+	cmd, a := newRootCmd(os.Stdout, os.Stderr)
+	err := cmd.ExecuteContext(ctx)
 	stop()
 	if err == nil {
 		err = interrupted(ctx)
 	}
+	a.logEnd(err)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "quietlegs:", err)
 		var ee exitError
@@ -99,10 +102,34 @@ type app struct {
 
 	// set caches the settings file once read.
 	set *night.Settings
+
+	debug bool
+	log   *slog.Logger
+	// closeLog ends the debug log, if one was opened.
+	closeLog func()
 }
 
-func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
-	a := &app{stdout: stdout, stderr: stderr}
+// logEnd records how the program ended in the debug log, and closes it. A
+// usage error's message is left out: it may hold a value a person typed.
+func (a *app) logEnd(err error) {
+	var ee exitError
+	switch {
+	case err == nil:
+		a.log.Info("exit", "status", 0)
+	case errors.As(err, &ee) && ee.code == 2:
+		a.log.Info("exit", "status", 2, "why", "usage error")
+	case errors.As(err, &ee):
+		a.log.Info("exit", "status", ee.code, "err", err)
+	default:
+		a.log.Error("exit", "status", 1, "err", err)
+	}
+	a.closeLog()
+}
+
+// newRootCmd builds the command tree; the app it returns holds what main
+// must close.
+func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
+	a := &app{stdout: stdout, stderr: stderr, log: discard(), closeLog: func() {}}
 	root := &cobra.Command{
 		Use:   "quietlegs",
 		Short: "A calm evening routine and sleep diary for restless legs",
@@ -114,7 +141,15 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
-		PersistentPreRunE: func(*cobra.Command, []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if a.debug {
+				log, c, err := openDebugLog()
+				if err != nil {
+					return err
+				}
+				a.log, a.closeLog = log, func() { c.Close() }
+				a.log.Info("command", "name", cmd.CommandPath())
+			}
 			// NaN and infinities parse as floats; none of them is a speed.
 			if !(a.speed >= minSpeed && a.speed <= maxSpeed) {
 				return exitError{2, fmt.Errorf("--speed %v: want a number from %v to %v", a.speed, minSpeed, maxSpeed)}
@@ -134,8 +169,9 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	pf.StringVar(&a.db, "db", "", "database file (default $QUIETLEGS_DB, else the data directory)")
 	pf.BoolVar(&a.quiet, "quiet", false, "no bell at phase changes")
 	pf.Float64Var(&a.speed, "speed", 1, "run routine time this many times faster (for trying a routine out)")
-	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.routinesCmd(), a.exportCmd(), a.importCmd())
-	return root
+	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
+	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd())
+	return root, a
 }
 
 func (a *app) eveningCmd() *cobra.Command {
@@ -311,7 +347,13 @@ func (a *app) openStore() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	st, err := store.Open(path)
+	if err != nil {
+		a.log.Error("open database", "err", err)
+		return nil, err
+	}
+	a.log.Info("open database", "path", path)
+	return st, nil
 }
 
 // records opens what a routine is saved to: the settings that file it by
@@ -345,6 +387,10 @@ func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
 // runTUI opens the screens; o says where to start, and the rest of the
 // wiring is filled in here.
 func (a *app) runTUI(ctx context.Context, o ui.Options) error {
+	if a.plainMode() && o.Start != ui.StartRoutine {
+		return usageError("this needs a terminal that can show screens (output is not a terminal, or TERM=dumb); " +
+			"without one, use quietlegs evening --plain, or quietlegs morning with flags (see --help)")
+	}
 	lib, err := a.library()
 	if err != nil {
 		return err
@@ -377,6 +423,9 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	}
 	opts = append(opts, tea.WithColorProfile(profile))
 	_, runErr := tea.NewProgram(root, opts...).Run()
+	if runErr != nil {
+		a.log.Info("screen ended", "err", runErr, "cause", context.Cause(ctx))
+	}
 	// Whatever ended the program, a routine still running is saved as it
 	// stands before exiting.
 	if line := root.Close(); line != "" {

@@ -141,3 +141,32 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+func (a *app) backupCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup [FILE]",
+		Short: "Copy the database, consistently, even while quietlegs runs",
+		Long: "Copy the whole database to FILE, a complete SQLite file readable by you\n" +
+			"alone. The copy is consistent even while another quietlegs is saving.\n" +
+			"Without FILE it goes beside the database, named by the time. FILE must not\n" +
+			"exist yet.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			path := filepath.Join(filepath.Dir(st.Path()),
+				"quietlegs-backup-"+time.Now().UTC().Format("20060102T150405Z")+".db")
+			if len(args) == 1 {
+				path = args[0]
+			}
+			if err := st.Backup(cmd.Context(), path); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Backed up %s to %s.\n", st.Path(), path)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite"
+)
+
+// TestE2ENoNetwork runs the commands that touch records under strace and
+// checks that none opens an internet socket.
+func TestE2ENoNetwork(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("strace"); err != nil {
+		if os.Getenv("CI") == "" {
+			t.Skip("strace is not installed")
+		}
+		t.Fatal("strace is not installed, and CI is set")
+	}
+	sb := newSandbox(t)
+	runs := [][]string{
+		{"evening", "--plain", "--routine", "quick", "--speed", "6000"},
+		append([]string{}, checkin...),
+		{"evening", "--log-only", "--symptoms", "3"},
+		{"export"},
+		{"export", "--format", "csv"},
+		{"routines"},
+		{"backup", filepath.Join(sb.dir, "copy.db")},
+	}
+	for i, args := range runs {
+		trace := filepath.Join(sb.dir, fmt.Sprintf("trace%d", i))
+		full := append([]string{"-f", "-e", "trace=socket,connect", "-o", trace, binPath}, append(args, "--db", sb.db)...)
+		cmd := exec.Command("strace", full...)
+		cmd.Env = sb.env()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+		data, err := os.ReadFile(trace)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := regexp.MustCompile(`.*AF_INET6?.*`).Find(data); m != nil {
+			t.Errorf("%v opened an internet socket: %s", args, m)
+		}
+	}
+}
+
+func fileSum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(data)
+}
+
+// TestE2EDamagedDatabase: a file that is not a quietlegs database stops
+// every command with a message naming it, and is never changed.
+func TestE2EDamagedDatabase(t *testing.T) {
+	t.Parallel()
+	foreign := func(t *testing.T, path string) {
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newer := func(t *testing.T, path string) {
+		sb := sandbox{db: path}
+		_ = sb
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec("PRAGMA application_id = 1363954503; PRAGMA user_version = 99; CREATE TABLE future (x)"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name string
+		make func(t *testing.T, path string)
+		want string
+	}{
+		{"random bytes", func(t *testing.T, path string) {
+			os.WriteFile(path, bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 2048), 0o600)
+		}, "not"},
+		{"truncated", func(t *testing.T, path string) {
+			foreign(t, path)
+			data, _ := os.ReadFile(path)
+			os.WriteFile(path, data[:100], 0o600)
+		}, ""},
+		{"another program's", foreign, "recipes"},
+		{"newer quietlegs", newer, "newer"},
+	}
+	commands := [][]string{
+		{"evening", "--plain", "--routine", "quick", "--speed", "6000"},
+		{"export"},
+		append([]string{}, checkin...),
+		{"backup", "copy.db"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			sb := newSandbox(t)
+			tt.make(t, sb.db)
+			before := fileSum(t, sb.db)
+			for _, args := range commands {
+				_, errOut, code := sb.run(t, sb.command(append(args, "--db", sb.db)...))
+				if code == 0 || !strings.Contains(errOut, sb.db) || !strings.Contains(errOut, tt.want) {
+					t.Errorf("%v: exit %d, %q; want a failure naming %s (and %q)", args, code, errOut, sb.db, tt.want)
+				}
+			}
+			if fileSum(t, sb.db) != before {
+				t.Errorf("the damaged file was changed")
+			}
+		})
+	}
+}
+
+// TestE2ENoColor: NO_COLOR with any value, "yes" included, leaves colour out.
+func TestE2ENoColor(t *testing.T) {
+	t.Parallel()
+	// Foreground colours: 30-37, 90-97, 38;5;n and 38;2;r;g;b (39 is "default").
+	colour := regexp.MustCompile(`\x1b\[([0-9;]*;)?(3[0-7]|9[0-7]|38;[25])[;m]`)
+	for _, tt := range []struct {
+		env    []string
+		colour bool
+	}{{nil, true}, {[]string{"NO_COLOR=yes"}, false}, {[]string{"NO_COLOR=1"}, false}} {
+		t.Run(fmt.Sprint(tt.env), func(t *testing.T) {
+			t.Parallel()
+			tm := startTermEnv(t, append(tt.env, "COLORTERM=truecolor"), "evening", "--routine", "quick", "--speed", "0.1")
+			tm.waitFor("Evening log")
+			tm.keys("Escape")
+			tm.waitFor("step 1 of 6")
+			screen := tm.tmux("-S", tm.sock, "capture-pane", "-p", "-e", "-t", "ql")
+			if got := colour.MatchString(screen); got != tt.colour {
+				t.Errorf("colour on screen = %v, want %v:\n%q", got, tt.colour, screen)
+			}
+		})
+	}
+}
+
+// TestE2ETermDumb: a dumb terminal gets plain mode, not a screen.
+func TestE2ETermDumb(t *testing.T) {
+	t.Parallel()
+	tm := startTermEnv(t, []string{"TERM=dumb"}, "evening", "--routine", "quick", "--speed", "600")
+	code, s := tm.exited()
+	if code != 0 || !strings.Contains(s, "[1/6] Settle in 0:20") || !strings.Contains(s, "Good night.") {
+		t.Errorf("exit %d:\n%s", code, s)
+	}
+}
+
+// TestE2ETwoProcesses writes from two processes at once, each many times,
+// and checks that nothing failed and nothing was lost.
+func TestE2ETwoProcesses(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	const each = 8
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*each)
+	for p := range 2 {
+		wg.Go(func() {
+			for i := range each {
+				day := fmt.Sprintf("2026-10-%02d", p*each+i+1)
+				for _, args := range [][]string{
+					{"evening", "--plain", "--routine", "quick", "--speed", "10000"},
+					{"evening", "--log-only", "--night", day, "--symptoms", "4", "--tag", "caffeine"},
+					append(append([]string{}, checkin...)[:0:0], "morning", "--night", day, "--in-bed", "22:00", "--tried", "22:30",
+						"--final", "06:30", "--out", "06:45", "--quality", "3", "--rested", "3"),
+				} {
+					cmd := exec.Command(binPath, append(args, "--db", sb.db)...)
+					cmd.Env = sb.env()
+					if out, err := cmd.CombinedOutput(); err != nil {
+						errs <- fmt.Sprintf("%v: %v\n%s", args, err, out)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if n := len(readSessions(t, sb.db)); n != 2*each {
+		t.Errorf("%d routine runs saved, want %d", n, 2*each)
+	}
+	exp := exportJSON(t, sb)
+	if n := strings.Count(exp, `"tib_min": 525`); n != 2*each {
+		t.Errorf("%d check-ins exported, want %d", n, 2*each)
+	}
+	if n := strings.Count(exp, `"symptoms": 4`); n != 2*each {
+		t.Errorf("%d evening logs exported, want %d", n, 2*each)
+	}
+}
+
+// TestE2EBackupWhileRunning copies the database while a routine is being
+// saved by another process, and checks the copy is whole.
+func TestE2EBackupWhileRunning(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	run := sb.command("evening", "--plain", "--routine", "wind-down", "--speed", "100", "--db", sb.db)
+	var out bytes.Buffer
+	run.Stdout = &out
+	if err := run.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer run.Process.Kill()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), "[3/9]") {
+		if time.Now().After(deadline) {
+			t.Fatalf("routine did not reach step 3:\n%s", out.String())
+		}
+		time.Sleep(20 * time.Millisecond) // polling for output, not waiting out time
+	}
+	copyPath := filepath.Join(sb.dir, "copy.db")
+	if o, errOut, code := sb.run(t, sb.command("backup", copyPath, "--db", sb.db)); code != 0 {
+		t.Fatalf("backup: exit %d\n%s%s", code, o, errOut)
+	}
+	if fi, err := os.Stat(copyPath); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file: %v %v", err, fi.Mode())
+	}
+	s := oneSession(t, copyPath)
+	if s.routine != "wind-down" || s.status != "running" || len(s.steps) < 2 {
+		t.Errorf("backup holds %+v, want the running wind-down with its first steps", s)
+	}
+	if _, errOut, code := sb.run(t, sb.command("backup", copyPath, "--db", sb.db)); code == 0 || !strings.Contains(errOut, copyPath) {
+		t.Errorf("a second backup over the first: exit %d, %q; want a refusal naming it", code, errOut)
+	}
+}
