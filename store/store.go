@@ -164,6 +164,9 @@ func prepareFile(path string) error {
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("open database %s: not a regular file", path)
 	}
+	if err := checkWritable(path); err != nil {
+		return err
+	}
 	if fi.Size() > 0 {
 		if err := checkHeader(path, fi.Size()); err != nil {
 			return err
