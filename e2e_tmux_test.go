@@ -6,7 +6,6 @@ package main
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -39,14 +38,31 @@ func startTerm(t *testing.T, args ...string) *pane {
 // startTermEnv is startTerm with more environment variables for the app.
 func startTermEnv(t *testing.T, env []string, args ...string) *pane {
 	t.Helper()
+	return startTermWith(t, newSandbox(t), env, args...)
+}
+
+// startTermIn starts the app in a new pane on an existing sandbox: the same
+// database and config, as when a person opens quietlegs again.
+func startTermIn(t *testing.T, sb sandbox, args ...string) *pane {
+	t.Helper()
+	return startTermWith(t, sb, nil, args...)
+}
+
+func startTermWith(t *testing.T, sb sandbox, env []string, args ...string) *pane {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") == "" {
 			t.Skip("tmux is not installed")
 		}
 		t.Fatal("tmux is not installed, and CI is set")
 	}
-	sb := newSandbox(t)
-	tm := &pane{t: t, sock: filepath.Join(sb.dir, "tmux.sock"), sb: sb}
+	sock, err := os.CreateTemp(sb.dir, "tmux-*.sock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sock.Close()
+	os.Remove(sock.Name())
+	tm := &pane{t: t, sock: sock.Name(), sb: sb}
 	cmd := []string{"-f", "/dev/null", "-S", tm.sock, "new-session", "-d", "-s", "ql", "-x", "80", "-y", "24"}
 	for _, kv := range sb.vars() {
 		cmd = append(cmd, "-e", kv)

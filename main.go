@@ -403,8 +403,8 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	// The screen needs no parallelism, and one P saves the runtime waking a
 	// second thread on every frame tick (about a fifth of idle wake-ups).
 	runtime.GOMAXPROCS(1)
-	o.Library, o.Saver, o.Diary, o.Settings = lib, st, st, set
-	o.Speed, o.Quiet, o.Boundary = a.speed, a.quiet, set.Boundary
+	o.Library, o.Saver, o.Diary, o.Runs, o.Settings = lib, st, st, st, set
+	o.Speed, o.Quiet = a.speed, a.quiet
 	root := ui.New(o)
 	opts := []tea.ProgramOption{
 		tea.WithContext(ctx),

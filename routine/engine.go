@@ -118,6 +118,7 @@ func (e *Engine) Restore(step int, elapsed time.Duration, results []StepResult) 
 	e.startedAt = now.Wall
 	e.step, e.phase = step, 0
 	e.status[step] = ""
+	e.spent[step] = elapsed // time spent before the interruption counts
 	// Whole phases already behind are skipped over; the phase in progress
 	// restarts from its beginning so no instruction is lost.
 	for elapsed > 0 && e.phase < len(e.r.Steps[step].Phases)-1 {

@@ -329,6 +329,20 @@ func TestEngineRestore(t *testing.T) {
 	if e.Status() != Completed || len(e.Results()) != 2 {
 		t.Errorf("status %s with %d results", e.Status(), len(e.Results()))
 	}
+	// Time spent in a step before the interruption counts towards it.
+	e2 := NewEngine(testRoutine(), c, 1)
+	if err := e2.Restore(0, 15*time.Second, nil); err != nil {
+		t.Fatal(err)
+	}
+	if s := e2.Snapshot(); s.Phase != 1 || s.PhaseRemaining != 20*time.Second {
+		t.Fatalf("restored 15 s into step 1 at phase %d with %v left; want the right side from its start", s.Phase, s.PhaseRemaining)
+	}
+	e2.Unpause()
+	c.Advance(20 * time.Second)
+	e2.Update()
+	if r := e2.Results(); len(r) != 1 || r[0].Actual != 35*time.Second {
+		t.Errorf("results %+v, want step 1 done with 15 s before and 20 s after", r)
+	}
 	if err := NewEngine(testRoutine(), c, 1).Restore(3, 0, nil); err == nil {
 		t.Errorf("restore past the last step succeeded")
 	}

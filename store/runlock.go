@@ -63,17 +63,18 @@ func (s *Store) RunningElsewhere() (bool, error) {
 	return false, l.Release()
 }
 
-// Interrupted returns the latest run if it was cut off: still "running" in
+// Interrupted returns the latest run that was cut off: still "running" in
 // the database while no process holds the run lock. ok is false when there
-// is none, or when it is running in another window.
+// is none, or when a routine is running in another window (which then may
+// be the one still marked running).
 func (s *Store) Interrupted(ctx context.Context) (Session, bool, error) {
-	se, ok, err := s.LatestSession(ctx)
-	if err != nil || !ok || se.Status != routine.Running {
+	ss, err := s.readSessions(ctx, "WHERE status = ? ORDER BY started_at DESC, id DESC LIMIT 1", string(routine.Running))
+	if err != nil || len(ss) == 0 {
 		return Session{}, false, err
 	}
 	elsewhere, err := s.RunningElsewhere()
 	if err != nil || elsewhere {
 		return Session{}, false, err
 	}
-	return se, true, nil
+	return ss[0], true, nil
 }

@@ -80,4 +80,16 @@ func TestInterrupted(t *testing.T) {
 	if err != nil || !ok || se.ID != id {
 		t.Errorf("after the runner died: %+v %v %v, want session %d", se, ok, err, id)
 	}
+	// A later run that ended does not hide the one cut off before it.
+	later, err := b.StartSession(ctx, NewSession{Routine: "quick", Night: "2026-11-23",
+		StartedAt: time.Date(2026, 11, 23, 21, 0, 0, 0, time.UTC), Speed: 1, Planned: 10 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Checkpoint(ctx, later, Checkpoint{Status: "abandoned", EndedAt: time.Date(2026, 11, 23, 21, 1, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	if se, ok, err := b.Interrupted(ctx); err != nil || !ok || se.ID != id {
+		t.Errorf("with a later finished run: %+v %v %v, want session %d still offered", se, ok, err, id)
+	}
 }

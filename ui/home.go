@@ -23,6 +23,8 @@ type home struct {
 	keys   navKeys
 	items  []menuItem
 	cursor int
+	// elsewhere is set when a routine runs in another window.
+	elsewhere bool
 }
 
 // morningFrom is the hour the morning starts: from then until the day
@@ -30,18 +32,22 @@ type home struct {
 const morningFrom = 4
 
 func newHome(sh *shared) *home {
-	h := &home{sh: sh, keys: newNavKeys()}
+	h := &home{sh: sh, keys: newNavKeys(), elsewhere: sh.runningElsewhere()}
 	var evening []menuItem
 	if lib := sh.opts.Library; lib != nil {
 		if r, ok := lib.Find(routine.DefaultName); ok || len(lib.Routines) > 0 {
 			if !ok {
 				r = lib.Routines[0]
 			}
+			note := r.DisplayTitle() + " · " + routine.FormatDuration(r.Duration())
+			if h.elsewhere {
+				note = r.DisplayTitle() + " · running in another window"
+			}
 			evening = append(evening, menuItem{
 				title:    "Evening routine",
-				note:     r.DisplayTitle() + " · " + routine.FormatDuration(r.Duration()),
+				note:     note,
 				shortcut: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "evening")),
-				run:      func() tea.Msg { return runRoutineMsg{r} },
+				run:      func() tea.Msg { return runRoutineMsg{r: r} },
 			})
 		}
 	}
@@ -108,6 +114,9 @@ func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (h *home) View() string {
 	st := h.sh.styles
 	lines := []string{st.Title.Render("quietlegs"), ""}
+	if h.elsewhere {
+		lines = append(lines, wrap(st.Faint, h.sh.width, elsewhereNote), "")
+	}
 	lines = append(lines, menu(h.sh, h.items, h.cursor)...)
 	bindings := []key.Binding{h.keys.Up, h.keys.Down, h.keys.OK}
 	for _, it := range h.items {
@@ -130,7 +139,7 @@ func menu(sh *shared, items []menuItem, cursor int) []string {
 		if h := it.shortcut.Help().Key; h != "" {
 			hint = st.Faint.Render(" (" + h + ")")
 		}
-		line := st.Cursor.Render(mark) + title.Render(it.title) + hint
+		line := truncate(st.Cursor.Render(mark)+title.Render(it.title)+hint, sh.width)
 		if it.note != "" {
 			if side := line + st.Faint.Render("  "+it.note); lipgloss.Width(side) <= sh.width {
 				line = side

@@ -44,7 +44,7 @@ func (p *picker) Update(msg tea.Msg) (screen, tea.Cmd) {
 		p.cursor = (p.cursor + 1) % len(rs)
 	case key.Matches(k, p.keys.OK) && len(rs) > 0:
 		r := rs[p.cursor]
-		return p, func() tea.Msg { return runRoutineMsg{r} }
+		return p, func() tea.Msg { return runRoutineMsg{r: r} }
 	case key.Matches(k, p.keys.Back):
 		return p, openHome
 	case key.Matches(k, p.keys.Quit):

@@ -34,6 +34,13 @@ func NewRecorder(s Saver, boundary int) *Recorder {
 	return &Recorder{saver: s, boundary: boundary}
 }
 
+// ContinueRecorder records to the stored session id, as when a run that was
+// cut off is resumed: it starts no new session, and the record carries on
+// from where it stopped. A nil s records nothing.
+func ContinueRecorder(s Saver, boundary int, id int64) *Recorder {
+	return &Recorder{saver: s, boundary: boundary, id: id}
+}
+
 // Save writes the run's state now.
 func (r *Recorder) Save(e *routine.Engine) error {
 	if r == nil || r.saver == nil {

@@ -53,6 +53,9 @@ type Options struct {
 	// Diary keeps evening logs and check-ins; nil saves nothing, and the
 	// forms still work.
 	Diary Diary
+	// Runs finds a run that was cut off and holds the run lock while a
+	// routine runs; nil checks neither.
+	Runs Runs
 	// Settings give the day boundary and the evening checklist.
 	Settings night.Settings
 	// Boundary, when not 0, overrides Settings.Boundary. Deprecated: set
@@ -74,9 +77,6 @@ type (
 	openHomeMsg    struct{}
 	openPickerMsg  struct{}
 	openMorningMsg struct{}
-	// runRoutineMsg asks for r: the evening log comes first unless
-	// SkipEveningLog.
-	runRoutineMsg struct{ r *routine.Routine }
 	// beginRoutineMsg starts r now; notice is shown until the first key.
 	beginRoutineMsg struct {
 		r      *routine.Routine
@@ -94,6 +94,14 @@ type Root struct {
 	screen screen
 	// runner is kept to report the run's outcome after the program ends.
 	runner *runner
+	// lock is the run lock, held while locked (a fake store's lock is nil).
+	lock   *store.RunLock
+	locked bool
+	// lockErr is why the run lock could not be checked, told at the start.
+	lockErr error
+	// alongside is set when a routine was started while another runs in
+	// another window.
+	alongside bool
 }
 
 // New builds the app. Dark colours are assumed until the terminal says.
@@ -106,7 +114,11 @@ func New(o Options) *Root {
 	m := &Root{sh: sh}
 	switch {
 	case o.Start == StartRoutine && o.Routine != nil:
-		m.screen = m.routine(o.Routine)
+		if m.lockRun() {
+			m.screen = m.routine(o.Routine)
+		} else {
+			m.screen = m.ask(o.Routine.DisplayTitle(), runRoutineMsg{r: o.Routine, alongside: true})
+		}
 	case o.Start == StartMorning:
 		nightDate := o.Night
 		if nightDate == "" {
@@ -114,11 +126,27 @@ func New(o Options) *Root {
 		}
 		m.screen = newMorning(sh, nightDate, false)
 	case o.Start == StartPicker:
-		m.screen = newPicker(sh)
+		m.screen = m.unlessInterrupted(newPicker(sh), openPicker)
 	default:
-		m.screen = newHome(sh)
+		m.screen = m.unlessInterrupted(newHome(sh), openHome)
 	}
 	return m
+}
+
+// unlessInterrupted is s, or first the question of what to do with a run
+// that was cut off; next goes on to s after it.
+func (m *Root) unlessInterrupted(s screen, next tea.Cmd) screen {
+	runs := m.sh.opts.Runs
+	if runs == nil {
+		return s
+	}
+	ctx, cancel := diaryCtx()
+	defer cancel()
+	se, ok, err := runs.Interrupted(ctx)
+	if err != nil || !ok {
+		return s // a record that can't be read now is asked about next time
+	}
+	return newInterrupted(m.sh, se, next)
 }
 
 // routine is the first screen of running r: the evening log, or the run.
@@ -131,8 +159,17 @@ func (m *Root) routine(r *routine.Routine) screen {
 
 func (m *Root) newRunner(r *routine.Routine, notice string) screen {
 	e := routine.NewEngine(r, m.sh.opts.Clock, m.sh.opts.Speed)
-	m.runner = newRunner(m.sh, e, NewRecorder(m.sh.opts.Saver, m.sh.boundary()))
+	return m.startRunner(e, NewRecorder(m.sh.opts.Saver, m.sh.boundary()), notice)
+}
+
+func (m *Root) startRunner(e *routine.Engine, rec *Recorder, notice string) screen {
+	m.runner = newRunner(m.sh, e, rec)
+	if notice == "" && m.lockErr != nil {
+		notice = "could not check for other windows: " + m.lockErr.Error()
+	}
 	m.runner.notice = notice
+	m.runner.alongside = m.alongside
+	m.runner.onEnd = m.releaseRun
 	return m.runner
 }
 
@@ -151,13 +188,29 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sh.setDark(msg.IsDark())
 		return m, nil
 	case openHomeMsg:
+		m.releaseRun() // nothing runs on home or the picker
 		return m.open(newHome(m.sh))
 	case openPickerMsg:
+		m.releaseRun()
 		return m.open(newPicker(m.sh))
+	case backMsg:
+		return m.open(msg.s)
 	case openMorningMsg:
 		return m.open(newMorning(m.sh, night.Last(m.sh.now()), true))
 	case runRoutineMsg:
+		if !msg.alongside && !m.lockRun() {
+			msg.alongside = true
+			return m.open(m.ask(msg.r.DisplayTitle(), msg))
+		}
+		m.alongside = msg.alongside
 		return m.open(m.routine(msg.r))
+	case resumeRunMsg:
+		if !msg.alongside && !m.lockRun() {
+			msg.alongside = true
+			return m.open(m.ask(msg.e.Routine().DisplayTitle(), msg))
+		}
+		m.alongside = msg.alongside
+		return m.open(m.startRunner(msg.e, ContinueRecorder(m.sh.opts.Saver, m.sh.boundary(), msg.id), ""))
 	case beginRoutineMsg:
 		return m.open(m.newRunner(msg.r, msg.notice))
 	}
@@ -186,9 +239,13 @@ func (m *Root) View() tea.View {
 }
 
 // Close ends a routine still running when the program stops (quit, signal,
-// closed terminal), saves it as it stands, and returns a line to print once
-// the screen is restored; empty when no routine was started.
+// closed terminal), saves it as it stands, lets go of the run lock, and
+// returns a line to print once the screen is restored; empty when no
+// routine was started.
 func (m *Root) Close() string {
+	// The lock goes only after the save, so another window never takes
+	// this run for one cut off.
+	defer m.releaseRun()
 	if m.runner == nil {
 		return ""
 	}

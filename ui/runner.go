@@ -69,6 +69,11 @@ type runner struct {
 	// notice is news from before the run (an evening log that could not
 	// be saved), shown until the first key.
 	notice string
+	// alongside is set when another window runs a routine too.
+	alongside bool
+	// onEnd is called once the run has ended and is saved: it lets go of
+	// the run lock.
+	onEnd func()
 }
 
 func newRunner(sh *shared, e *routine.Engine, rec *Recorder) *runner {
@@ -114,6 +119,7 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.engine.Stop()
 			m.rec.Save(m.engine)
+			m.ended()
 			return tea.Quit
 		case key.Matches(msg, k.No):
 			m.confirm = false
@@ -142,13 +148,27 @@ func (m *runner) after(evs []routine.Event) tea.Cmd {
 	if len(evs) > 0 {
 		m.rec.Save(m.engine)
 	}
+	bell := false
 	for _, ev := range evs {
-		if (ev.Kind == routine.PhaseStarted || ev.Kind == routine.Finished) && !m.sh.opts.Quiet {
-			cmds = append(cmds, tea.Raw("\a"))
-			break // one bell, however many phases a late tick crossed
+		if ev.Kind == routine.PhaseStarted || ev.Kind == routine.Finished {
+			bell = true // one bell, however many phases a late tick crossed
+		}
+		if ev.Kind == routine.Finished {
+			m.ended()
 		}
 	}
+	if bell && !m.sh.opts.Quiet {
+		cmds = append(cmds, tea.Raw("\a"))
+	}
 	return tea.Batch(append(cmds, m.tick())...)
+}
+
+// ended lets go of the run lock once the run is over and its record is
+// whole; a record still unsaved keeps the lock until Root.Close saves it.
+func (m *runner) ended() {
+	if m.onEnd != nil && m.rec.Err == nil {
+		m.onEnd()
+	}
 }
 
 // tick schedules the next redraw, or none when nothing moves.

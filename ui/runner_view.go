@@ -57,7 +57,11 @@ func (m *runner) View() string {
 		top = append(top, wrap(st.Faint, w,
 			"next: "+n.Title+" · "+routine.FormatDuration(n.Duration())))
 	}
-	return layout(m.sh.height, strings.Join(top, "\n"), m.status(snap))
+	foot := m.status(snap)
+	if m.alongside {
+		foot = st.Faint.Render(truncate("Running alongside another window.", w)) + "\n" + foot
+	}
+	return layout(m.sh.height, strings.Join(top, "\n"), foot)
 }
 
 // phaseLine shows what to do now and how long is left of it.
@@ -113,19 +117,23 @@ func (m *runner) bars(snap routine.Snapshot) []string {
 	st := m.sh.styles
 	const labelW = 8
 	timesW := len(" 30:00 / 30:00")
-	width := max(m.sh.width-labelW-timesW, 4)
+	// Narrow, the times matter more than the bars.
+	width := m.sh.width - labelW - timesW
 	row := func(name string, pos, total time.Duration) string {
+		times := st.Faint.Render(" " + routine.FormatDuration(pos) + " / " + routine.FormatDuration(total))
+		label := st.Faint.Render(fmt.Sprintf("%-*s", labelW, name))
+		if width < 4 {
+			return truncate(label+times, m.sh.width)
+		}
 		frac := 0.0
 		if total > 0 {
 			frac = float64(pos) / float64(total)
 		}
-		return st.Faint.Render(fmt.Sprintf("%-*s", labelW, name)) + m.sh.bar(width, frac)
+		return label + m.sh.bar(width, frac) + times
 	}
 	return []string{
-		row("step", snap.StepPosition, snap.StepDuration) +
-			st.Faint.Render(" "+routine.FormatDuration(snap.StepPosition)+" / "+routine.FormatDuration(snap.StepDuration)),
-		row("routine", snap.Position, snap.Total) +
-			st.Faint.Render(" "+routine.FormatDuration(snap.Position)+" / "+routine.FormatDuration(snap.Total)),
+		row("step", snap.StepPosition, snap.StepDuration),
+		row("routine", snap.Position, snap.Total),
 	}
 }
 
@@ -170,7 +178,7 @@ func (m *runner) summary(snap routine.Snapshot) string {
 	lines := []string{
 		header(st, w, r.DisplayTitle(), string(snap.Status)),
 		"",
-		st.Text.Render(fmt.Sprintf("%d done · %d skipped · %s", t.Done, t.Skipped, routine.FormatDuration(t.Spent))),
+		st.Text.Render(ansi.Wrap(fmt.Sprintf("%d done · %d skipped · %s", t.Done, t.Skipped, routine.FormatDuration(t.Spent)), max(w, 1), "")),
 		"",
 	}
 	nameW := max(w-12, 8)
@@ -182,8 +190,8 @@ func (m *runner) summary(snap routine.Snapshot) string {
 				mark, when = "–", "skipped"
 			}
 		}
-		lines = append(lines, st.Faint.Render(mark+" ")+
-			st.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(s.Title, nameW)))+st.Faint.Render(" "+when))
+		lines = append(lines, truncate(st.Faint.Render(mark+" ")+
+			st.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(s.Title, nameW)))+st.Faint.Render(" "+when), w))
 	}
 	lines = append(lines, "", st.Title.Render("Good night."))
 	return layout(m.sh.height, strings.Join(lines, "\n"), st.Faint.Render("enter to close"))
@@ -200,15 +208,19 @@ func header(st *Styles, width int, title, note string) string {
 	return left + strings.Repeat(" ", pad) + right
 }
 
-// layout puts body at the top and foot on the last line, cutting the body
-// rather than the foot when the screen is short.
+// layout puts body at the top and foot on the last lines, cutting the body
+// rather than the foot when the screen is short; a foot taller than the
+// screen keeps its first lines.
 func layout(height int, body, foot string) string {
 	lines := strings.Split(body, "\n")
 	footLines := strings.Split(foot, "\n")
-	room := height - len(footLines)
-	if room < 0 {
-		room = 0
+	if height < 1 {
+		height = 1
 	}
+	if len(footLines) > height {
+		footLines = footLines[:height]
+	}
+	room := height - len(footLines)
 	if len(lines) > room {
 		lines = lines[:room]
 	}

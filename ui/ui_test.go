@@ -25,6 +25,7 @@ var t0 = time.Date(2026, 11, 22, 21, 30, 0, 0, time.UTC)
 type fakeSaver struct {
 	started []store.NewSession
 	cps     []store.Checkpoint
+	ids     []int64 // the session id of each checkpoint
 	fail    error
 }
 
@@ -36,11 +37,12 @@ func (f *fakeSaver) StartSession(_ context.Context, n store.NewSession) (int64, 
 	return int64(len(f.started)), nil
 }
 
-func (f *fakeSaver) Checkpoint(_ context.Context, _ int64, cp store.Checkpoint) error {
+func (f *fakeSaver) Checkpoint(_ context.Context, id int64, cp store.Checkpoint) error {
 	if f.fail != nil {
 		return f.fail
 	}
 	f.cps = append(f.cps, cp)
+	f.ids = append(f.ids, id)
 	return nil
 }
 
@@ -140,14 +142,15 @@ type harness struct {
 	clock *routine.FakeClock
 	saver *fakeSaver
 	diary *fakeDiary
+	runs  *fakeRuns
 	ticks []time.Duration
 }
 
 // newHarness fills in what o leaves out: the clock at t0 (or o's own
-// FakeClock), a fake saver and diary, speed 1 and testSettings.
+// FakeClock), a fake saver, diary and runs, speed 1 and testSettings.
 func newHarness(t *testing.T, o Options, w, h int) *harness {
 	t.Helper()
-	hs := &harness{t: t, clock: routine.NewFakeClock(t0), saver: &fakeSaver{}, diary: newFakeDiary()}
+	hs := &harness{t: t, clock: routine.NewFakeClock(t0), saver: &fakeSaver{}, diary: newFakeDiary(), runs: &fakeRuns{}}
 	if c, ok := o.Clock.(*routine.FakeClock); ok {
 		hs.clock = c
 	}
@@ -162,6 +165,12 @@ func newHarness(t *testing.T, o Options, w, h int) *harness {
 	}
 	if o.Diary == nil {
 		o.Diary = hs.diary
+	}
+	if r, ok := o.Runs.(*fakeRuns); ok {
+		hs.runs = r
+	}
+	if o.Runs == nil {
+		o.Runs = hs.runs
 	}
 	if o.Speed == 0 {
 		o.Speed = 1
@@ -316,5 +325,49 @@ var errDiskFull = errors.New("disk I/O error: database or disk is full")
 
 func pasteMsg(s string) tea.PasteMsg { return tea.PasteMsg{Content: s} }
 
-// The store is the diary main passes in.
-var _ Diary = (*store.Store)(nil)
+// fakeRuns stands for the run lock and a run cut off. Its locks are nil,
+// so held tells whether the ui holds one.
+type fakeRuns struct {
+	interrupted *store.Session
+	// elsewhere is a routine running in another window.
+	elsewhere       bool
+	readErr, cpFail error
+	locks           int
+	// cps are the sessions recorded as ended, by id.
+	cps map[int64]store.Checkpoint
+}
+
+func (f *fakeRuns) Interrupted(context.Context) (store.Session, bool, error) {
+	if f.readErr != nil || f.interrupted == nil || f.elsewhere {
+		return store.Session{}, false, f.readErr
+	}
+	return *f.interrupted, true, nil
+}
+
+func (f *fakeRuns) LockRun() (*store.RunLock, error) {
+	if f.elsewhere {
+		return nil, store.ErrRunElsewhere
+	}
+	f.locks++
+	return nil, nil
+}
+
+func (f *fakeRuns) RunningElsewhere() (bool, error) { return f.elsewhere, nil }
+
+func (f *fakeRuns) Checkpoint(_ context.Context, id int64, cp store.Checkpoint) error {
+	if f.cpFail != nil {
+		return f.cpFail
+	}
+	if f.cps == nil {
+		f.cps = map[int64]store.Checkpoint{}
+	}
+	f.cps[id] = cp
+	return nil
+}
+
+// The store is what main passes in for each.
+var (
+	_ Diary = (*store.Store)(nil)
+	_ Saver = (*store.Store)(nil)
+	_ Runs  = (*store.Store)(nil)
+)

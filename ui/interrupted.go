@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/store"
+)
+
+// interrupted asks what to do with a run that was cut off (a crash, a
+// closed terminal, a power cut): resume it at the step in progress, record
+// it as ended, or decide later. Nothing is changed until the person says.
+type interrupted struct {
+	sh *shared
+	s  store.Session
+	// r is the routine to resume, nil when it can't be; why says why.
+	r    *routine.Routine
+	why  string
+	next tea.Cmd // where the app goes on to
+	keys interruptedKeys
+	// err is why the last choice failed; the screen stays so nothing is lost.
+	err error
+}
+
+type interruptedKeys struct {
+	Resume, End, Later, Quit key.Binding
+}
+
+func newInterrupted(sh *shared, s store.Session, next tea.Cmd) *interrupted {
+	m := &interrupted{sh: sh, s: s, next: next, keys: interruptedKeys{
+		Resume: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resume")),
+		End:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "record as ended")),
+		Later:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "decide later")),
+		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}}
+	m.r, m.why = resumable(sh.opts.Library, s)
+	if m.r == nil {
+		m.keys.Resume.SetEnabled(false)
+	}
+	return m
+}
+
+// resumable finds the routine s ran, as it was: a routine renamed, removed
+// or changed since can't be resumed, and why says so.
+func resumable(lib *routine.Library, s store.Session) (r *routine.Routine, why string) {
+	title := s.RoutineTitle
+	if title == "" {
+		title = s.Routine
+	}
+	var ok bool
+	if lib != nil {
+		r, ok = lib.Find(s.Routine)
+	}
+	if !ok {
+		return nil, fmt.Sprintf("“%s” is no longer among your routines (was its file renamed?), so it can't be resumed.", title)
+	}
+	changed := s.CurrentStep < 0 || s.CurrentStep >= len(r.Steps)
+	for _, x := range s.Steps {
+		changed = changed || x.Index < 0 || x.Index >= len(r.Steps) || r.Steps[x.Index].Title != x.Title
+	}
+	if changed {
+		return nil, fmt.Sprintf("“%s” has changed since this run started, so it can't be resumed.", title)
+	}
+	return r, ""
+}
+
+func (m *interrupted) Init() tea.Cmd { return nil }
+
+func (m *interrupted) Update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case !ok:
+	case key.Matches(k, m.keys.Resume):
+		return m, m.resume()
+	case key.Matches(k, m.keys.End):
+		return m, m.end()
+	case key.Matches(k, m.keys.Later):
+		return m, m.next
+	case key.Matches(k, m.keys.Quit):
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+// resume restores the run at the step in progress, paused; the root takes
+// the run lock and carries on the same session, at the session's speed so
+// its record stays true.
+func (m *interrupted) resume() tea.Cmd {
+	speed := m.s.Speed
+	if speed <= 0 {
+		speed = m.sh.opts.Speed
+	}
+	e := routine.NewEngine(m.r, m.sh.opts.Clock, speed)
+	if err := e.Restore(m.s.CurrentStep, m.s.CurrentElapsed, m.s.Steps); err != nil {
+		m.err = err
+		return nil
+	}
+	id := m.s.ID
+	return func() tea.Msg { return resumeRunMsg{e: e, id: id} }
+}
+
+// endStatus is how the run is recorded when ended here: partial when a step
+// was done, else abandoned, as when a person quits.
+func (m *interrupted) endStatus() routine.Status {
+	if routine.Count(m.s.Steps).Done > 0 {
+		return routine.Partial
+	}
+	return routine.Abandoned
+}
+
+// endedAt is the run's last save: about when it was cut off.
+func (m *interrupted) endedAt() time.Time {
+	if m.s.UpdatedAt.IsZero() {
+		return m.s.StartedAt
+	}
+	return m.s.UpdatedAt
+}
+
+// end records the run as ended at its last save, and goes on.
+func (m *interrupted) end() tea.Cmd {
+	ctx, cancel := diaryCtx()
+	defer cancel()
+	m.err = m.sh.opts.Runs.Checkpoint(ctx, m.s.ID, store.Checkpoint{
+		Steps:          m.s.Steps,
+		CurrentStep:    m.s.CurrentStep,
+		CurrentElapsed: m.s.CurrentElapsed,
+		Status:         m.endStatus(),
+		EndedAt:        m.endedAt(),
+	})
+	if m.err != nil {
+		return nil
+	}
+	return m.next
+}
+
+func (m *interrupted) View() string {
+	st, w, h := m.sh.styles, m.sh.width, m.sh.height
+	tall := h >= 16
+	loc := m.sh.now().Location()
+	started := m.s.StartedAt.In(loc)
+	title := m.s.RoutineTitle
+	if title == "" {
+		title = m.s.Routine
+	}
+	gap := func(lines []string) []string {
+		if tall {
+			return append(lines, "")
+		}
+		return lines
+	}
+	lines := gap([]string{st.Title.Render(truncate("Your routine was interrupted", w))})
+	lines = append(lines,
+		wrap(st.Heading, w, title),
+		st.Faint.Render(fitLine(w, " · ", "started "+started.Format("Mon 2 Jan")+" at "+started.Format("15:04"),
+			"last saved "+m.endedAt().In(loc).Format("15:04"))),
+		wrap(st.Text, w, m.reached()),
+		wrap(st.Text, w, m.done()))
+	if m.why != "" {
+		why := m.why
+		if tall {
+			why += " Recording it as ended keeps what you did."
+		}
+		lines = append(gap(lines), wrap(st.Warn, w, why))
+	}
+	if m.err != nil {
+		lines = append(gap(lines), wrap(st.Warn, w, "⚠ "+m.err.Error()))
+	}
+	if tall {
+		lines = append(gap(lines), m.choices()...)
+	}
+	keys := []string{"r resume", "p record as ended", "esc decide later", "q quit"}
+	if m.r == nil {
+		keys = keys[1:]
+	}
+	return layout(h, strings.Join(lines, "\n"), st.Faint.Render(fitLine(w, " · ", keys...)))
+}
+
+// fitLine joins parts with sep, starting a new line where the next part
+// would not fit in width; a part wider than width is cut.
+func fitLine(width int, sep string, parts ...string) string {
+	var lines []string
+	cur := ""
+	for _, p := range parts {
+		switch {
+		case cur == "":
+			cur = p
+		case ansi.StringWidth(cur+sep+p) <= width:
+			cur += sep + p
+		default:
+			lines = append(lines, truncate(cur, width))
+			cur = p
+		}
+	}
+	return strings.Join(append(lines, truncate(cur, width)), "\n")
+}
+
+// reached is the step in progress when the run was cut off.
+func (m *interrupted) reached() string {
+	n := m.s.CurrentStep + 1
+	if m.r == nil {
+		return fmt.Sprintf("It reached step %d.", n)
+	}
+	return fmt.Sprintf("It reached step %d of %d: %s.", n, len(m.r.Steps), m.r.Steps[m.s.CurrentStep].Title)
+}
+
+// done counts the steps ended before it was cut off.
+func (m *interrupted) done() string {
+	t := routine.Count(m.s.Steps)
+	s := fmt.Sprintf("%d steps done so far", t.Done)
+	switch {
+	case m.r != nil:
+		s = fmt.Sprintf("%d of %d steps done so far", t.Done, len(m.r.Steps))
+	case t.Done == 1:
+		s = "1 step done so far"
+	}
+	if t.Skipped > 0 {
+		s += fmt.Sprintf(", %d skipped", t.Skipped)
+	}
+	return s + "."
+}
+
+// choices spell out the keys on a tall screen.
+func (m *interrupted) choices() []string {
+	st, w := m.sh.styles, m.sh.width
+	row := func(k, what string) string {
+		return truncate(st.Accent.Render(fmt.Sprintf("  %-4s ", k))+st.Text.Render(what), w)
+	}
+	var rows []string
+	if m.r != nil {
+		rows = append(rows, row("r", fmt.Sprintf("resume at step %d, paused until you're ready", m.s.CurrentStep+1)))
+	}
+	return append(rows,
+		row("p", fmt.Sprintf("record it as ended (%s) at %s", m.endStatus(), m.endedAt().In(m.sh.now().Location()).Format("15:04"))),
+		row("esc", "decide later; you'll be asked next time"))
+}
+
+func (m *interrupted) footText() string {
+	if m.r == nil {
+		return "p record as ended · esc decide later · q quit"
+	}
+	return "r resume · p record as ended · esc decide later · q quit"
+}
