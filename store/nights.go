@@ -174,3 +174,17 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, erro
 	}
 	return runs, nil
 }
+
+// NightRange reports the first and last nights that have any record, and
+// how many nights do; n is 0 for an empty database. Screens use it to page
+// through history without reading it all.
+func (s *Store) NightRange(ctx context.Context) (first, last string, n int, err error) {
+	var lo, hi sql.NullString
+	err = s.db.QueryRowContext(ctx, `SELECT min(night), max(night), count(*) FROM (
+		SELECT night FROM sessions UNION SELECT night FROM evenings UNION SELECT night FROM checkins)`).
+		Scan(&lo, &hi, &n)
+	if err != nil {
+		return "", "", 0, fmt.Errorf("read the range of nights: %w", err)
+	}
+	return lo.String, hi.String, n, nil
+}

@@ -166,3 +166,28 @@ func TestNightsOfAnEmptyStore(t *testing.T) {
 		t.Errorf("Nights = %#v, %v; want an empty, non-nil list", recs, err)
 	}
 }
+
+func TestNightRange(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "q.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if first, last, n, err := s.NightRange(ctx); err != nil || n != 0 || first != "" || last != "" {
+		t.Fatalf("empty: %q %q %d %v", first, last, n, err)
+	}
+	three := 3
+	for _, d := range []string{"2026-11-20", "2026-11-02", "2026-11-20"} {
+		if err := s.SaveEvening(ctx, night.Evening{Night: d, Symptoms: &three}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.StartSession(ctx, NewSession{Routine: "quick", Night: "2026-11-25",
+		StartedAt: time.Date(2026, 11, 25, 21, 0, 0, 0, time.UTC), Speed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if first, last, n, err := s.NightRange(ctx); err != nil || first != "2026-11-02" || last != "2026-11-25" || n != 3 {
+		t.Errorf("got %q %q %d %v, want 2026-11-02 2026-11-25 3", first, last, n, err)
+	}
+}
