@@ -94,6 +94,8 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 				return Settings{}, fmt.Errorf("%s: checklist[%d].id: %q: use lower-case letters, digits and -", name, i+1, it.ID)
 			case it.Label == "":
 				return Settings{}, fmt.Errorf("%s: checklist[%d].label: missing", name, i+1)
+			case it.ID == "routine":
+				return Settings{}, fmt.Errorf("%s: checklist[%d].id: \"routine\" is kept for the routine itself; choose another id", name, i+1)
 			case seen[it.ID]:
 				return Settings{}, fmt.Errorf("%s: checklist[%d].id: %q is listed twice", name, i+1, it.ID)
 			}
