@@ -170,12 +170,14 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	pf.BoolVar(&a.quiet, "quiet", false, "no bell at phase changes")
 	pf.Float64Var(&a.speed, "speed", 1, "run routine time this many times faster (for trying a routine out)")
 	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
-	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd())
+	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
+		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd())
 	return root, a
 }
 
 func (a *app) eveningCmd() *cobra.Command {
 	var (
+		noLog     bool
 		logOnly   bool
 		symptoms  int
 		tags      []string
@@ -204,7 +206,7 @@ func (a *app) eveningCmd() *cobra.Command {
 				return a.eveningLog(cmd.Context(), cmd, symptoms, tags, note, day)
 			}
 			if a.routineName == "" && !a.plainMode() {
-				return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartPicker})
+				return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartPicker, SkipEveningLog: noLog})
 			}
 			lib, err := a.library()
 			if err != nil {
@@ -221,10 +223,11 @@ func (a *app) eveningCmd() *cobra.Command {
 			if a.plainMode() {
 				return a.runPlain(cmd.Context(), r)
 			}
-			return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartRoutine, Routine: r})
+			return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartRoutine, Routine: r, SkipEveningLog: noLog})
 		},
 	}
 	f := cmd.Flags()
+	f.BoolVar(&noLog, "no-log", false, "start the routine without the evening log")
 	f.BoolVar(&logOnly, "log-only", false, "save the evening log from flags; run no routine")
 	f.IntVar(&symptoms, "symptoms", 0, "with --log-only: leg symptoms right now, 0-10")
 	f.StringArrayVar(&tags, "tag", nil, "with --log-only: a checklist item that applied today (repeatable)")
@@ -403,7 +406,7 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	// The screen needs no parallelism, and one P saves the runtime waking a
 	// second thread on every frame tick (about a fifth of idle wake-ups).
 	runtime.GOMAXPROCS(1)
-	o.Library, o.Saver, o.Diary, o.Runs, o.Settings = lib, st, st, st, set
+	o.Library, o.Saver, o.Diary, o.Runs, o.History, o.Settings = lib, st, st, st, st, set
 	o.Speed, o.Quiet = a.speed, a.quiet
 	root := ui.New(o)
 	opts := []tea.ProgramOption{
