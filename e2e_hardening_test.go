@@ -242,3 +242,37 @@ func TestE2EBackupWhileRunning(t *testing.T) {
 		t.Errorf("a second backup over the first: exit %d, %q; want a refusal naming it", code, errOut)
 	}
 }
+
+// TestE2EDebugLog: --debug writes a private log in the state folder, and
+// without it nothing is written there; no entered text reaches the log.
+func TestE2EDebugLog(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	state := filepath.Join(sb.dir, "state")
+	run := func(args ...string) {
+		cmd := sb.command(append(args, "--db", sb.db)...)
+		cmd.Env = append(cmd.Env, "XDG_STATE_HOME="+state)
+		cmd.Run()
+	}
+	run("evening", "--log-only", "--symptoms", "7", "--note", "secret-note-text")
+	if _, err := os.Stat(state); !os.IsNotExist(err) {
+		t.Fatalf("without --debug the state folder exists: %v", err)
+	}
+	run("--debug", "evening", "--log-only", "--symptoms", "7", "--note", "secret-note-text")
+	run("--debug", "morning", "--night", "2026-11-22", "--quality", "9", "--note", "another-secret")
+	path := filepath.Join(state, "quietlegs", "debug.log")
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("debug log: %v, mode %v; want a 0600 file", err, fi.Mode())
+	}
+	data, _ := os.ReadFile(path)
+	log := string(data)
+	if !strings.Contains(log, `msg=command name="quietlegs evening"`) || !strings.Contains(log, "status=2") {
+		t.Errorf("log does not record the commands and how they ended:\n%s", log)
+	}
+	for _, secret := range []string{"secret-note-text", "another-secret", "quality", "=7"} {
+		if strings.Contains(log, secret) {
+			t.Errorf("log holds entered text %q:\n%s", secret, log)
+		}
+	}
+}
