@@ -25,6 +25,12 @@ type home struct {
 	cursor int
 	// elsewhere is set when a routine runs in another window.
 	elsewhere bool
+	// week is the last 7 nights, oldest first; nil for a night without a
+	// record, and all nil when they could not be read.
+	week  [7]*night.Record
+	dates [7]string
+	// weekRead is set when the 7 nights were read.
+	weekRead bool
 }
 
 // morningFrom is the hour the morning starts: from then until the day
@@ -74,6 +80,15 @@ func newHome(sh *shared) *home {
 	} else {
 		h.items = append(evening, checkin)
 	}
+	if sh.opts.History != nil {
+		h.items = append(h.items, menuItem{
+			title:    "History",
+			note:     "your nights, trends and insights",
+			shortcut: key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
+			run:      openHistory,
+		})
+		h.readWeek(last)
+	}
 	h.items = append(h.items,
 		menuItem{
 			title:    "Choose a routine",
@@ -113,21 +128,66 @@ func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (h *home) View() string {
 	st := h.sh.styles
-	lines := []string{st.Title.Render("quietlegs"), ""}
+	head := []string{st.Title.Render("quietlegs"), ""}
 	if h.elsewhere {
-		lines = append(lines, wrap(st.Faint, h.sh.width, elsewhereNote), "")
+		head = append(head, wrap(st.Faint, h.sh.width, elsewhereNote), "")
 	}
-	lines = append(lines, menu(h.sh, h.items, h.cursor)...)
 	bindings := []key.Binding{h.keys.Up, h.keys.Down, h.keys.OK}
 	for _, it := range h.items {
 		bindings = append(bindings, it.shortcut)
 	}
-	return layout(h.sh.height, strings.Join(lines, "\n"), h.sh.shortHelp(bindings))
+	foot := h.sh.shortHelp(bindings)
+	// The richest layout that fits: notes under the menu's titles where
+	// they do not fit beside, then the last 7 nights and what they mean.
+	full := menuLines(h.sh, h.items, h.cursor, notesBelow)
+	chosen := menuLines(h.sh, h.items, h.cursor, chosenNoteBelow)
+	beside := menuLines(h.sh, h.items, h.cursor, notesBeside)
+	strip, legend := h.strip()
+	var tries [][]string
+	if strip != nil {
+		gap := []string{""}
+		tries = [][]string{
+			join(head, full, gap, strip, legend),
+			join(head, full, gap, strip),
+			join(head, chosen, gap, strip),
+			join(head, chosen, strip),
+			join(head, beside, strip),
+		}
+	}
+	body := join(head, full)
+	for _, t := range tries {
+		if countLines(strings.Join(t, "\n")) <= h.sh.height-countLines(foot) {
+			body = t
+			break
+		}
+	}
+	return layout(h.sh.height, strings.Join(body, "\n"), foot)
+}
+
+func join(parts ...[]string) []string {
+	var out []string
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
 }
 
 // menu draws items with the cursor on one; notes go beside the title when
 // they fit and under it when they don't.
 func menu(sh *shared, items []menuItem, cursor int) []string {
+	return menuLines(sh, items, cursor, notesBelow)
+}
+
+// Where menuLines puts a note that does not fit beside its title.
+const (
+	notesBelow      = iota // under it
+	chosenNoteBelow        // under it for the chosen item; none for others
+	notesBeside            // nowhere
+)
+
+// menuLines is menu, with the notes that do not fit beside their titles
+// put as notes says.
+func menuLines(sh *shared, items []menuItem, cursor int, notes int) []string {
 	st := sh.styles
 	var lines []string
 	for i, it := range items {
@@ -143,7 +203,7 @@ func menu(sh *shared, items []menuItem, cursor int) []string {
 		if it.note != "" {
 			if side := line + st.Faint.Render("  "+it.note); lipgloss.Width(side) <= sh.width {
 				line = side
-			} else {
+			} else if notes == notesBelow || notes == chosenNoteBelow && i == cursor {
 				line += "\n" + st.Faint.Render(truncate("    "+it.note, sh.width))
 			}
 		}

@@ -100,10 +100,12 @@ type morning struct {
 	loc      *time.Location
 	editing  bool // the night had a check-in: saving replaces it
 	fromHome bool
-	loadErr  error
-	saveErr  error
-	saved    *night.Checkin // set once saved: the confirmation shows
-	ask      *asking
+	// onLeave, when set, is where leaving goes instead of home or quit.
+	onLeave tea.Cmd
+	loadErr error
+	saveErr error
+	saved   *night.Checkin // set once saved: the confirmation shows
+	ask     *asking
 }
 
 func newMorning(sh *shared, date string, fromHome bool) *morning {
@@ -289,8 +291,19 @@ func (m *morning) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return m, nil
 }
 
+// returnTo makes leaving the form, saved or not, run back: to the
+// history a night's check-in was opened from.
+func (m *morning) returnTo(back tea.Cmd) {
+	m.onLeave = back
+	m.keys = newLeaveKeys("back")
+	m.closeKey = key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter", "back"))
+}
+
 // leaveCmd goes home, or ends the program when it opened on the check-in.
 func (m *morning) leaveCmd() tea.Cmd {
+	if m.onLeave != nil {
+		return m.onLeave
+	}
 	if m.fromHome {
 		return openHome
 	}

@@ -27,6 +27,8 @@ const (
 	// StartMorning opens the morning check-in for Options.Night, or for
 	// last night when that is empty.
 	StartMorning
+	// StartHistory opens the history browser.
+	StartHistory
 )
 
 // Diary is the part of the store that keeps the evening log and the
@@ -53,6 +55,9 @@ type Options struct {
 	// Diary keeps evening logs and check-ins; nil saves nothing, and the
 	// forms still work.
 	Diary Diary
+	// History reads whole nights for the history browser and the home
+	// screen's last 7 nights; nil shows none.
+	History History
 	// Runs finds a run that was cut off and holds the run lock while a
 	// routine runs; nil checks neither.
 	Runs Runs
@@ -127,6 +132,8 @@ func New(o Options) *Root {
 		m.screen = newMorning(sh, nightDate, false)
 	case o.Start == StartPicker:
 		m.screen = m.unlessInterrupted(newPicker(sh), openPicker)
+	case o.Start == StartHistory:
+		m.screen = newHistory(sh, false)
 	default:
 		m.screen = m.unlessInterrupted(newHome(sh), openHome)
 	}
@@ -195,6 +202,10 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.open(newPicker(m.sh))
 	case backMsg:
 		return m.open(msg.s)
+	case showMsg:
+		return m.open(msg.s)
+	case openHistoryMsg:
+		return m.open(newHistory(m.sh, true))
 	case openMorningMsg:
 		return m.open(newMorning(m.sh, night.Last(m.sh.now()), true))
 	case runRoutineMsg:

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -12,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -95,6 +97,16 @@ func (s *shared) bar(width int, frac float64) string {
 // wrap fits text to width, breaking between words.
 func wrap(st lipgloss.Style, width int, text string) string {
 	return st.Width(max(width, 1)).Render(text)
+}
+
+// wrapLines fits text to width, breaking between words, and styles each
+// line on its own, with no padding after it.
+func wrapLines(st lipgloss.Style, width int, text string) []string {
+	lines := strings.Split(ansi.Wrap(text, max(width, 1), ""), "\n")
+	for i, l := range lines {
+		lines[i] = st.Render(strings.TrimRight(l, " "))
+	}
+	return lines
 }
 
 // countdown formats time left rounded up to whole seconds, so "0:01" shows

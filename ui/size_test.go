@@ -81,12 +81,28 @@ func sweepScreens() []struct {
 			return hs
 		}},
 		{"interrupted", func(t *testing.T) *harness { return startInterrupted(t, 80, 24, StartHome, cutOff(), testLibrary()) }},
+		{"history-calendar", historyAt()},
+		{"history-table", historyAt("2", "pgdown")},
+		{"history-night", historyAt("2", "down", "enter")},
+		{"history-trends", historyAt("4")},
+		{"history-trends-90", historyAt("4", "r")},
+		{"history-insights", historyAt("5")},
+		{"history-checkin", historyAt("3", "e")},
 		{"interrupted-missing", func(t *testing.T) *harness {
 			hs := startInterrupted(t, 80, 24, StartHome, cutOff(), &routine.Library{})
 			hs.runs.cpFail = errDiskFull
 			hs.key("p") // and the record failed
 			return hs
 		}},
+	}
+}
+
+// historyAt opens the history at 80x24 and presses keys.
+func historyAt(keys ...string) func(t *testing.T) *harness {
+	return func(t *testing.T) *harness {
+		hs := startHistory(t, 80, 24, Options{})
+		hs.keys(keys...)
+		return hs
 	}
 }
 

@@ -147,7 +147,8 @@ type harness struct {
 }
 
 // newHarness fills in what o leaves out: the clock at t0 (or o's own
-// FakeClock), a fake saver, diary and runs, speed 1 and testSettings.
+// FakeClock), a fake saver, diary, history (showing the diary) and runs,
+// speed 1 and testSettings.
 func newHarness(t *testing.T, o Options, w, h int) *harness {
 	t.Helper()
 	hs := &harness{t: t, clock: routine.NewFakeClock(t0), saver: &fakeSaver{}, diary: newFakeDiary(), runs: &fakeRuns{}}
@@ -165,6 +166,9 @@ func newHarness(t *testing.T, o Options, w, h int) *harness {
 	}
 	if o.Diary == nil {
 		o.Diary = hs.diary
+	}
+	if o.History == nil {
+		o.History = &fakeHistory{diary: hs.diary}
 	}
 	if r, ok := o.Runs.(*fakeRuns); ok {
 		hs.runs = r
@@ -281,6 +285,14 @@ func keyPress(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyUp}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}

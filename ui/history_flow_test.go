@@ -1,0 +1,268 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// TestHistoryEditsACheckin opens the night's check-in from its detail,
+// saves a new rating, and comes back to the night read again; leaving the
+// form unsaved comes back too.
+func TestHistoryEditsACheckin(t *testing.T) {
+	hs := startHistory(t, 80, 24, Options{})
+	hs.keys("5") // work the insights out, to see them worked out again
+	hs.keys("2", "down", "enter")
+	date := hs.history().sel
+	gen := hs.history().insights.gen
+	hs.key("e")
+	m := hs.morning()
+	if m.night != date || !m.editing {
+		t.Fatalf("e opened the check-in for %s (editing %v), want %s", m.night, m.editing, date)
+	}
+	if v := hs.view(); !strings.Contains(v, "esc back") {
+		t.Errorf("the form does not say esc goes back:\n%s", v)
+	}
+	m.form.field("rls").sel = 10
+	hs.key("ctrl+s")
+	if n := len(hs.diary.savedCheckins); n != 1 || hs.diary.savedCheckins[0].RLSSeverity != 10 {
+		t.Fatalf("saved %d check-ins: %+v", n, hs.diary.savedCheckins)
+	}
+	hs.key("enter")
+	h := hs.history()
+	if h.view != nightView || h.sel != date {
+		t.Fatalf("back on %s of %s, want the night of %s", h.view.name(), h.sel, date)
+	}
+	if r := h.win.get(date); r == nil || r.Checkin == nil || r.Checkin.RLSSeverity != 10 {
+		t.Errorf("the night was not read again: %+v", r)
+	}
+	hs.key("end")
+	if v := hs.view(); !strings.Contains(v, "Leg symptoms      10 of 10") {
+		t.Errorf("the night does not show the new rating:\n%s", v)
+	}
+	if h.insights.gen == gen || h.insights.ready {
+		t.Error("the insights were not set to be worked out again")
+	}
+
+	hs.keys("e", "esc")
+	if h := hs.history(); h.view != nightView || h.sel != date {
+		t.Errorf("esc from the unchanged form went to %s of %s", h.view.name(), h.sel)
+	}
+	if n := len(hs.diary.savedCheckins); n != 1 {
+		t.Errorf("esc saved: %d saves", n)
+	}
+}
+
+// TestHistoryWorksOutInBackground shows the first frame before the
+// insights and trends are read, and them once the command has run; a
+// result from before an edit is dropped.
+func TestHistoryWorksOutInBackground(t *testing.T) {
+	tests := []struct {
+		key, waiting, ready string
+	}{
+		{"5", "working it out…", "On nights with"},
+		{"4", "reading your nights…", "7-night"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			hs := startHistory(t, 80, 24, Options{})
+			_, cmd := hs.root.Update(keyPress(tt.key))
+			if cmd == nil {
+				t.Fatal("no command to work it out")
+			}
+			if v := hs.view(); !strings.Contains(v, tt.waiting) {
+				t.Errorf("first frame lacks %q:\n%s", tt.waiting, v)
+			}
+			msg := cmd()
+			h := hs.history()
+			h.trends.reset()
+			h.insights.reset()
+			hs.send(msg)
+			if v := hs.view(); !strings.Contains(v, tt.waiting) {
+				t.Errorf("a stale result was shown:\n%s", v)
+			}
+			hs.run(h.load())
+			if v := hs.view(); !strings.Contains(v, tt.ready) {
+				t.Errorf("worked out, the view lacks %q:\n%s", tt.ready, v)
+			}
+		})
+	}
+}
+
+func TestHistoryLeaves(t *testing.T) {
+	tests := []struct {
+		name     string
+		fromHome bool
+		keys     []string
+		quit     bool
+		home     bool
+	}{
+		{"esc quits when opened alone", false, []string{"esc"}, true, false},
+		{"q quits", false, []string{"q"}, true, false},
+		{"ctrl+c quits", true, []string{"2", "ctrl+c"}, true, false},
+		{"esc goes home", true, []string{"esc"}, false, true},
+		{"esc from a night goes back first", true, []string{"3", "esc"}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var hs *harness
+			if tt.fromHome {
+				d := newFakeDiary()
+				hs = newHarness(t, Options{Library: testLibrary(), Diary: d,
+					History: diaryHistory(d, genNights(lastNight, 30, 1))}, 80, 24)
+				hs.key("h")
+				if !hs.history().fromHome {
+					t.Fatal("h on home did not open the history")
+				}
+			} else {
+				hs = startHistory(t, 80, 24, Options{})
+			}
+			quit := hs.keys(tt.keys...)
+			_, home := hs.root.screen.(*home)
+			if quit != tt.quit || home != tt.home {
+				t.Errorf("quit %v, home %v; want %v, %v", quit, home, tt.quit, tt.home)
+			}
+		})
+	}
+}
+
+func TestHistoryTooSmall(t *testing.T) {
+	tests := []struct {
+		w, h int
+		want string
+	}{
+		{39, 24, "Terminal too small for history"},
+		{80, 11, "Terminal too small for history"},
+		{40, 12, "History"},
+		{19, 24, "Terminal too small"},
+	}
+	for _, tt := range tests {
+		hs := startHistory(t, tt.w, tt.h, Options{})
+		v := hs.view()
+		if !strings.Contains(v, tt.want) {
+			t.Errorf("%dx%d: view lacks %q:\n%s", tt.w, tt.h, tt.want, v)
+		}
+		checkSize(t, v, tt.w, tt.h)
+		if _, _, quit := hs.key("q"); !quit {
+			t.Errorf("%dx%d: q did not quit", tt.w, tt.h)
+		}
+	}
+}
+
+// TestHistoryWithNothingToShow draws every view with no nights, with a
+// store that fails, and with none at all.
+func TestHistoryWithNothingToShow(t *testing.T) {
+	tests := []struct {
+		name string
+		hist History
+		want []string
+	}{
+		{"empty", &fakeHistory{}, []string{"·", "No nights recorded yet.", "Nothing recorded", "nothing recorded", "Nothing to compare yet"}},
+		{"failing", &fakeHistory{err: errDiskFull}, []string{"⚠ could not read your nights: disk I/O error"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hs := newHarness(t, Options{Start: StartHistory, History: tt.hist}, 80, 24)
+			var all strings.Builder
+			for _, k := range []string{"1", "left", "[", "2", "down", "end", "3", "left", "e", "esc", "4", "r", "5", "down"} {
+				hs.key(k)
+				v := hs.view()
+				checkSize(t, v, 80, 24)
+				all.WriteString(v)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(all.String(), w) {
+					t.Errorf("no view says %q:\n%s", w, all.String())
+				}
+			}
+		})
+	}
+}
+
+// TestHistoryReadsAWindow opens ten years of nights and moves through
+// them: each step reads a page, never all; only the insights read all,
+// and only when shown.
+func TestHistoryReadsAWindow(t *testing.T) {
+	hist := &fakeHistory{recs: genNights(lastNight, 3650, 1)}
+	hs := newHarness(t, Options{Start: StartHistory, History: hist}, 80, 24)
+	if hist.returned > 62 {
+		t.Errorf("opening read %d nights", hist.returned)
+	}
+	hs.key("2")
+	for range 100 {
+		hs.key("down")
+	}
+	if hist.returned > 400 {
+		t.Errorf("100 nights down the table read %d nights", hist.returned)
+	}
+	hs.keys("end", "1", "]", "]", "home", "4")
+	if hist.returned > 900 {
+		t.Errorf("jumping to the ends and the trends read %d nights", hist.returned)
+	}
+	for _, r := range hist.reads {
+		if r[0] == "" || r[1] == "" {
+			t.Errorf("read every night (%q to %q) before the insights", r[0], r[1])
+		}
+	}
+	hs.key("5")
+	if last := hist.reads[len(hist.reads)-1]; last != [2]string{"", ""} {
+		t.Errorf("the insights read %v, not every night", last)
+	}
+}
+
+// TestHomeShowsTheLastSevenNights reads those 7 nights and no more.
+func TestHomeShowsTheLastSevenNights(t *testing.T) {
+	rated := func(date string, sev int, st routine.Status) night.Record {
+		r := night.Record{Night: date, Checkin: &night.Checkin{Night: date, RLSSeverity: sev}}
+		if st != "" {
+			r.Runs = []night.Run{{Routine: "x", Status: st, Steps: []routine.StepResult{{Status: routine.StepDone}}}}
+		}
+		return r
+	}
+	hist := &fakeHistory{recs: []night.Record{
+		rated("2026-11-10", 5, routine.Completed), // before the 7
+		rated("2026-11-15", 10, routine.Completed),
+		{Night: "2026-11-17", Runs: []night.Run{{Routine: "x", Status: routine.Partial,
+			Steps: []routine.StepResult{{Status: routine.StepDone}}}}},
+		rated("2026-11-18", 0, ""),
+		rated("2026-11-21", 3, routine.Partial),
+	}}
+	hs := newHarness(t, Options{Library: testLibrary(), History: hist}, 80, 24)
+	if want := [][2]string{{"2026-11-15", lastNight}}; len(hist.reads) != 1 || hist.reads[0] != want[0] {
+		t.Errorf("home read %v, want only %v", hist.reads, want)
+	}
+	v := hs.view()
+	for _, want := range []string{
+		"Last 7 nights  Su Mo Tu We Th Fr Sa",
+		"  symptoms     10  ·  ·  0  ·  ·  3",
+		"  routine       ✓  ·  ◐  ·  ·  ·  ◐",
+		"History (h)",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("home lacks %q:\n%s", want, v)
+		}
+	}
+	hs.key("h")
+	if h := hs.history(); h.view != calendarView {
+		t.Errorf("h opened the %s", h.view.name())
+	}
+}
+
+// TestHistorySurvivesResizing draws each view at every size from 1x1.
+func TestHistorySurvivesResizing(t *testing.T) {
+	for _, k := range []string{"1", "2", "3", "4", "5"} {
+		hs := startHistory(t, 80, 24, Options{})
+		hs.key(k)
+		for w := 1; w <= 90; w += 7 {
+			for h := 1; h <= 30; h += 3 {
+				hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+				if msg := misfit(drawSafely(t, hs, w, h), w, h); msg != "" {
+					t.Errorf("view %s at %dx%d: %s", k, w, h, msg)
+				}
+			}
+		}
+	}
+}
