@@ -44,4 +44,4 @@ python3 bench/firstframe.py "$bin" "$work/n3650.db" 5 "Calendar" history
 
 echo
 echo "== Go benchmarks"
-go test -run '^$' -bench 'History|Nights10Years|Compute|Report' -benchmem ./ui/ ./store/ ./insight/ ./report/ 2>/dev/null | grep -E '^(Benchmark|ok)'
+go test -run '^$' -bench 'History|Nights10Years|Compute|Write' -benchmem ./ui/ ./store/ ./insight/ ./report/ 2>/dev/null | grep -E '^(Benchmark|ok)'
