@@ -106,15 +106,7 @@ func (a *app) reportCmd() *cobra.Command {
 			if err := report.Write(&buf, recs, report.Options{From: from, To: to, Now: now, Settings: set}); err != nil {
 				return err
 			}
-			if output == "" || output == "-" {
-				_, err := a.stdout.Write(buf.Bytes())
-				return err
-			}
-			if err := writeFileAtomic(output, buf.Bytes()); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stderr, "Wrote the report for %s to %s to %s.\n", from, to, output)
-			return nil
+			return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote the report for %s to %s to %s.", from, to, output))
 		},
 	}
 	cmd.Flags().IntVar(&days, "days", 14, "how many nights, up to last night")

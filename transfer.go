@@ -55,15 +55,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if output == "" || output == "-" {
-				_, err = a.stdout.Write(buf.Bytes())
-				return err
-			}
-			if err := writeFileAtomic(output, buf.Bytes()); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stderr, "Wrote %d nights to %s.\n", len(recs), output)
-			return nil
+			return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote %d nights to %s.", len(recs), output))
 		},
 	}
 	f := cmd.Flags()
@@ -110,6 +102,20 @@ func (a *app) importCmd() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// emit writes data to standard output when output is "" or "-", else to
+// the file output, whole or not at all, and then says done on stderr.
+func (a *app) emit(output string, data []byte, done string) error {
+	if output == "" || output == "-" {
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	if err := writeFileAtomic(output, data); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, done)
+	return nil
 }
 
 // writeFileAtomic writes data to path through a temporary file in the same
