@@ -182,14 +182,7 @@ func (e *evening) View() string {
 	if e.loadErr != nil {
 		head = append(head, wrap(st.Warn, w, "⚠ could not read tonight's log: "+e.loadErr.Error()))
 	}
-	if h >= 16 {
-		head = append(head, "")
-	}
-	top := strings.Join(head, "\n")
-	foot := e.status()
-	room := h - countLines(top) - countLines(foot)
-	body := append([]string{top}, e.form.view(st, w, room)...)
-	return layout(h, strings.Join(body, "\n"), foot)
+	return e.form.page(e.sh, head, e.status())
 }
 
 func (e *evening) status() string {

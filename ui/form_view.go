@@ -10,6 +10,18 @@ import (
 // view draws the form in width x room cells, scrolled so the focused field
 // (or, in a long checklist, its current row) is on screen. On a wide screen
 // labels and answers share a line; on a narrow one answers go under them.
+// page lays out a form screen: head above, the form in the room left, and
+// foot on the last line.
+func (f *form) page(sh *shared, head []string, foot string) string {
+	if sh.height >= 16 {
+		head = append(head, "")
+	}
+	top := strings.Join(head, "\n")
+	room := sh.height - countLines(top) - countLines(foot)
+	body := append([]string{top}, f.view(sh.styles, sh.width, room)...)
+	return layout(sh.height, strings.Join(body, "\n"), foot)
+}
+
 func (f *form) view(st *Styles, width, room int) []string {
 	labelW := 0
 	if width >= 60 {

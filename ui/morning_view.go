@@ -26,14 +26,7 @@ func (m *morning) View() string {
 	if m.loadErr != nil {
 		head = append(head, wrap(st.Warn, w, "⚠ "+m.loadErr.Error()))
 	}
-	if h >= 16 {
-		head = append(head, "")
-	}
-	top := strings.Join(head, "\n")
-	foot := m.status()
-	room := h - countLines(top) - countLines(foot)
-	body := append([]string{top}, m.form.view(st, w, room)...)
-	return layout(h, strings.Join(body, "\n"), foot)
+	return m.form.page(m.sh, head, m.status())
 }
 
 func (m *morning) status() string {
