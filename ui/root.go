@@ -63,9 +63,6 @@ type Options struct {
 	Runs Runs
 	// Settings give the day boundary and the evening checklist.
 	Settings night.Settings
-	// Boundary, when not 0, overrides Settings.Boundary. Deprecated: set
-	// Settings instead.
-	Boundary int
 	// SkipEveningLog starts routines straight away, without the evening
 	// log before them.
 	SkipEveningLog bool

@@ -37,14 +37,8 @@ type shared struct {
 // now is the wall-clock time, in the clock's location.
 func (s *shared) now() time.Time { return s.opts.Clock.Now().Wall }
 
-// boundary is the day-boundary hour: Options.Boundary when set, else the
-// settings'.
-func (s *shared) boundary() int {
-	if s.opts.Boundary != 0 {
-		return s.opts.Boundary
-	}
-	return s.opts.Settings.Boundary
-}
+// boundary is the day-boundary hour from the settings.
+func (s *shared) boundary() int { return s.opts.Settings.Boundary }
 
 // diaryCtx bounds one read or write of the diary.
 func diaryCtx() (context.Context, context.CancelFunc) {
