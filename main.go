@@ -9,11 +9,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
 	"runtime"
 	"runtime/debug"
-	"syscall"
-	"text/tabwriter"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -27,15 +24,6 @@ import (
 	"github.com/quietlegs/quietlegs/store"
 	"github.com/quietlegs/quietlegs/ui"
 )
-
-// exitError carries an exit status other than 1 up to main.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e exitError) Error() string { return e.err.Error() }
-func (e exitError) Unwrap() error { return e.err }
 
 func main() {
 	ctx, stop := signalContext()
@@ -54,35 +42,6 @@ func main() {
 		}
 		os.Exit(1)
 	}
-}
-
-// signalError is why a run was cut short by SIGINT, SIGTERM or SIGHUP.
-type signalError struct{ sig syscall.Signal }
-
-func (e signalError) Error() string { return "interrupted (" + e.sig.String() + ")" }
-
-// signalContext is cancelled, with the signal as its cause, on SIGINT,
-// SIGTERM or SIGHUP (a closed terminal), so a routine can be saved first.
-func signalContext() (context.Context, func()) {
-	ctx, cancel := context.WithCancelCause(context.Background())
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	go func() {
-		if s, ok := <-ch; ok {
-			cancel(signalError{s.(syscall.Signal)})
-		}
-	}()
-	return ctx, func() { signal.Stop(ch); close(ch) }
-}
-
-// interrupted turns a signal into the conventional exit status, 128 + its
-// number, once whatever it interrupted has been saved.
-func interrupted(ctx context.Context) error {
-	var se signalError
-	if errors.As(context.Cause(ctx), &se) {
-		return exitError{128 + int(se.sig), se}
-	}
-	return nil
 }
 
 // The range --speed accepts: slow enough to follow, fast enough to test.
@@ -107,23 +66,6 @@ type app struct {
 	log   *slog.Logger
 	// closeLog ends the debug log, if one was opened.
 	closeLog func()
-}
-
-// logEnd records how the program ended in the debug log, and closes it. A
-// usage error's message is left out: it may hold a value a person typed.
-func (a *app) logEnd(err error) {
-	var ee exitError
-	switch {
-	case err == nil:
-		a.log.Info("exit", "status", 0)
-	case errors.As(err, &ee) && ee.code == 2:
-		a.log.Info("exit", "status", 2, "why", "usage error")
-	case errors.As(err, &ee):
-		a.log.Info("exit", "status", ee.code, "err", err)
-	default:
-		a.log.Error("exit", "status", 1, "err", err)
-	}
-	a.closeLog()
 }
 
 // newRootCmd builds the command tree; the app it returns holds what main
@@ -173,135 +115,6 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
 		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd())
 	return root, a
-}
-
-func (a *app) eveningCmd() *cobra.Command {
-	var (
-		noLog     bool
-		logOnly   bool
-		symptoms  int
-		tags      []string
-		note, day string
-	)
-	cmd := &cobra.Command{
-		Use:   "evening",
-		Short: "Run an evening wind-down routine",
-		Long: "Run an evening wind-down routine. Without --routine, choose one first.\n" +
-			"A bell rings at every change so you can keep your eyes closed.\n\n" +
-			"Before the routine a short evening log asks how your legs feel and what\n" +
-			"the day held (esc skips it). --log-only saves that log from flags instead,\n" +
-			"and runs no routine.",
-		Example: "  quietlegs evening --routine quick\n" +
-			"  quietlegs evening --log-only --symptoms 5 --tag caffeine --tag long-sitting --note \"long drive\"",
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !logOnly {
-				for _, name := range []string{"symptoms", "tag", "note", "night"} {
-					if cmd.Flags().Changed(name) {
-						return usageError("--%s goes with --log-only", name)
-					}
-				}
-			}
-			if logOnly {
-				return a.eveningLog(cmd.Context(), cmd, symptoms, tags, note, day)
-			}
-			if a.routineName == "" && !a.plainMode() {
-				return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartPicker, SkipEveningLog: noLog})
-			}
-			lib, err := a.library()
-			if err != nil {
-				return err
-			}
-			name := a.routineName
-			if name == "" {
-				name = routine.DefaultName
-			}
-			r, ok := lib.Find(name)
-			if !ok {
-				return exitError{2, fmt.Errorf("no routine named %q (see: quietlegs routines)", name)}
-			}
-			if a.plainMode() {
-				return a.runPlain(cmd.Context(), r)
-			}
-			return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartRoutine, Routine: r, SkipEveningLog: noLog})
-		},
-	}
-	f := cmd.Flags()
-	f.BoolVar(&noLog, "no-log", false, "start the routine without the evening log")
-	f.BoolVar(&logOnly, "log-only", false, "save the evening log from flags; run no routine")
-	f.IntVar(&symptoms, "symptoms", 0, "with --log-only: leg symptoms right now, 0-10")
-	f.StringArrayVar(&tags, "tag", nil, "with --log-only: a checklist item that applied today (repeatable)")
-	f.StringVar(&note, "note", "", "with --log-only: a note")
-	f.StringVar(&day, "night", "", "with --log-only: the night, YYYY-MM-DD (default: tonight)")
-	_ = cmd.RegisterFlagCompletionFunc("tag", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		set, err := a.settings()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []string
-		for _, it := range set.Checklist {
-			out = append(out, it.ID+"\t"+it.Label)
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	})
-	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
-	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
-	_ = cmd.RegisterFlagCompletionFunc("routine", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		lib, err := a.library()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var names []string
-		for _, r := range lib.Routines {
-			names = append(names, r.Name+"\t"+r.DisplayTitle())
-		}
-		return names, cobra.ShellCompDirectiveNoFileComp
-	})
-	return cmd
-}
-
-func (a *app) routinesCmd() *cobra.Command {
-	list := &cobra.Command{
-		Use:   "routines",
-		Short: "List routines, built-in and your own",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			lib, err := a.library()
-			if err != nil {
-				return err
-			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tTITLE\tLENGTH\tSTEPS\tSOURCE")
-			for _, r := range lib.Routines {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", r.Name, r.DisplayTitle(),
-					routine.FormatDuration(r.Duration()), len(r.Steps), r.Source)
-			}
-			if err := tw.Flush(); err != nil {
-				return err
-			}
-			if dir, err := routine.UserDir(); err == nil {
-				fmt.Fprintf(a.stdout, "\nYour routines live in %s\n", dir)
-			}
-			for _, p := range lib.Problems {
-				fmt.Fprintln(a.stderr, "warning:", p)
-			}
-			return nil
-		},
-	}
-	check := &cobra.Command{
-		Use:   "check FILE",
-		Short: "Check a routine file and print its plan",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			r, err := routine.LoadFile(args[0])
-			if err != nil {
-				return exitError{1, err}
-			}
-			return routine.WritePlan(a.stdout, r)
-		},
-	}
-	list.AddCommand(check)
-	return list
 }
 
 // settings reads the day boundary and checklist: the defaults, then the
@@ -368,23 +181,6 @@ func (a *app) records() (night.Settings, *store.Store, error) {
 	}
 	st, err := a.openStore()
 	return set, st, err
-}
-
-func (a *app) runPlain(ctx context.Context, r *routine.Routine) error {
-	set, st, err := a.records()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	p := &ui.Plain{
-		Out:    a.stdout,
-		Engine: routine.NewEngine(r, routine.SystemClock(), a.speed),
-		Rec:    ui.NewRecorder(st, set.Boundary),
-		Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
-		Wait:   ui.WaitReal,
-	}
-	_, err = p.Run(ctx)
-	return err
 }
 
 // runTUI opens the screens; o says where to start, and the rest of the
