@@ -270,7 +270,7 @@ func TestE2EDebugLog(t *testing.T) {
 	if !strings.Contains(log, `msg=command name="quietlegs evening"`) || !strings.Contains(log, "status=2") {
 		t.Errorf("log does not record the commands and how they ended:\n%s", log)
 	}
-	for _, secret := range []string{"secret-note-text", "another-secret", "quality", "=7"} {
+	for _, secret := range []string{"secret-note-text", "another-secret", "quality", "symptoms"} {
 		if strings.Contains(log, secret) {
 			t.Errorf("log holds entered text %q:\n%s", secret, log)
 		}
