@@ -328,7 +328,8 @@ func toCheckin(nightDate string, c checkinJSON) (night.Checkin, error) {
 }
 
 // jsonKeys names the check-in's fields as the file does, for messages.
-var jsonKeys = map[string]string{
-	"in-bed": "in_bed", "tried": "tried_sleep", "latency": "latency_min", "awake": "awake_min",
-	"final": "final_wake", "out": "out_of_bed", "rls": "rls_severity", "got-up": "got_up",
+var jsonKeys = map[night.Field]night.Field{
+	night.FieldInBed: "in_bed", night.FieldTried: "tried_sleep", night.FieldLatency: "latency_min",
+	night.FieldAwake: "awake_min", night.FieldFinal: "final_wake", night.FieldOut: "out_of_bed",
+	night.FieldRLS: "rls_severity", night.FieldGotUp: "got_up", night.FieldNote: "notes",
 }

@@ -116,3 +116,21 @@ func upperFirst(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// Shown is fs as a front end lists them: every finding with enough nights,
+// and one "not enough nights yet" per factor, since that sentence does not
+// name the measure and would only say the same again.
+func Shown(fs []Finding) []Finding {
+	short := map[string]bool{}
+	var out []Finding
+	for _, f := range fs {
+		if !f.Enough {
+			if short[f.Factor.ID] {
+				continue
+			}
+			short[f.Factor.ID] = true
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -84,14 +84,6 @@ func (c Checkin) Figures() Figures {
 	return f
 }
 
-// FieldError is a problem with one field of a check-in or evening log.
-type FieldError struct {
-	Field string // the form field and command-line flag name, e.g. "final"
-	Msg   string
-}
-
-func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
-
 // MaxGap is the longest gap allowed between two consecutive diary times.
 const MaxGap = 18 * time.Hour
 
@@ -99,49 +91,50 @@ const MaxGap = 18 * time.Hour
 // naming the field to fix.
 func (c Checkin) Validate() error {
 	ranges := []struct {
-		field     string
+		field     Field
 		v, lo, hi int
 	}{
-		{"latency", c.LatencyMin, 0, 24 * 60},
-		{"awakenings", c.Awakenings, 0, 100},
-		{"awake", c.AwakeMin, 0, 24 * 60},
-		{"quality", c.Quality, 1, 5},
-		{"rested", c.Rested, 1, 5},
-		{"rls", c.RLSSeverity, 0, 10},
-		{"got-up", c.GotUp, 0, 100},
+		{FieldLatency, c.LatencyMin, 0, 24 * 60},
+		{FieldAwakenings, c.Awakenings, 0, 100},
+		{FieldAwake, c.AwakeMin, 0, 24 * 60},
+		{FieldQuality, c.Quality, 1, 5},
+		{FieldRested, c.Rested, 1, 5},
+		{FieldRLS, c.RLSSeverity, 0, 10},
+		{FieldGotUp, c.GotUp, 0, 100},
 	}
 	for _, r := range ranges {
 		if r.v < r.lo || r.v > r.hi {
-			return &FieldError{r.field, fmt.Sprintf("%d is out of range (%d-%d)", r.v, r.lo, r.hi)}
+			return &FieldError{Field: r.field, Msg: fmt.Sprintf("%d is out of range (%d-%d)", r.v, r.lo, r.hi)}
 		}
 	}
 	if !validOnset(c.Onset) {
-		return &FieldError{"onset", fmt.Sprintf("%q is not one of none, bedtime, evening, before-6pm", c.Onset)}
+		return &FieldError{Field: FieldOnset, Msg: fmt.Sprintf("%q is not one of none, bedtime, evening, before-6pm", c.Onset)}
 	}
 	// Times typed as HH:MM are read across midnight, so a time typed
 	// earlier than the one before it lands the next day. A gap that long
 	// means it really was typed earlier: say so rather than guess.
 	order := []struct {
-		field, what string
-		t           time.Time
+		field Field
+		what  string
+		t     time.Time
 	}{
-		{"in-bed", "getting into bed", c.InBed},
-		{"tried", "trying to sleep", c.TriedSleep},
-		{"final", "final awakening", c.FinalWake},
-		{"out", "getting up", c.OutOfBed},
+		{FieldInBed, "getting into bed", c.InBed},
+		{FieldTried, "trying to sleep", c.TriedSleep},
+		{FieldFinal, "final awakening", c.FinalWake},
+		{FieldOut, "getting up", c.OutOfBed},
 	}
 	for i := 1; i < len(order); i++ {
 		a, b := order[i-1], order[i]
 		if gap := b.t.Sub(a.t); gap < 0 || gap > MaxGap {
-			return &FieldError{b.field, fmt.Sprintf("%s (%s) is before %s (%s)",
+			return &FieldError{Field: b.field, Msg: fmt.Sprintf("%s (%s) is before %s (%s)",
 				b.what, b.t.Format("15:04"), a.what, a.t.Format("15:04"))}
 		}
 	}
 	if span := c.OutOfBed.Sub(c.InBed); span > 24*time.Hour {
-		return &FieldError{"out", "more than 24 hours after getting into bed"}
+		return &FieldError{Field: FieldOut, Msg: "more than 24 hours after getting into bed"}
 	}
 	if window := int(c.FinalWake.Sub(c.TriedSleep) / time.Minute); c.LatencyMin+c.AwakeMin > window {
-		return &FieldError{"awake", fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
+		return &FieldError{Field: FieldAwake, Msg: fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
 			c.LatencyMin, c.AwakeMin, window)}
 	}
 	return nil
@@ -154,4 +147,17 @@ func validOnset(o Onset) bool {
 		}
 	}
 	return false
+}
+
+// FormatMinutes is how every screen, command and report writes a length
+// of minutes: "7 h 12 min", "45 min", "0 min".
+func FormatMinutes(n int) string {
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	if n < 60 {
+		return fmt.Sprintf("%s%d min", sign, n)
+	}
+	return fmt.Sprintf("%s%d h %d min", sign, n/60, n%60)
 }

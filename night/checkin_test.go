@@ -70,7 +70,7 @@ func TestValidateNamesTheField(t *testing.T) {
 	tests := []struct {
 		name  string
 		edit  func(c *Checkin)
-		field string
+		field Field
 		msg   string
 	}{
 		{"final before tried", func(c *Checkin) {

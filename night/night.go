@@ -5,7 +5,10 @@
 // Anything before the day-boundary hour belongs to the night before.
 package night
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // DefaultBoundary is the hour (local time) at which one night's records end
 // and the next day's begin.
@@ -33,4 +36,13 @@ func Of(t time.Time, boundary int) string {
 func Last(now time.Time) string {
 	y, m, d := now.Date()
 	return time.Date(y, m, d-1, 0, 0, 0, 0, time.UTC).Format(Layout)
+}
+
+// CheckDate refuses a night that is not a real YYYY-MM-DD date, naming
+// FieldNight.
+func CheckDate(date string) error {
+	if _, err := time.Parse(Layout, date); err != nil {
+		return &FieldError{Field: FieldNight, Msg: fmt.Sprintf("%q is not a date (YYYY-MM-DD)", date)}
+	}
+	return nil
 }

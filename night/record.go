@@ -23,30 +23,56 @@ type Evening struct {
 
 // Validate checks the log, naming the field to fix.
 func (e Evening) Validate() error {
-	if _, err := time.Parse(Layout, e.Night); err != nil {
-		return &FieldError{"night", fmt.Sprintf("%q is not a date (YYYY-MM-DD)", e.Night)}
+	if err := CheckDate(e.Night); err != nil {
+		return err
 	}
 	if e.Symptoms != nil && (*e.Symptoms < 0 || *e.Symptoms > 10) {
-		return &FieldError{"symptoms", fmt.Sprintf("%d is out of range (0-10)", *e.Symptoms)}
+		return &FieldError{Field: FieldSymptoms, Msg: fmt.Sprintf("%d is out of range (0-10)", *e.Symptoms)}
 	}
 	for _, t := range e.Tags {
 		if !ValidID(t) {
-			return &FieldError{"tag", fmt.Sprintf("%q is not a checklist id (lower-case letters, digits and -)", t)}
+			return &FieldError{Field: FieldTag, Msg: fmt.Sprintf("%q is not a checklist id (lower-case letters, digits and -)", t)}
 		}
 	}
 	return nil
 }
 
-// Run is one run of a routine during the night.
+// Run is one run of a routine during the night: the one model of a run,
+// from the moment it starts, through each checkpoint, to the record read
+// back, exported and imported.
 type Run struct {
-	Routine   string // name, e.g. "wind-down"
-	Title     string
-	Status    routine.Status
+	// ID is the stored run's id; 0 before it is first saved, and in an
+	// export.
+	ID      int64
+	Routine string // name, e.g. "wind-down"
+	Title   string
+	Night   string // YYYY-MM-DD, the night it is filed under
+	Status  routine.Status
+	// StartedAt and EndedAt read as the wall times the person saw, in the
+	// offset in force when the run started. EndedAt is zero while running.
 	StartedAt time.Time
-	EndedAt   time.Time // zero while running
+	EndedAt   time.Time
+	// UpdatedAt is when the run was last saved: for a run cut off by a
+	// crash, about when it stopped. Zero in an export.
+	UpdatedAt time.Time
+	// Speed is how many times faster than real time it ran; 1 is real time.
+	Speed float64
 	// Planned is the routine's whole planned length.
 	Planned time.Duration
-	Steps   []routine.StepResult
+	// CurrentStep and CurrentElapsed are the step in progress at the last
+	// save and how far into it the run was, so a cut-off run can resume.
+	CurrentStep    int
+	CurrentElapsed time.Duration
+	Steps          []routine.StepResult // ordered by index
+}
+
+// Checkpoint is the state of a run at a transition, saved whole each time.
+type Checkpoint struct {
+	Steps          []routine.StepResult // results to upsert by index; may be the full list each time
+	CurrentStep    int
+	CurrentElapsed time.Duration
+	Status         routine.Status // Running until the run ends
+	EndedAt        time.Time      // set exactly when Status is not Running
 }
 
 // Record is everything recorded for one night. Any part may be missing.

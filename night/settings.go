@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -104,17 +103,4 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		s.Checklist = *raw.Checklist
 	}
 	return s, nil
-}
-
-// SettingsPath is $XDG_CONFIG_HOME/quietlegs/config.toml, or the platform's
-// equivalent.
-func SettingsPath() (string, error) {
-	if d := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "quietlegs", "config.toml"), nil
-	}
-	d, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("find config folder: %w", err)
-	}
-	return filepath.Join(d, "quietlegs", "config.toml"), nil
 }

@@ -60,15 +60,6 @@ func avg1(sum, n int) string {
 // avgInt is sum/n rounded to a whole number, half up; sum is never negative.
 func avgInt(sum, n int) int { return (2*sum + n) / (2 * n) }
 
-// hm shows minutes as h:mm: 432 is "7:12".
-func hm(min int) string {
-	sign := ""
-	if min < 0 {
-		sign, min = "-", -min
-	}
-	return fmt.Sprintf("%s%d:%02d", sign, min/60, min%60)
-}
-
 // fixed1 shows x with one decimal, half rounded away from zero, so the same
 // numbers always print the same way.
 func fixed1(x float64) string { return fmt.Sprintf("%.1f", math.Round(x*10)/10) }

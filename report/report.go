@@ -134,8 +134,8 @@ func writeDiary(b *bufio.Writer, t *tally) {
 		se = fixed1(t.seSum/float64(t.seN)) + " %"
 	}
 	rows := [][2]string{
-		{"Time in bed (h:mm)", hm(avgInt(t.tibSum, n))},
-		{"Total sleep time (h:mm)", hm(avgInt(t.tstSum, n))},
+		{"Time in bed", night.FormatMinutes(avgInt(t.tibSum, n))},
+		{"Total sleep time", night.FormatMinutes(avgInt(t.tstSum, n))},
 		{"Sleep efficiency", se},
 		{"Minutes to fall asleep", fmt.Sprint(avgInt(t.latSum, n))},
 		{"Awakenings, not counting the last", avg1(t.awakenSum, n)},

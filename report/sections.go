@@ -86,7 +86,7 @@ func writeInsights(b *bufio.Writer, t *tally, set night.Settings) {
 func writeNights(b *bufio.Writer, t *tally) {
 	fmt.Fprint(b, "## Every night\n\n")
 	fmt.Fprint(b, "Steps: steps done of the routine's steps. Into bed and out of bed are local times. "+
-		"TIB and TST in h:mm; SE in %. Quality 1-5. Legs eve: \"legs right now\" in the evening log; "+
+		"SE in %. Quality 1-5. Legs eve: \"legs right now\" in the evening log; "+
 		"legs night: severity overnight, rated the next morning (both 0-10). "+
 		"Checklist: item ids. "+none+": not recorded.\n\n")
 	fmt.Fprint(b, "| Night | Routine | Steps | Into bed | Out of bed | TIB | TST | SE % | Quality "+
@@ -125,7 +125,7 @@ func (t *tally) fill(row *[14]string, r *night.Record) {
 	if c := r.Checkin; c != nil {
 		f := c.Figures()
 		row[3], row[4] = c.InBed.Format("15:04"), c.OutOfBed.Format("15:04")
-		row[5], row[6], row[7] = hm(f.TIB), hm(f.TST), sleepEff(f.TST, f.TIB)
+		row[5], row[6], row[7] = night.FormatMinutes(f.TIB), night.FormatMinutes(f.TST), sleepEff(f.TST, f.TIB)
 		row[8], row[10] = fmt.Sprint(c.Quality), fmt.Sprint(c.RLSSeverity)
 		row[11] = cell(c.Onset.Label())
 		if n := oneLine(c.Notes); n != "" {

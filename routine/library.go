@@ -104,21 +104,3 @@ func (l *Library) Find(name string) (*Routine, bool) {
 	}
 	return nil, false
 }
-
-// UserDir is where personal routines live:
-// $XDG_CONFIG_HOME/quietlegs/routines, else os.UserConfigDir()/quietlegs/routines.
-func UserDir() (string, error) {
-	return userDir(os.Getenv, os.UserConfigDir)
-}
-
-func userDir(getenv func(string) string, configDir func() (string, error)) (string, error) {
-	// The XDG spec says to ignore a relative path.
-	if x := getenv("XDG_CONFIG_HOME"); x != "" && filepath.IsAbs(x) {
-		return filepath.Join(x, "quietlegs", "routines"), nil
-	}
-	dir, err := configDir()
-	if err != nil {
-		return "", fmt.Errorf("find the personal routines folder: %w", err)
-	}
-	return filepath.Join(dir, "quietlegs", "routines"), nil
-}

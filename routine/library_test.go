@@ -131,34 +131,3 @@ func TestLoadLibraryBadBuiltIn(t *testing.T) {
 		t.Errorf("error = %v, want one naming broken.toml", err)
 	}
 }
-
-func TestUserDir(t *testing.T) {
-	failing := func() (string, error) { return "", errors.New("no home") }
-	config := func() (string, error) { return "/home/ann/.config", nil }
-	tests := []struct {
-		name      string
-		xdg       string
-		configDir func() (string, error)
-		want      string
-		wantErr   bool
-	}{
-		{"XDG_CONFIG_HOME", "/xdg", failing, "/xdg/quietlegs/routines", false},
-		{"no XDG_CONFIG_HOME", "", config, "/home/ann/.config/quietlegs/routines", false},
-		{"relative XDG_CONFIG_HOME is ignored", "xdg", config, "/home/ann/.config/quietlegs/routines", false},
-		{"no config folder", "", failing, "", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			getenv := func(k string) string {
-				if k == "XDG_CONFIG_HOME" {
-					return tt.xdg
-				}
-				return ""
-			}
-			got, err := userDir(getenv, tt.configDir)
-			if got != filepath.FromSlash(tt.want) || (err != nil) != tt.wantErr {
-				t.Errorf("userDir = %q, %v; want %q (error %v)", got, err, tt.want, tt.wantErr)
-			}
-		})
-	}
-}

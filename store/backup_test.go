@@ -125,7 +125,7 @@ func v1Database(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StartSession(context.Background(), testNewSession(time.Date(2026, 11, 22, 22, 0, 0, 0, time.UTC))); err != nil {
+	if _, err := s.StartRun(context.Background(), testNewSession(time.Date(2026, 11, 22, 22, 0, 0, 0, time.UTC))); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

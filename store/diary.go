@@ -89,9 +89,9 @@ func validateCheckin(c night.Checkin) error {
 		return err
 	}
 	for _, f := range []struct {
-		field string
+		field night.Field
 		t     time.Time
-	}{{"in-bed", c.InBed}, {"tried", c.TriedSleep}, {"final", c.FinalWake}, {"out", c.OutOfBed}} {
+	}{{night.FieldInBed, c.InBed}, {night.FieldTried, c.TriedSleep}, {night.FieldFinal, c.FinalWake}, {night.FieldOut, c.OutOfBed}} {
 		if f.t.IsZero() {
 			return &night.FieldError{Field: f.field, Msg: "missing"}
 		}
@@ -108,14 +108,14 @@ func validateCheckin(c night.Checkin) error {
 // checkNight refuses a night that is not a YYYY-MM-DD date.
 func checkNight(date string) error {
 	if _, err := time.Parse(night.Layout, date); err != nil {
-		return &night.FieldError{Field: "night", Msg: fmt.Sprintf("%q is not a date (YYYY-MM-DD)", date)}
+		return &night.FieldError{Field: night.FieldNight, Msg: fmt.Sprintf("%q is not a date (YYYY-MM-DD)", date)}
 	}
 	return nil
 }
 
 // storable refuses a time that would not read back: outside years 1-9999
 // or with an offset beyond 18 hours.
-func storable(field string, t time.Time) error {
+func storable(field night.Field, t time.Time) error {
 	_, off := t.Zone()
 	if y := t.UTC().Year(); y < 1 || y > 9999 || t.Year() < 1 || t.Year() > 9999 {
 		return &night.FieldError{Field: field, Msg: fmt.Sprintf("year %d is out of range", t.Year())}

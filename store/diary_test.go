@@ -106,7 +106,7 @@ func TestInvalidDiaryIsRefusedWithTheField(t *testing.T) {
 	tests := []struct {
 		name  string
 		save  func(s *Store) error
-		field string
+		field night.Field
 	}{
 		{"evening night", func(s *Store) error {
 			return s.SaveEvening(context.Background(), night.Evening{Night: "22.11.2026"})

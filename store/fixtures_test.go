@@ -30,7 +30,7 @@ var updateFixtures = flag.Bool("update-fixtures", false, "write missing testdata
 func fixturePath(v int) string { return filepath.Join("testdata", fmt.Sprintf("schema-v%d.db", v)) }
 
 // fixtureSessions are the runs in every fixture, as they read back.
-func fixtureSessions(t testing.TB) []Session {
+func fixtureSessions(t testing.TB) []night.Run {
 	t.Helper()
 	loc := berlin(t)
 	newYork, err := time.LoadLocation("America/New_York")
@@ -47,22 +47,22 @@ func fixtureSessions(t testing.TB) []Session {
 		_, off := ref.Zone()
 		return t.In(time.FixedZone("", off))
 	}
-	return []Session{
-		{ID: 1, Routine: "wind-down", RoutineTitle: "Evening wind-down", Night: "2025-11-22",
+	return []night.Run{
+		{ID: 1, Routine: "wind-down", Title: "Evening wind-down", Night: "2025-11-22",
 			StartedAt: in(start1, start1), EndedAt: in(start1.Add(14*time.Minute), start1),
 			UpdatedAt: in(start1.Add(14*time.Minute), start1), Status: routine.Completed, Speed: 1,
 			Planned: 14 * time.Minute, CurrentStep: 2, CurrentElapsed: 0, Steps: []routine.StepResult{
 				step(0, "Calf stretch", 4*time.Minute, 4*time.Minute, routine.StepDone),
 				step(1, "Warm compress", 10*time.Minute, 9*time.Minute+500*time.Millisecond, routine.StepDone),
 			}},
-		{ID: 2, Routine: "wind-down", RoutineTitle: "Evening wind-down", Night: "2026-03-28",
+		{ID: 2, Routine: "wind-down", Title: "Evening wind-down", Night: "2026-03-28",
 			StartedAt: in(start2, start2), EndedAt: in(start2.Add(20*time.Minute), start2),
 			UpdatedAt: in(start2.Add(20*time.Minute), start2), Status: routine.Partial, Speed: 2,
 			Planned: 30 * time.Minute, CurrentStep: 2, CurrentElapsed: 90 * time.Second, Steps: []routine.StepResult{
 				step(0, "Calf stretch", 4*time.Minute, 4*time.Minute, routine.StepDone),
 				step(1, "Warm compress", 10*time.Minute, time.Minute, routine.StepSkipped),
 			}},
-		{ID: 3, Routine: "legs-up", RoutineTitle: "", Night: "2026-10-31",
+		{ID: 3, Routine: "legs-up", Title: "", Night: "2026-10-31",
 			StartedAt: in(start3, start3), UpdatedAt: in(start3.Add(3*time.Minute), start3),
 			Status: routine.Running, Speed: 1, Planned: 6 * time.Minute, CurrentStep: 1,
 			CurrentElapsed: 42 * time.Second, Steps: []routine.StepResult{
@@ -97,13 +97,13 @@ func writeFixture(t *testing.T, path string, v int) {
 	}
 	for _, se := range fixtureSessions(t) {
 		now = se.StartedAt
-		id, err := s.StartSession(ctx, NewSession{Routine: se.Routine, RoutineTitle: se.RoutineTitle,
+		id, err := s.StartRun(ctx, night.Run{Routine: se.Routine, Title: se.Title,
 			Night: se.Night, StartedAt: se.StartedAt, Speed: se.Speed, Planned: se.Planned})
 		if err != nil || id != se.ID {
 			t.Fatalf("StartSession = %d, %v; want id %d", id, err, se.ID)
 		}
 		now = se.UpdatedAt
-		if err := s.Checkpoint(ctx, id, Checkpoint{Steps: se.Steps, CurrentStep: se.CurrentStep,
+		if err := s.Checkpoint(ctx, id, night.Checkpoint{Steps: se.Steps, CurrentStep: se.CurrentStep,
 			CurrentElapsed: se.CurrentElapsed, Status: se.Status, EndedAt: se.EndedAt}); err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +197,7 @@ func TestFixturesUpgradeWithDataIntact(t *testing.T) {
 func checkFixtureData(t *testing.T, s *Store, v int) {
 	t.Helper()
 	ctx := context.Background()
-	got, err := s.Sessions(ctx)
+	got, err := s.Runs(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,19 +6,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 )
-
-// ImportResult counts the nights an import touched.
-type ImportResult struct {
-	// Added nights had no record before.
-	Added int
-	// Updated nights had a part (evening log, check-in or run) added or
-	// overwritten because it differed.
-	Updated int
-	// Unchanged nights already held everything imported for them.
-	Unchanged int
-}
 
 // Import merges records into the database by night, in one transaction:
 // all of it is written, or none. An evening log or check-in that differs
@@ -33,21 +23,21 @@ type ImportResult struct {
 // invalid one names its night and wraps the *night.FieldError, if any.
 // Imported runs get speed 1 and their planned length; without one, the sum
 // of their steps' planned lengths.
-func (s *Store) Import(ctx context.Context, recs []night.Record) (ImportResult, error) {
+func (s *Store) Import(ctx context.Context, recs []night.Record) (journal.ImportResult, error) {
 	in, err := prepareImport(recs)
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("import: %w", err)
+		return journal.ImportResult{}, fmt.Errorf("import: %w", err)
 	}
 	if len(in) == 0 {
-		return ImportResult{}, nil
+		return journal.ImportResult{}, nil
 	}
-	var res ImportResult
+	var res journal.ImportResult
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		res = ImportResult{}
+		res = journal.ImportResult{}
 		return importNights(ctx, tx, in, &res)
 	})
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("import %d nights into %s: %w", len(in), s.path, err)
+		return journal.ImportResult{}, fmt.Errorf("import %d nights into %s: %w", len(in), s.path, err)
 	}
 	return res, nil
 }
@@ -140,7 +130,7 @@ func validateRun(r night.Run) error {
 	if err := storable("started_at", r.StartedAt); err != nil {
 		return err
 	}
-	if err := (Checkpoint{Steps: r.Steps, Status: r.Status, EndedAt: r.EndedAt}).validate(); err != nil {
+	if err := validateCheckpoint(night.Checkpoint{Steps: r.Steps, Status: r.Status, EndedAt: r.EndedAt}); err != nil {
 		return err
 	}
 	if !r.EndedAt.IsZero() {
@@ -159,7 +149,7 @@ func validateRun(r night.Run) error {
 }
 
 // importNights writes what differs, counting nights into res.
-func importNights(ctx context.Context, tx *sql.Tx, in []importNight, res *ImportResult) error {
+func importNights(ctx context.Context, tx *sql.Tx, in []importNight, res *journal.ImportResult) error {
 	lo, hi := in[0].date, in[0].date
 	for _, n := range in {
 		lo, hi = min(lo, n.date), max(hi, n.date)

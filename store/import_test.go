@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -92,7 +93,7 @@ func TestImportCountsAndIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (ImportResult{Added: 2, Updated: 2, Unchanged: 2}); res != want {
+	if want := (journal.ImportResult{Added: 2, Updated: 2, Unchanged: 2}); res != want {
 		t.Errorf("first import = %+v, want %+v", res, want)
 	}
 	got, _, err := s.Evening(ctx, recs[0].Night)
@@ -105,7 +106,7 @@ func TestImportCountsAndIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (ImportResult{Unchanged: len(in)}); res != want {
+	if want := (journal.ImportResult{Unchanged: len(in)}); res != want {
 		t.Errorf("second import = %+v, want %+v", res, want)
 	}
 	if after := dump(t, s); after != before {
@@ -126,7 +127,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (ImportResult{Added: len(recs)}); res != want {
+	if want := (journal.ImportResult{Added: len(recs)}); res != want {
 		t.Errorf("import into an empty store = %+v, want %+v", res, want)
 	}
 	exported := allNights(t, src)
@@ -152,7 +153,7 @@ func TestImportMovesARunToItsNight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res != (ImportResult{Added: 1}) {
+	if res != (journal.ImportResult{Added: 1}) {
 		t.Errorf("Import = %+v, want one added", res)
 	}
 	recs := allNights(t, s)
@@ -167,7 +168,7 @@ func TestInvalidImportWritesNothing(t *testing.T) {
 		name  string
 		spoil func(r *night.Record)
 		want  string
-		field string // of the wrapped FieldError, if any
+		field night.Field // of the wrapped FieldError, if any
 	}{
 		{"check-in rating", func(r *night.Record) { r.Checkin.Quality = 9 }, "night 2026-11-23: check-in: quality: 9 is out of range", "quality"},
 		{"check-in time missing", func(r *night.Record) { r.Checkin.FinalWake = time.Time{} }, "night 2026-11-23: check-in: final", "final"},

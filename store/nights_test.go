@@ -56,12 +56,12 @@ func genNights(t testing.TB, first string, n, steps int, loc *time.Location) []n
 func saveRun(t *testing.T, s *Store, date string, r night.Run) {
 	t.Helper()
 	ctx := context.Background()
-	id, err := s.StartSession(ctx, NewSession{Routine: r.Routine, RoutineTitle: r.Title, Night: date,
+	id, err := s.StartRun(ctx, night.Run{Routine: r.Routine, Title: r.Title, Night: date,
 		StartedAt: r.StartedAt, Speed: 1, Planned: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Checkpoint(ctx, id, Checkpoint{Steps: r.Steps, CurrentStep: len(r.Steps),
+	if err := s.Checkpoint(ctx, id, night.Checkpoint{Steps: r.Steps, CurrentStep: len(r.Steps),
 		Status: r.Status, EndedAt: r.EndedAt}); err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestNightRange(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.StartSession(ctx, NewSession{Routine: "quick", Night: "2026-11-25",
+	if _, err := s.StartRun(ctx, night.Run{Routine: "quick", Night: "2026-11-25",
 		StartedAt: time.Date(2026, 11, 25, 21, 0, 0, 0, time.UTC), Speed: 1}); err != nil {
 		t.Fatal(err)
 	}

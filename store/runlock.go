@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
-
-// ErrRunElsewhere means another process holds the run lock: a routine is
-// running in another window.
-var ErrRunElsewhere = errors.New("a routine is running in another window")
 
 // RunLock is held by the process running a routine, on a file beside the
 // database. The operating system lets go of it when that process ends in any
@@ -23,8 +21,8 @@ type RunLock struct {
 
 func (s *Store) lockPath() string { return s.path + ".run-lock" }
 
-// LockRun takes the run lock, or returns ErrRunElsewhere without waiting.
-func (s *Store) LockRun() (*RunLock, error) {
+// LockRun takes the run lock, or returns journal.ErrRunElsewhere without waiting.
+func (s *Store) LockRun() (journal.Lock, error) {
 	f, err := os.OpenFile(s.lockPath(), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("run lock %s: %w", s.lockPath(), err)
@@ -36,7 +34,7 @@ func (s *Store) LockRun() (*RunLock, error) {
 	}
 	if !ok {
 		f.Close()
-		return nil, ErrRunElsewhere
+		return nil, journal.ErrRunElsewhere
 	}
 	return &RunLock{f: f}, nil
 }
@@ -54,7 +52,7 @@ func (l *RunLock) Release() error {
 // RunningElsewhere reports whether another process holds the run lock.
 func (s *Store) RunningElsewhere() (bool, error) {
 	l, err := s.LockRun()
-	if errors.Is(err, ErrRunElsewhere) {
+	if errors.Is(err, journal.ErrRunElsewhere) {
 		return true, nil
 	}
 	if err != nil {
@@ -67,14 +65,14 @@ func (s *Store) RunningElsewhere() (bool, error) {
 // the database while no process holds the run lock. ok is false when there
 // is none, or when a routine is running in another window (which then may
 // be the one still marked running).
-func (s *Store) Interrupted(ctx context.Context) (Session, bool, error) {
+func (s *Store) Interrupted(ctx context.Context) (night.Run, bool, error) {
 	ss, err := s.readSessions(ctx, "WHERE status = ? ORDER BY started_at DESC, id DESC LIMIT 1", string(routine.Running))
 	if err != nil || len(ss) == 0 {
-		return Session{}, false, err
+		return night.Run{}, false, err
 	}
 	elsewhere, err := s.RunningElsewhere()
 	if err != nil || elsewhere {
-		return Session{}, false, err
+		return night.Run{}, false, err
 	}
 	return ss[0], true, nil
 }

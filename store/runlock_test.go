@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/night"
 )
 
 func TestRunLock(t *testing.T) {
@@ -25,8 +28,8 @@ func TestRunLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.LockRun(); !errors.Is(err, ErrRunElsewhere) {
-		t.Errorf("second LockRun: %v, want ErrRunElsewhere", err)
+	if _, err := b.LockRun(); !errors.Is(err, journal.ErrRunElsewhere) {
+		t.Errorf("second LockRun: %v, want journal.ErrRunElsewhere", err)
 	}
 	if elsewhere, err := b.RunningElsewhere(); err != nil || !elsewhere {
 		t.Errorf("RunningElsewhere while held = %v, %v", elsewhere, err)
@@ -62,7 +65,7 @@ func TestInterrupted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := a.StartSession(ctx, NewSession{Routine: "quick", Night: "2026-11-22",
+	id, err := a.StartRun(ctx, night.Run{Routine: "quick", Night: "2026-11-22",
 		StartedAt: time.Date(2026, 11, 22, 21, 0, 0, 0, time.UTC), Speed: 1, Planned: 10 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
@@ -81,12 +84,12 @@ func TestInterrupted(t *testing.T) {
 		t.Errorf("after the runner died: %+v %v %v, want session %d", se, ok, err, id)
 	}
 	// A later run that ended does not hide the one cut off before it.
-	later, err := b.StartSession(ctx, NewSession{Routine: "quick", Night: "2026-11-23",
+	later, err := b.StartRun(ctx, night.Run{Routine: "quick", Night: "2026-11-23",
 		StartedAt: time.Date(2026, 11, 23, 21, 0, 0, 0, time.UTC), Speed: 1, Planned: 10 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Checkpoint(ctx, later, Checkpoint{Status: "abandoned", EndedAt: time.Date(2026, 11, 23, 21, 1, 0, 0, time.UTC)}); err != nil {
+	if err := b.Checkpoint(ctx, later, night.Checkpoint{Status: "abandoned", EndedAt: time.Date(2026, 11, 23, 21, 1, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	if se, ok, err := b.Interrupted(ctx); err != nil || !ok || se.ID != id {

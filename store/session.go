@@ -15,48 +15,10 @@ import (
 // order. Times are rounded to the millisecond.
 const timeLayout = "2006-01-02T15:04:05.000Z07:00"
 
-// Session is one run of a routine, as stored.
-type Session struct {
-	ID           int64
-	Routine      string // the routine's name
-	RoutineTitle string
-	Night        string // YYYY-MM-DD, see package night
-	// StartedAt, EndedAt and UpdatedAt are in a fixed zone with the UTC
-	// offset in force when the run started, so they read as the wall
-	// times the person saw.
-	StartedAt time.Time
-	EndedAt   time.Time // zero while running
-	// UpdatedAt is when the run was last saved: for a run cut off by a
-	// crash, about when it stopped.
-	UpdatedAt      time.Time
-	Status         routine.Status
-	Speed          float64
-	Planned        time.Duration
-	CurrentStep    int
-	CurrentElapsed time.Duration
-	Steps          []routine.StepResult // ordered by index
-}
-
-// NewSession is what StartSession needs.
-type NewSession struct {
-	Routine, RoutineTitle, Night string
-	StartedAt                    time.Time
-	Speed                        float64
-	Planned                      time.Duration
-}
-
-// Checkpoint is the state of a run at a transition.
-type Checkpoint struct {
-	Steps          []routine.StepResult // results to upsert by index; may be the full list each time
-	CurrentStep    int
-	CurrentElapsed time.Duration
-	Status         routine.Status // Running until the run ends
-	EndedAt        time.Time      // set exactly when Status is not Running
-}
-
-// StartSession records the start of a run, status running, and returns its id.
-func (s *Store) StartSession(ctx context.Context, n NewSession) (int64, error) {
-	if err := n.validate(); err != nil {
+// StartRun records the start of n, status running, and returns its id.
+// Only its routine, title, night, start, speed and planned length are read.
+func (s *Store) StartRun(ctx context.Context, n night.Run) (int64, error) {
+	if err := validateStart(n); err != nil {
 		return 0, fmt.Errorf("start session: %w", err)
 	}
 	_, offset := n.StartedAt.Zone()
@@ -65,7 +27,7 @@ func (s *Store) StartSession(ctx context.Context, n NewSession) (int64, error) {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
 			(routine, routine_title, night, started_at, utc_offset, status, speed, planned_ms, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			n.Routine, n.RoutineTitle, n.Night, formatTime(n.StartedAt), offset,
+			n.Routine, n.Title, n.Night, formatTime(n.StartedAt), offset,
 			string(routine.Running), n.Speed, millis(n.Planned), formatTime(s.now()))
 		if err != nil {
 			return err
@@ -79,7 +41,7 @@ func (s *Store) StartSession(ctx context.Context, n NewSession) (int64, error) {
 	return id, nil
 }
 
-func (n NewSession) validate() error {
+func validateStart(n night.Run) error {
 	switch {
 	case n.Routine == "":
 		return errors.New("no routine name")
@@ -99,8 +61,8 @@ func (n NewSession) validate() error {
 // Checkpoint saves a run's state at a transition in one transaction: the
 // step results, the step in progress and its elapsed time, and the status
 // and end time.
-func (s *Store) Checkpoint(ctx context.Context, id int64, cp Checkpoint) error {
-	if err := cp.validate(); err != nil {
+func (s *Store) Checkpoint(ctx context.Context, id int64, cp night.Checkpoint) error {
+	if err := validateCheckpoint(cp); err != nil {
 		return fmt.Errorf("checkpoint session %d: %w", id, err)
 	}
 	var ended any // NULL while running
@@ -137,7 +99,7 @@ func (s *Store) Checkpoint(ctx context.Context, id int64, cp Checkpoint) error {
 	return nil
 }
 
-func (cp Checkpoint) validate() error {
+func validateCheckpoint(cp night.Checkpoint) error {
 	switch cp.Status {
 	case routine.Running:
 		if !cp.EndedAt.IsZero() {
@@ -188,32 +150,32 @@ const sessionColumns = `id, routine, routine_title, night, started_at, utc_offse
 
 // Session reads one session with its steps. A missing session's error
 // wraps ErrNotFound.
-func (s *Store) Session(ctx context.Context, id int64) (Session, error) {
+func (s *Store) Run(ctx context.Context, id int64) (night.Run, error) {
 	ss, err := s.readSessions(ctx, "WHERE id = ?", id)
 	if err != nil {
-		return Session{}, fmt.Errorf("read session %d: %w", id, err)
+		return night.Run{}, fmt.Errorf("read session %d: %w", id, err)
 	}
 	if len(ss) == 0 {
-		return Session{}, fmt.Errorf("session %d %w", id, ErrNotFound)
+		return night.Run{}, fmt.Errorf("session %d %w", id, ErrNotFound)
 	}
 	return ss[0], nil
 }
 
 // LatestSession reads the session that started last, reporting false when
 // there is none.
-func (s *Store) LatestSession(ctx context.Context) (Session, bool, error) {
+func (s *Store) LatestRun(ctx context.Context) (night.Run, bool, error) {
 	ss, err := s.readSessions(ctx, "ORDER BY started_at DESC, id DESC LIMIT 1")
 	if err != nil {
-		return Session{}, false, fmt.Errorf("read latest session: %w", err)
+		return night.Run{}, false, fmt.Errorf("read latest session: %w", err)
 	}
 	if len(ss) == 0 {
-		return Session{}, false, nil
+		return night.Run{}, false, nil
 	}
 	return ss[0], true, nil
 }
 
 // Sessions reads every session with its steps, newest first.
-func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
+func (s *Store) Runs(ctx context.Context) ([]night.Run, error) {
 	ss, err := s.readSessions(ctx, "ORDER BY started_at DESC, id DESC")
 	if err != nil {
 		return nil, fmt.Errorf("read sessions: %w", err)
@@ -224,7 +186,7 @@ func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
 // readSessions reads the sessions a clause after FROM picks, then their
 // steps, in one read transaction. Each cursor is drained and closed before
 // the next query: the pool has one connection.
-func (s *Store) readSessions(ctx context.Context, clause string, args ...any) ([]Session, error) {
+func (s *Store) readSessions(ctx context.Context, clause string, args ...any) ([]night.Run, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
@@ -235,7 +197,7 @@ func (s *Store) readSessions(ctx context.Context, clause string, args ...any) ([
 	if err != nil || len(ps) == 0 {
 		return nil, err
 	}
-	byID := make(map[int64]*Session, len(ps))
+	byID := make(map[int64]*night.Run, len(ps))
 	for _, se := range ps {
 		byID[se.ID] = se
 	}
@@ -251,7 +213,7 @@ func (s *Store) readSessions(ctx context.Context, clause string, args ...any) ([
 	if err := scanSteps(ctx, tx, addSteps, where, stepArgs...); err != nil {
 		return nil, err
 	}
-	ss := make([]Session, len(ps))
+	ss := make([]night.Run, len(ps))
 	for i, se := range ps {
 		ss[i] = *se
 	}
@@ -259,21 +221,21 @@ func (s *Store) readSessions(ctx context.Context, clause string, args ...any) ([
 }
 
 // scanSessions runs q and reads every row into a Session, without steps.
-func scanSessions(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]*Session, error) {
+func scanSessions(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]*night.Run, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var ss []*Session
+	var ss []*night.Run
 	for rows.Next() {
 		var (
-			se                         = new(Session)
+			se                         = new(night.Run)
 			started, updated, status   string
 			ended                      sql.NullString
 			offset, planned, elapsedMs int64
 		)
-		if err := rows.Scan(&se.ID, &se.Routine, &se.RoutineTitle, &se.Night, &started, &offset,
+		if err := rows.Scan(&se.ID, &se.Routine, &se.Title, &se.Night, &started, &offset,
 			&ended, &status, &se.Speed, &planned, &se.CurrentStep, &elapsedMs, &updated); err != nil {
 			return nil, err
 		}

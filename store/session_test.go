@@ -14,20 +14,20 @@ import (
 	"github.com/quietlegs/quietlegs/routine"
 )
 
-func testNewSession(start time.Time) NewSession {
-	return NewSession{
-		Routine:      "wind-down",
-		RoutineTitle: "Evening wind-down",
-		Night:        night.Of(start, night.DefaultBoundary),
-		StartedAt:    start,
-		Speed:        1,
-		Planned:      10 * time.Minute,
+func testNewSession(start time.Time) night.Run {
+	return night.Run{
+		Routine:   "wind-down",
+		Title:     "Evening wind-down",
+		Night:     night.Of(start, night.DefaultBoundary),
+		StartedAt: start,
+		Speed:     1,
+		Planned:   10 * time.Minute,
 	}
 }
 
 // sameSession fails the test unless got and want agree, comparing times as
 // instants to the millisecond with the same UTC offset.
-func sameSession(t *testing.T, got, want Session) {
+func sameSession(t *testing.T, got, want night.Run) {
 	t.Helper()
 	for _, f := range []struct {
 		name      string
@@ -73,16 +73,16 @@ func TestSessionAtEachTransition(t *testing.T) {
 
 			n := testNewSession(tt.start)
 			n.Speed = 2.5
-			id, err := s.StartSession(ctx, n)
+			id, err := s.StartRun(ctx, n)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := Session{ID: id, Routine: n.Routine, RoutineTitle: n.RoutineTitle, Night: n.Night,
+			want := night.Run{ID: id, Routine: n.Routine, Title: n.Title, Night: n.Night,
 				StartedAt: tt.start, UpdatedAt: tt.start, Status: routine.Running, Speed: 2.5,
 				Planned: 10 * time.Minute}
 			check := func() {
 				t.Helper()
-				got, err := s.Session(ctx, id)
+				got, err := s.Run(ctx, id)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -95,12 +95,12 @@ func TestSessionAtEachTransition(t *testing.T) {
 				{Index: 1, Title: "Warm compress", Planned: 5 * time.Minute, Actual: 70*time.Second + 2*time.Millisecond, Status: routine.StepSkipped},
 			}
 			transitions := []struct {
-				cp      Checkpoint
+				cp      night.Checkpoint
 				stepsIn int
 			}{
-				{Checkpoint{Steps: steps[:1], CurrentStep: 1, Status: routine.Running}, 1},
-				{Checkpoint{Steps: steps, CurrentStep: 2, CurrentElapsed: 1500 * time.Millisecond, Status: routine.Running}, 2},
-				{Checkpoint{Steps: steps, CurrentStep: 2, CurrentElapsed: 3 * time.Minute,
+				{night.Checkpoint{Steps: steps[:1], CurrentStep: 1, Status: routine.Running}, 1},
+				{night.Checkpoint{Steps: steps, CurrentStep: 2, CurrentElapsed: 1500 * time.Millisecond, Status: routine.Running}, 2},
+				{night.Checkpoint{Steps: steps, CurrentStep: 2, CurrentElapsed: 3 * time.Minute,
 					Status: routine.Completed, EndedAt: tt.start.Add(20*time.Minute + time.Nanosecond)}, 2},
 			}
 			for i, tr := range transitions {
@@ -130,12 +130,12 @@ func TestSessionCutOffMidStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Date(2025, 11, 22, 22, 0, 0, 0, time.FixedZone("CET", 3600))
-	id, err := s.StartSession(ctx, testNewSession(start))
+	id, err := s.StartRun(ctx, testNewSession(start))
 	if err != nil {
 		t.Fatal(err)
 	}
 	done := routine.StepResult{Index: 0, Title: "Calf stretch", Planned: time.Minute, Actual: time.Minute, Status: routine.StepDone}
-	if err := s.Checkpoint(ctx, id, Checkpoint{Steps: []routine.StepResult{done},
+	if err := s.Checkpoint(ctx, id, night.Checkpoint{Steps: []routine.StepResult{done},
 		CurrentStep: 1, CurrentElapsed: 42500 * time.Millisecond, Status: routine.Running}); err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestSessionCutOffMidStep(t *testing.T) {
 	}
 
 	s = openTest(t, path)
-	got, ok, err := s.LatestSession(ctx)
+	got, ok, err := s.LatestRun(ctx)
 	if err != nil || !ok {
 		t.Fatalf("LatestSession = %v, %v", ok, err)
 	}
@@ -158,10 +158,10 @@ func TestSessionCutOffMidStep(t *testing.T) {
 func TestSessionsNewestFirst(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
-	if _, ok, err := s.LatestSession(ctx); ok || err != nil {
+	if _, ok, err := s.LatestRun(ctx); ok || err != nil {
 		t.Errorf("LatestSession on an empty store = %v, %v; want false, nil", ok, err)
 	}
-	if ss, err := s.Sessions(ctx); len(ss) != 0 || err != nil {
+	if ss, err := s.Runs(ctx); len(ss) != 0 || err != nil {
 		t.Errorf("Sessions on an empty store = %v, %v", ss, err)
 	}
 
@@ -170,7 +170,7 @@ func TestSessionsNewestFirst(t *testing.T) {
 	starts := []time.Time{base.AddDate(0, 0, 1), base, base.AddDate(0, 0, 2).In(time.FixedZone("", 14*3600))}
 	ids := make([]int64, len(starts))
 	for i, st := range starts {
-		id, err := s.StartSession(ctx, testNewSession(st))
+		id, err := s.StartRun(ctx, testNewSession(st))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -179,12 +179,12 @@ func TestSessionsNewestFirst(t *testing.T) {
 		for j := range i + 1 {
 			steps = append(steps, routine.StepResult{Index: j, Title: "step", Status: routine.StepDone})
 		}
-		if err := s.Checkpoint(ctx, id, Checkpoint{Steps: steps, CurrentStep: i + 1,
+		if err := s.Checkpoint(ctx, id, night.Checkpoint{Steps: steps, CurrentStep: i + 1,
 			Status: routine.Partial, EndedAt: st.Add(time.Minute)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	ss, err := s.Sessions(ctx)
+	ss, err := s.Runs(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestSessionsNewestFirst(t *testing.T) {
 				k, ss[k].ID, len(ss[k].Steps), ss[k].StartedAt, ids[i], i+1)
 		}
 	}
-	latest, ok, err := s.LatestSession(ctx)
+	latest, ok, err := s.LatestRun(ctx)
 	if err != nil || !ok || latest.ID != ids[2] {
 		t.Errorf("LatestSession = id %d, %v, %v; want id %d", latest.ID, ok, err, ids[2])
 	}
@@ -207,11 +207,11 @@ func TestSessionsNewestFirst(t *testing.T) {
 func TestSessionNotFound(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
-	_, err := s.Session(ctx, 99)
+	_, err := s.Run(ctx, 99)
 	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "session 99 not found") {
 		t.Errorf("Session(99) error = %v, want session 99 not found", err)
 	}
-	err = s.Checkpoint(ctx, 99, Checkpoint{Status: routine.Running})
+	err = s.Checkpoint(ctx, 99, night.Checkpoint{Status: routine.Running})
 	if !errors.Is(err, ErrNotFound) {
 		t.Errorf("Checkpoint(99) error = %v, want ErrNotFound", err)
 	}
@@ -221,25 +221,25 @@ func TestBadInputIsRefused(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
 	start := time.Date(2025, 11, 22, 22, 0, 0, 0, time.UTC)
-	id, err := s.StartSession(ctx, testNewSession(start))
+	id, err := s.StartRun(ctx, testNewSession(start))
 	if err != nil {
 		t.Fatal(err)
 	}
-	badStarts := map[string]func(*NewSession){
-		"no routine": func(n *NewSession) { n.Routine = "" },
-		"bad night":  func(n *NewSession) { n.Night = "22/11/2025" },
-		"no start":   func(n *NewSession) { n.StartedAt = time.Time{} },
-		"zero speed": func(n *NewSession) { n.Speed = 0 },
+	badStarts := map[string]func(*night.Run){
+		"no routine": func(n *night.Run) { n.Routine = "" },
+		"bad night":  func(n *night.Run) { n.Night = "22/11/2025" },
+		"no start":   func(n *night.Run) { n.StartedAt = time.Time{} },
+		"zero speed": func(n *night.Run) { n.Speed = 0 },
 	}
 	for name, spoil := range badStarts {
 		n := testNewSession(start)
 		spoil(&n)
-		if _, err := s.StartSession(ctx, n); err == nil {
+		if _, err := s.StartRun(ctx, n); err == nil {
 			t.Errorf("StartSession with %s succeeded", name)
 		}
 	}
 	step := routine.StepResult{Index: 0, Status: routine.StepDone}
-	badCheckpoints := map[string]Checkpoint{
+	badCheckpoints := map[string]night.Checkpoint{
 		"no status":           {},
 		"running with end":    {Status: routine.Running, EndedAt: start},
 		"completed, no end":   {Status: routine.Completed},
@@ -254,7 +254,7 @@ func TestBadInputIsRefused(t *testing.T) {
 			t.Errorf("Checkpoint with %s succeeded", name)
 		}
 	}
-	if got, err := s.Session(ctx, id); err != nil || len(got.Steps) != 0 || got.Status != routine.Running {
+	if got, err := s.Run(ctx, id); err != nil || len(got.Steps) != 0 || got.Status != routine.Running {
 		t.Errorf("after refused checkpoints: %+v, %v", got, err)
 	}
 }
@@ -262,7 +262,7 @@ func TestBadInputIsRefused(t *testing.T) {
 func TestCheckpointIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
-	id, err := s.StartSession(ctx, testNewSession(time.Date(2025, 11, 22, 22, 0, 0, 0, time.UTC)))
+	id, err := s.StartRun(ctx, testNewSession(time.Date(2025, 11, 22, 22, 0, 0, 0, time.UTC)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,14 +271,14 @@ func TestCheckpointIsAllOrNothing(t *testing.T) {
 		WHEN NEW.idx = 1 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`); err != nil {
 		t.Fatal(err)
 	}
-	err = s.Checkpoint(ctx, id, Checkpoint{
+	err = s.Checkpoint(ctx, id, night.Checkpoint{
 		Steps: []routine.StepResult{
 			{Index: 0, Status: routine.StepDone}, {Index: 1, Status: routine.StepDone}},
 		CurrentStep: 2, Status: routine.Completed, EndedAt: time.Now()})
 	if err == nil || !strings.Contains(err.Error(), "disk on fire") {
 		t.Fatalf("Checkpoint error = %v, want the trigger's", err)
 	}
-	got, err := s.Session(ctx, id)
+	got, err := s.Run(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}

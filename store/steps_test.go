@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
 
@@ -19,7 +20,7 @@ func TestStepTitlesReadBackExactly(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
 	start := time.Date(2026, 11, 22, 22, 0, 0, 0, time.UTC)
-	id, err := s.StartSession(ctx, testNewSession(start))
+	id, err := s.StartRun(ctx, testNewSession(start))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,11 +29,11 @@ func TestStepTitlesReadBackExactly(t *testing.T) {
 		steps = append(steps, routine.StepResult{Index: i, Title: title, Planned: time.Duration(i) * 90 * time.Hour,
 			Actual: time.Duration(i) * time.Millisecond, Status: routine.StepSkipped})
 	}
-	if err := s.Checkpoint(ctx, id, Checkpoint{Steps: steps, CurrentStep: len(steps),
+	if err := s.Checkpoint(ctx, id, night.Checkpoint{Steps: steps, CurrentStep: len(steps),
 		Status: routine.Completed, EndedAt: start.Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Session(ctx, id)
+	got, err := s.Run(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/quietlegs/quietlegs/journal"
 )
 
 // ApplicationID marks an SQLite file as quietlegs' own (PRAGMA
@@ -327,3 +329,6 @@ func escapePath(p string) string {
 	}
 	return b.String()
 }
+
+// The store is the journal's storage.
+var _ journal.Storage = (*Store)(nil)

@@ -46,7 +46,7 @@ func TestOpenCreatesPrivateFiles(t *testing.T) {
 			t.Errorf("folder %s has mode %v, want 0700", dir, got)
 		}
 	}
-	if _, err := s.StartSession(ctx, testNewSession(time.Now())); err != nil {
+	if _, err := s.StartRun(ctx, testNewSession(time.Now())); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
@@ -107,7 +107,7 @@ func TestReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := s.StartSession(ctx, testNewSession(time.Now()))
+	id, err := s.StartRun(ctx, testNewSession(time.Now()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestReopen(t *testing.T) {
 	if v, err := s.SchemaVersion(ctx); err != nil || v != LatestSchemaVersion {
 		t.Errorf("SchemaVersion = %d, %v; want %d", v, err, LatestSchemaVersion)
 	}
-	if _, err := s.Session(ctx, id); err != nil {
+	if _, err := s.Run(ctx, id); err != nil {
 		t.Errorf("session written before reopening: %v", err)
 	}
 }
@@ -132,7 +132,7 @@ func TestOpenPathNeedsEscaping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StartSession(context.Background(), testNewSession(time.Now())); err != nil {
+	if _, err := s.StartRun(context.Background(), testNewSession(time.Now())); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -148,7 +148,7 @@ func TestOpenPathNeedsEscaping(t *testing.T) {
 		}
 	}
 	s = openTest(t, path)
-	if ss, err := s.Sessions(context.Background()); err != nil || len(ss) != 1 {
+	if ss, err := s.Runs(context.Background()); err != nil || len(ss) != 1 {
 		t.Errorf("Sessions after reopening = %d sessions, %v; want 1", len(ss), err)
 	}
 }
@@ -181,7 +181,7 @@ func quietlegsDB(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StartSession(context.Background(), testNewSession(time.Now())); err != nil {
+	if _, err := s.StartRun(context.Background(), testNewSession(time.Now())); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

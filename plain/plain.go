@@ -1,4 +1,8 @@
-package ui
+// Package plain runs a routine without a screen: one line per phase
+// change, each ending with the phase's planned length so the lines add up
+// to the routine's length. It suits screen readers, pipes and dumb
+// terminals, and records the run through the journal like the screen does.
+package plain
 
 import (
 	"context"
@@ -6,19 +10,17 @@ import (
 	"io"
 	"time"
 
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/routine"
 )
 
-// Plain runs a routine without a screen: one line per phase change, each
-// ending with the phase's planned length so the lines add up to the
-// routine's length. It suits screen readers, pipes and dumb terminals.
-type Plain struct {
+// Runner prints one run of a routine.
+type Runner struct {
 	Out    io.Writer
-	Engine *routine.Engine
-	Rec    *Recorder
+	Record *journal.Run
 	// Bell rings the terminal bell at each change.
 	Bell bool
-	// Wait blocks for d or until ctx ends; time.After in real use, a fake
+	// Wait blocks for d or until ctx ends: WaitReal in real use, a fake
 	// clock's Advance in tests.
 	Wait func(ctx context.Context, d time.Duration) error
 }
@@ -38,39 +40,36 @@ func WaitReal(ctx context.Context, d time.Duration) error {
 // Run runs the routine to its end, or until ctx is cancelled (a signal),
 // when it saves the run as it stands. It returns the run's status, and an
 // error if the run could not be saved at the end.
-func (p *Plain) Run(ctx context.Context) (routine.Status, error) {
-	e := p.Engine
-	if err := p.report(e.Start()); err != nil {
-		return e.Status(), err
-	}
+func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
+	e := p.Record.Engine
+	p.report(e.Start())
 	for !e.Snapshot().Done {
 		snap := e.Snapshot()
 		d := time.Duration(float64(snap.PhaseRemaining) / e.Speed())
 		if err := p.Wait(ctx, max(d, time.Millisecond)); err != nil {
-			e.Stop()
-			p.summary()
-			if err := p.Rec.Save(e); err != nil {
+			// The context is over: save with a fresh one.
+			err := p.Record.Stop(context.Background())
+			fmt.Fprintln(p.Out, e.ClosingLine())
+			if err != nil {
 				return e.Status(), fmt.Errorf("routine stopped early and could not be saved: %w", err)
 			}
 			return e.Status(), nil
 		}
-		if err := p.report(e.Update()); err != nil {
-			return e.Status(), err
-		}
+		p.report(e.Update())
 	}
-	if p.Rec.Err != nil {
-		return e.Status(), fmt.Errorf("routine finished but could not be saved: %w", p.Rec.Err)
+	if err := p.Record.Err(); err != nil {
+		return e.Status(), fmt.Errorf("routine finished but could not be saved: %w", err)
 	}
 	return e.Status(), nil
 }
 
 // report prints the events and saves the run after each batch. With no
 // keys to answer, a pause for a clock jump is reported and the run goes on.
-func (p *Plain) report(evs []routine.Event) error {
+func (p *Runner) report(evs []routine.Event) {
 	if len(evs) == 0 {
-		return nil
+		return
 	}
-	e := p.Engine
+	e := p.Record.Engine
 	r := e.Routine()
 	for _, ev := range evs {
 		switch ev.Kind {
@@ -88,31 +87,21 @@ func (p *Plain) report(evs []routine.Event) error {
 			}
 		}
 	}
-	if err := p.Rec.Save(e); err != nil {
+	if err := p.Record.SaveNow(context.Background()); err != nil {
 		fmt.Fprintf(p.Out, "Warning: %v (will retry)\n", err)
 	}
 	if e.Snapshot().Done {
-		p.summary()
+		fmt.Fprintln(p.Out, e.ClosingLine())
 	}
-	return nil
 }
 
 // phaseLine is "[3/9] Warm and cold compress (warm) 2:00".
 func phaseLine(r *routine.Routine, step, phase int) string {
 	s := r.Steps[step]
-	p := s.Phases[phase]
+	ph := s.Phases[phase]
 	label := ""
-	if len(s.Phases) > 1 || p.Breath != nil {
-		label = " (" + p.Label + ")"
+	if len(s.Phases) > 1 || ph.Breath != nil {
+		label = " (" + ph.Label + ")"
 	}
-	return fmt.Sprintf("[%d/%d] %s%s %s", step+1, len(r.Steps), s.Title, label, routine.FormatDuration(p.Duration))
-}
-
-func (p *Plain) summary() { fmt.Fprintln(p.Out, closingLine(p.Engine)) }
-
-// closingLine sums up a run in one sentence.
-func closingLine(e *routine.Engine) string {
-	t := routine.Count(e.Results())
-	return fmt.Sprintf("%s %s: %d of %d steps done, %d skipped, %s. Good night.",
-		e.Routine().DisplayTitle(), e.Status(), t.Done, len(e.Routine().Steps), t.Skipped, routine.FormatDuration(t.Spent))
+	return fmt.Sprintf("[%d/%d] %s%s %s", step+1, len(r.Steps), s.Title, label, routine.FormatDuration(ph.Duration))
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -7,26 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-)
 
-// debugLogPath is $XDG_STATE_HOME/quietlegs/debug.log, else
-// ~/.local/state/quietlegs/debug.log.
-func debugLogPath() (string, error) {
-	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "quietlegs", "debug.log"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("find the state folder: %w", err)
-	}
-	return filepath.Join(home, ".local", "state", "quietlegs", "debug.log"), nil
-}
+	"github.com/quietlegs/quietlegs/paths"
+)
 
 // openDebugLog starts the --debug log: appended to, readable by you alone.
 // It records what the program did and what went wrong, never what a person
 // entered (no symptoms, ratings or notes).
-func openDebugLog() (*slog.Logger, io.Closer, error) {
-	path, err := debugLogPath()
+func openDebugLog(places paths.Set) (*slog.Logger, io.Closer, error) {
+	path, err := places.DebugLogPath()
 	if err != nil {
 		return nil, nil, err
 	}

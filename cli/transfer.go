@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/quietlegs/quietlegs/archive"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 )
 
@@ -37,25 +37,14 @@ func (a *app) exportCmd() *cobra.Command {
 			if from != "" && to != "" && from > to {
 				return usageError("--from %s is after --to %s", from, to)
 			}
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			recs, err := st.Nights(cmd.Context(), from, to)
-			if err != nil {
-				return err
-			}
-			var buf bytes.Buffer
-			if format == "json" {
-				err = archive.WriteJSON(&buf, recs, time.Now())
-			} else {
-				err = archive.WriteCSV(&buf, recs)
-			}
-			if err != nil {
-				return err
-			}
-			return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote %d nights to %s.", len(recs), output))
+			return a.withJournal(func(j *journal.Journal) error {
+				var buf bytes.Buffer
+				n, err := j.Export(cmd.Context(), &buf, format, from, to)
+				if err != nil {
+					return err
+				}
+				return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote %d nights to %s.", n, output))
+			})
 		},
 	}
 	f := cmd.Flags()
@@ -84,22 +73,15 @@ func (a *app) importCmd() *cobra.Command {
 				return fmt.Errorf("import: %w", err)
 			}
 			defer f.Close()
-			recs, err := archive.ReadJSON(f)
-			if err != nil {
-				return fmt.Errorf("import %s: %w; nothing was imported", path, err)
-			}
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			res, err := st.Import(cmd.Context(), recs)
-			if err != nil {
-				return fmt.Errorf("import %s: %w; nothing was imported", path, err)
-			}
-			fmt.Fprintf(a.stdout, "Imported %s: %d nights added, %d updated, %d unchanged.\n",
-				path, res.Added, res.Updated, res.Unchanged)
-			return nil
+			return a.withJournal(func(j *journal.Journal) error {
+				res, err := j.Import(cmd.Context(), f)
+				if err != nil {
+					return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+				}
+				fmt.Fprintf(a.stdout, "Imported %s: %d nights added, %d updated, %d unchanged.\n",
+					path, res.Added, res.Updated, res.Unchanged)
+				return nil
+			})
 		},
 	}
 }
@@ -158,21 +140,18 @@ func (a *app) backupCmd() *cobra.Command {
 			"exist yet.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			path := filepath.Join(filepath.Dir(st.Path()),
-				"quietlegs-backup-"+time.Now().UTC().Format("20060102T150405Z")+".db")
+			path := ""
 			if len(args) == 1 {
 				path = args[0]
 			}
-			if err := st.Backup(cmd.Context(), path); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "Backed up %s to %s.\n", st.Path(), path)
-			return nil
+			return a.withJournal(func(j *journal.Journal) error {
+				path, err := j.Backup(cmd.Context(), path)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "Backed up %s to %s.\n", j.Where(), path)
+				return nil
+			})
 		},
 	}
 }

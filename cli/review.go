@@ -1,15 +1,13 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/quietlegs/quietlegs/insight"
-	"github.com/quietlegs/quietlegs/night"
-	"github.com/quietlegs/quietlegs/report"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/ui"
 )
 
@@ -34,41 +32,34 @@ func (a *app) insightsCmd() *cobra.Command {
 			"cause; with fewer than 5 nights on either side it says so instead.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			set, st, err := a.records()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			recs, err := st.Nights(cmd.Context(), "", "")
-			if err != nil {
-				return err
-			}
-			if len(recs) == 0 {
-				fmt.Fprintln(a.stdout, "No nights recorded yet: insights need a few weeks of evening logs and morning check-ins.")
-				return nil
-			}
-			fmt.Fprintf(a.stdout, "From %d nights, %s to %s. These are associations in your own records, not causes,\n"+
-				"and with this many comparisons about 1 in 20 intervals will miss zero by chance alone.\n\n",
-				len(recs), recs[0].Night, recs[len(recs)-1].Night)
-			var later []insight.Finding
-			for _, f := range insight.Compute(recs, set) {
-				if !f.Enough {
-					later = append(later, f)
-					continue
+			return a.withJournal(func(j *journal.Journal) error {
+				in, err := j.Insights(cmd.Context())
+				if err != nil {
+					return err
 				}
-				fmt.Fprintln(a.stdout, "- "+f.Sentence())
-			}
-			if len(later) > 0 {
-				fmt.Fprintln(a.stdout, "\nNot enough nights yet:")
-				said := map[string]bool{} // one line per factor, not one per measure
-				for _, f := range later {
-					if line := f.Sentence(); !said[line] {
-						said[line] = true
-						fmt.Fprintln(a.stdout, "- "+line)
+				if in.Nights == 0 {
+					fmt.Fprintln(a.stdout, "No nights recorded yet: insights need a few weeks of evening logs and morning check-ins.")
+					return nil
+				}
+				fmt.Fprintf(a.stdout, "From %d nights, %s to %s. These are associations in your own records, not causes,\n"+
+					"and with this many comparisons about 1 in 20 intervals will miss zero by chance alone.\n\n",
+					in.Nights, in.From, in.To)
+				var later []insight.Finding
+				for _, f := range insight.Shown(in.Findings) {
+					if !f.Enough {
+						later = append(later, f)
+						continue
+					}
+					fmt.Fprintln(a.stdout, "- "+f.Sentence())
+				}
+				if len(later) > 0 {
+					fmt.Fprintln(a.stdout, "\nNot enough nights yet:")
+					for _, f := range later {
+						fmt.Fprintln(a.stdout, "- "+f.Sentence())
 					}
 				}
-			}
-			return nil
+				return nil
+			})
 		},
 	}
 }
@@ -89,24 +80,14 @@ func (a *app) reportCmd() *cobra.Command {
 			if days < 1 || days > 36500 {
 				return usageError("--days %d: want 1 to 36500", days)
 			}
-			now := time.Now()
-			last, _ := time.Parse(night.Layout, night.Last(now))
-			from := last.AddDate(0, 0, -(days - 1)).Format(night.Layout)
-			to := last.Format(night.Layout)
-			set, st, err := a.records()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			recs, err := st.Nights(cmd.Context(), from, to)
-			if err != nil {
-				return err
-			}
-			var buf bytes.Buffer
-			if err := report.Write(&buf, recs, report.Options{From: from, To: to, Now: now, Settings: set}); err != nil {
-				return err
-			}
-			return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote the report for %s to %s to %s.", from, to, output))
+			return a.withJournal(func(j *journal.Journal) error {
+				from, to := j.ReportRange(days)
+				var buf bytes.Buffer
+				if err := j.WriteReport(cmd.Context(), &buf, from, to); err != nil {
+					return err
+				}
+				return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote the report for %s to %s to %s.", from, to, output))
+			})
 		},
 	}
 	cmd.Flags().IntVar(&days, "days", 14, "how many nights, up to last night")

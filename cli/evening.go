@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/plain"
+	"github.com/quietlegs/quietlegs/ui"
+)
+
+func (a *app) eveningCmd() *cobra.Command {
+	var (
+		noLog, logOnly bool
+		symptoms       int
+		tags, untags   []string
+		note, date     string
+	)
+	// logFlags go with --log-only, and only with it.
+	logFlags := []night.Field{night.FieldSymptoms, night.FieldTag, night.FieldUntag, night.FieldNote, night.FieldNight}
+	cmd := &cobra.Command{
+		Use:   "evening",
+		Short: "Run an evening wind-down routine",
+		Long: "Run an evening wind-down routine. Without --routine, choose one first.\n" +
+			"A bell rings at every change so you can keep your eyes closed.\n\n" +
+			"Before the routine a short evening log asks how your legs feel and what\n" +
+			"the day held (esc skips it). --log-only saves that log from flags instead,\n" +
+			"and runs no routine: flags left out keep the night's earlier answers,\n" +
+			"--tag adds an item, --untag takes one off, and --note \"\" clears the note.",
+		Example: "  quietlegs evening --routine quick\n" +
+			"  quietlegs evening --log-only --symptoms 5 --tag caffeine --tag long-sitting --note \"long drive\"\n" +
+			"  quietlegs evening --log-only --untag caffeine",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			changed := cmd.Flags().Changed
+			if !logOnly {
+				for _, f := range logFlags {
+					if changed(string(f)) {
+						return usageError("--%s goes with --log-only", f)
+					}
+				}
+			}
+			if logOnly {
+				if changed("routine") || changed("no-log") || changed("plain") {
+					return usageError("--log-only saves the evening log and runs no routine: leave out --routine, --no-log and --plain")
+				}
+				ch := journal.EveningChange{Night: date, Tag: splitList(tags), Untag: splitList(untags)}
+				if changed(string(night.FieldSymptoms)) {
+					ch.Symptoms = &symptoms
+				}
+				if changed(string(night.FieldNote)) {
+					ch.Note = &note
+				}
+				return a.amendEvening(cmd.Context(), ch)
+			}
+			if a.routineName == "" && !a.plainMode() {
+				return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartPicker, SkipEveningLog: noLog})
+			}
+			if a.plainMode() {
+				return a.runPlain(cmd.Context())
+			}
+			lib, err := a.library()
+			if err != nil {
+				return err
+			}
+			r, ok := lib.Find(a.routineName)
+			if !ok {
+				return usageError("no routine named %q (see: quietlegs routines)", a.routineName)
+			}
+			return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartRoutine, Routine: r, SkipEveningLog: noLog})
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&noLog, "no-log", false, "start the routine without the evening log")
+	f.BoolVar(&logOnly, "log-only", false, "save the evening log from flags; run no routine")
+	f.IntVar(&symptoms, string(night.FieldSymptoms), 0, "with --log-only: leg symptoms right now, 0-10")
+	f.StringArrayVar(&tags, string(night.FieldTag), nil, "with --log-only: a checklist item that applied today (repeatable)")
+	f.StringArrayVar(&untags, string(night.FieldUntag), nil, "with --log-only: take a checklist item off tonight's log (repeatable)")
+	f.StringVar(&note, string(night.FieldNote), "", "with --log-only: a note (\"\" clears it)")
+	f.StringVar(&date, string(night.FieldNight), "", "with --log-only: the night, YYYY-MM-DD (default: tonight)")
+	checklist := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		set, err := a.settings()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, it := range set.Checklist {
+			out = append(out, it.ID+"\t"+it.Label)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldTag), checklist)
+	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldUntag), checklist)
+	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
+	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
+	_ = cmd.RegisterFlagCompletionFunc("routine", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		lib, err := a.library()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var names []string
+		for _, r := range lib.Routines {
+			names = append(names, r.Name+"\t"+r.DisplayTitle())
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// splitList reads repeated flags, each of which may also hold a
+// comma-separated list.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// amendEvening saves `evening --log-only`.
+func (a *app) amendEvening(ctx context.Context, ch journal.EveningChange) error {
+	if ch.Night != "" {
+		if err := night.CheckDate(ch.Night); err != nil {
+			return flagError(err)
+		}
+	}
+	return a.withJournal(func(j *journal.Journal) error {
+		e, existed, err := j.AmendEvening(ctx, ch)
+		if err != nil {
+			return flagError(err)
+		}
+		verb := "Saved"
+		if existed {
+			verb = "Updated"
+		}
+		fmt.Fprintf(a.stdout, "%s the evening log for the night of %s.\n", verb, e.Night)
+		return nil
+	})
+}
+
+// runPlain runs a routine in plain mode: --routine, or the default one.
+func (a *app) runPlain(ctx context.Context) error {
+	return a.withJournal(func(j *journal.Journal) error {
+		r, err := j.Routine(a.routineName)
+		if errors.Is(err, journal.ErrNoRoutine) {
+			return exitError{2, err}
+		} else if err != nil {
+			return err
+		}
+		p := &plain.Runner{
+			Out:    a.stdout,
+			Record: j.NewRun(r, a.speed),
+			Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
+			Wait:   plain.WaitReal,
+		}
+		_, err = p.Run(ctx)
+		return err
+	})
+}

@@ -1,0 +1,207 @@
+// Package cli is quietlegs' command line: the cobra commands, one file per
+// group, their exit statuses and signals, the debug log, and the wiring
+// that opens the store and the settings and hands them to the journal.
+// It is the only package that knows package store.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/quietlegs/quietlegs/assets"
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/paths"
+	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/store"
+	"github.com/quietlegs/quietlegs/ui"
+)
+
+// Main runs the command line with the process's arguments and returns the
+// exit status.
+func Main(stdout, stderr io.Writer) int {
+	ctx, stop := signalContext()
+	cmd, a := newRootCmd(stdout, stderr)
+	err := cmd.ExecuteContext(ctx)
+	stop()
+	if err == nil {
+		err = interrupted(ctx)
+	}
+	a.logEnd(err)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "quietlegs:", err)
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return 1
+}
+
+// The range --speed accepts: slow enough to follow, fast enough to test.
+const (
+	minSpeed = 0.1
+	maxSpeed = 10000
+)
+
+// app holds the flags every command shares, and what they open.
+type app struct {
+	stdout, stderr io.Writer
+	places         paths.Set
+	db             string
+	quiet          bool
+	speed          float64
+	plain          bool
+	routineName    string
+
+	debug bool
+	log   *slog.Logger
+	// closeLog ends the debug log, if one was opened.
+	closeLog func()
+}
+
+// newRootCmd builds the command tree; the app it returns holds what Main
+// must close.
+func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
+	a := &app{stdout: stdout, stderr: stderr, places: paths.Default(), log: discard(), closeLog: func() {}}
+	root := &cobra.Command{
+		Use:   "quietlegs",
+		Short: "A calm evening routine and sleep diary for restless legs",
+		Long: "quietlegs guides a timed evening wind-down routine for restless legs\n" +
+			"(stretches, muscle relaxation, compresses, massage, slow breathing) and\n" +
+			"keeps a private record of it on this computer.\n\n" +
+			"It gives no medical advice. Talk to a clinician about your symptoms.",
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if a.debug {
+				log, c, err := openDebugLog(a.places)
+				if err != nil {
+					return err
+				}
+				a.log, a.closeLog = log, func() { c.Close() }
+				a.log.Info("command", "name", cmd.CommandPath())
+			}
+			// NaN and infinities parse as floats; none of them is a speed.
+			if !(a.speed >= minSpeed && a.speed <= maxSpeed) {
+				return usageError("--speed %v: want a number from %v to %v", a.speed, minSpeed, maxSpeed)
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartHome})
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return exitError{2, err} // a usage error, as with any Unix command
+	})
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.db, "db", "", "database file (default $QUIETLEGS_DB, else the data directory)")
+	pf.BoolVar(&a.quiet, "quiet", false, "no bell at phase changes")
+	pf.Float64Var(&a.speed, "speed", 1, "run routine time this many times faster (for trying a routine out)")
+	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
+	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
+		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd())
+	return root, a
+}
+
+// settings reads the day boundary and checklist: the defaults, then the
+// person's config file over them.
+func (a *app) settings() (night.Settings, error) {
+	return night.LoadSettings(assets.Config(), a.places.Config)
+}
+
+// library loads the built-in routines and the person's own.
+func (a *app) library() (*routine.Library, error) {
+	return routine.LoadLibrary(assets.RoutineFS(), a.places.Routines)
+}
+
+// plainMode is on when asked for, or when there is no terminal to draw on.
+func (a *app) plainMode() bool {
+	return a.plain || !term.IsTerminal(os.Stdout.Fd()) || os.Getenv("TERM") == "dumb"
+}
+
+func (a *app) dbPath() (string, error) {
+	if a.db != "" {
+		return a.db, nil
+	}
+	if p := os.Getenv("QUIETLEGS_DB"); p != "" {
+		return p, nil
+	}
+	return a.places.DatabasePath()
+}
+
+// open opens the journal: the settings, the routines and the database.
+// close closes the database.
+func (a *app) open() (j *journal.Journal, close func(), err error) {
+	set, err := a.settings()
+	if err != nil {
+		return nil, nil, err
+	}
+	lib, err := a.library()
+	if err != nil {
+		return nil, nil, err
+	}
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		a.log.Error("open database", "err", err)
+		return nil, nil, err
+	}
+	a.log.Info("open database", "path", path)
+	j = journal.New(st, journal.Config{Settings: set, Library: lib})
+	return j, func() { st.Close() }, nil
+}
+
+// withJournal opens the journal, runs fn with it, and closes it.
+func (a *app) withJournal(fn func(*journal.Journal) error) error {
+	j, closeDB, err := a.open()
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	return fn(j)
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// usageError is a bad value on the command line: exit status 2, nothing
+// written.
+func usageError(format string, args ...any) error {
+	return exitError{2, fmt.Errorf(format, args...)}
+}
+
+// flagError turns the journal's field errors into a usage error naming
+// each flag to fix; any other error passes through.
+func flagError(err error) error {
+	es := night.AsFieldErrors(err)
+	if es == nil {
+		return err
+	}
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = "--" + e.Error()
+	}
+	return exitError{2, errors.New(strings.Join(msgs, "; "))}
+}

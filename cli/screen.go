@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/quietlegs/quietlegs/ui"
+)
+
+// runTUI opens the screens; o says where to start, and the rest of the
+// wiring is filled in here.
+func (a *app) runTUI(ctx context.Context, o ui.Options) error {
+	if a.plainMode() && o.Start != ui.StartRoutine {
+		return usageError("this needs a terminal that can show screens (output is not a terminal, or TERM=dumb); " +
+			"without one, use quietlegs evening --plain, or quietlegs morning with flags (see --help)")
+	}
+	j, closeDB, err := a.open()
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	// The screen needs no parallelism, and one P saves the runtime waking a
+	// second thread on every frame tick (about a fifth of idle wake-ups).
+	runtime.GOMAXPROCS(1)
+	o.Journal, o.Speed, o.Quiet = j, a.speed, a.quiet
+	root := ui.New(o)
+	opts := []tea.ProgramOption{
+		tea.WithContext(ctx),
+		// Main's context owns SIGINT, SIGTERM and SIGHUP, so a closed
+		// terminal saves the run too.
+		tea.WithoutSignalHandler(),
+		tea.WithFPS(fps),
+	}
+	// Lip Gloss already detected the colour profile when it loaded; giving
+	// it to Bubble Tea saves a second detection, which inside tmux runs
+	// `tmux info` and delays the first frame.
+	profile := lipgloss.Writer.Profile
+	if os.Getenv("NO_COLOR") != "" {
+		// Lip Gloss reads NO_COLOR as a boolean; the convention is any value.
+		profile = colorprofile.ASCII
+	}
+	opts = append(opts, tea.WithColorProfile(profile))
+	_, runErr := tea.NewProgram(root, opts...).Run()
+	if runErr != nil {
+		a.log.Info("screen ended", "err", runErr, "cause", context.Cause(ctx))
+	}
+	// Whatever ended the program, a routine still running is saved as it
+	// stands before exiting.
+	if line := root.Close(); line != "" {
+		fmt.Fprintln(a.stdout, line)
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, context.Canceled) {
+		return fmt.Errorf("run screen: %w", runErr)
+	}
+	return nil
+}
+
+// fps is the renderer's frame rate. Its ticker runs even when nothing
+// changes, and each tick wakes the Go runtime about four times, so it sets
+// the idle cost; 20 frames a second still puts a key press on screen within
+// 50 ms. See the README's performance section.
+const fps = 20

@@ -1,0 +1,179 @@
+package journal_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// fullNight is the README's worked example, as typed.
+var fullNight = journal.Answers{
+	night.FieldInBed: "22:00", night.FieldTried: "22:30", night.FieldLatency: "18",
+	night.FieldAwakenings: "2", night.FieldAwake: "30", night.FieldFinal: "06:30", night.FieldOut: "06:45",
+	night.FieldQuality: "3", night.FieldRested: "3", night.FieldRLS: "4", night.FieldOnset: "bedtime",
+	night.FieldGotUp: "1", night.FieldNote: "  woke at 3  ",
+}
+
+func TestSaveCheckinNewNight(t *testing.T) {
+	j, st, _ := newTestJournal(t, 8, 0)
+	saved, err := j.SaveCheckin(context.Background(), "2026-11-22", fullNight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Updated {
+		t.Error("a first check-in reads as an update")
+	}
+	if f := saved.Figures; f.TIB != 525 || f.TST != 432 || f.SE != 82.29 {
+		t.Errorf("figures = %+v, want TIB 525, TST 432, SE 82.29", f)
+	}
+	c := st.Checkins["2026-11-22"]
+	if c.Notes != "woke at 3" || c.Onset != night.OnsetBedtime || c.GotUp != 1 {
+		t.Errorf("stored %+v", c)
+	}
+	if want := time.Date(2026, 11, 23, 6, 30, 0, 0, time.UTC); !c.FinalWake.Equal(want) {
+		t.Errorf("final awakening %v, want the next morning %v", c.FinalWake, want)
+	}
+}
+
+func TestSaveCheckinAmendsOnlyWhatIsGiven(t *testing.T) {
+	j, st, _ := newTestJournal(t, 8, 0)
+	ctx := context.Background()
+	if _, err := j.SaveCheckin(ctx, "2026-11-22", fullNight); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := j.SaveCheckin(ctx, "2026-11-22", journal.Answers{night.FieldRLS: "7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := st.Checkins["2026-11-22"]
+	if !saved.Updated || c.RLSSeverity != 7 || c.Quality != 3 || c.Notes != "woke at 3" || c.LatencyMin != 18 {
+		t.Errorf("after --rls 7: updated %v, %+v", saved.Updated, c)
+	}
+	if saved.Figures.TIB != 525 {
+		t.Errorf("TIB after amending the rating = %d, want 525", saved.Figures.TIB)
+	}
+}
+
+func TestSaveCheckinNamesEveryProblem(t *testing.T) {
+	tests := []struct {
+		name    string
+		answers journal.Answers
+		want    map[night.Field]string
+	}{
+		{"a new night needs times and ratings", journal.Answers{night.FieldRLS: "3"}, map[night.Field]string{
+			night.FieldInBed: "is needed for a new check-in", night.FieldTried: "is needed",
+			night.FieldFinal: "is needed", night.FieldOut: "is needed",
+			night.FieldQuality: "is needed for a new check-in (1-5)", night.FieldRested: "is needed",
+		}},
+		{"not a number", with(fullNight, night.FieldLatency, "abc"), map[night.Field]string{
+			night.FieldLatency: `"abc" is not a number: type whole minutes, e.g. 15`,
+		}},
+		{"blank count", with(fullNight, night.FieldAwake, ""), map[night.Field]string{
+			night.FieldAwake: "type a number (0 if none)",
+		}},
+		{"not a time", with(fullNight, night.FieldTried, "half ten"), map[night.Field]string{
+			night.FieldTried: `"half ten" is not a time`,
+		}},
+		{"out of range", with(fullNight, night.FieldQuality, "9"), map[night.Field]string{
+			night.FieldQuality: "9 is out of range (1-5)",
+		}},
+		{"unanswered choice", with(fullNight, night.FieldOnset, ""), map[night.Field]string{
+			night.FieldOnset: "choose one",
+		}},
+		{"latency and awake longer than the night", with(fullNight, night.FieldAwake, "500"), map[night.Field]string{
+			night.FieldAwake: "18 min to fall asleep plus 500 min awake",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			j, st, _ := newTestJournal(t, 8, 0)
+			_, err := j.SaveCheckin(context.Background(), "2026-11-22", tt.answers)
+			errs := night.AsFieldErrors(err)
+			if len(errs) != len(tt.want) {
+				t.Fatalf("errors = %v, want one for each of %v", err, tt.want)
+			}
+			for f, msg := range tt.want {
+				if got := errs.At(f); !strings.Contains(got, msg) {
+					t.Errorf("at %s: %q, want %q", f, got, msg)
+				}
+			}
+			if len(st.Checkins) != 0 {
+				t.Error("a refused check-in was saved")
+			}
+		})
+	}
+}
+
+func with(a journal.Answers, f night.Field, v string) journal.Answers {
+	out := journal.Answers{}
+	for k, x := range a {
+		out[k] = x
+	}
+	out[f] = v
+	return out
+}
+
+func TestSaveCheckinRefusesABadNight(t *testing.T) {
+	j, _, _ := newTestJournal(t, 8, 0)
+	_, err := j.SaveCheckin(context.Background(), "2026-02-30", fullNight)
+	if msg := night.AsFieldErrors(err).At(night.FieldNight); !strings.Contains(msg, "is not a date") {
+		t.Errorf("error = %v, want one at the night", err)
+	}
+}
+
+func TestDraftCheckin(t *testing.T) {
+	ctx := context.Background()
+	t.Run("a night with a check-in opens it to edit", func(t *testing.T) {
+		j, _, _ := newTestJournal(t, 8, 0)
+		if _, err := j.SaveCheckin(ctx, "2026-11-22", fullNight); err != nil {
+			t.Fatal(err)
+		}
+		d, err := j.DraftCheckin(ctx, "2026-11-22")
+		if err != nil || !d.Editing || d.Answers[night.FieldNote] != "woke at 3" || d.Answers[night.FieldInBed] != "22:00" {
+			t.Errorf("draft = %+v, %v", d, err)
+		}
+	})
+	t.Run("a new night suggests the last answers and tonight's routine", func(t *testing.T) {
+		j, st, _ := newTestJournal(t, 8, 0)
+		if _, err := j.SaveCheckin(ctx, "2026-11-21", fullNight); err != nil {
+			t.Fatal(err)
+		}
+		st.Runs = append(st.Runs, night.Run{ID: 1, Routine: "quick", Night: "2026-11-22", Status: routine.Completed,
+			StartedAt: time.Date(2026, 11, 22, 22, 50, 0, 0, time.UTC),
+			EndedAt:   time.Date(2026, 11, 22, 23, 20, 29, 0, time.UTC)})
+		d, err := j.DraftCheckin(ctx, "2026-11-22")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := d.Answers
+		if d.Editing || a[night.FieldNote] != "" || a[night.FieldQuality] != "3" {
+			t.Errorf("draft = %+v", d)
+		}
+		if a[night.FieldInBed] != "23:20" || a[night.FieldTried] != "23:20" {
+			t.Errorf("into bed %q, tried %q; want both 23:20, from the routine's end", a[night.FieldInBed], a[night.FieldTried])
+		}
+	})
+	t.Run("a first check-in starts blank", func(t *testing.T) {
+		j, _, _ := newTestJournal(t, 8, 0)
+		d, err := j.DraftCheckin(ctx, "2026-11-22")
+		if err != nil || len(d.Answers) != 0 || d.Editing {
+			t.Errorf("draft = %+v, %v", d, err)
+		}
+	})
+}
+
+func TestCheckCheckinSavesNothing(t *testing.T) {
+	j, st, _ := newTestJournal(t, 8, 0)
+	c, errs := j.CheckCheckin("2026-11-22", fullNight)
+	if errs != nil || c.Figures().TST != 432 {
+		t.Errorf("CheckCheckin = %+v, %v", c, errs)
+	}
+	if len(st.Checkins) != 0 {
+		t.Error("CheckCheckin saved")
+	}
+}

@@ -1,0 +1,128 @@
+package journal
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/quietlegs/quietlegs/night"
+)
+
+// DraftEvening reads the evening log of the night date, to edit; ok is
+// false when the night has none yet.
+func (j *Journal) DraftEvening(ctx context.Context, date string) (e night.Evening, ok bool, err error) {
+	if err := night.CheckDate(date); err != nil {
+		return night.Evening{Night: date}, false, err
+	}
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	e, ok, err = j.st.Evening(ctx, date)
+	if !ok {
+		e = night.Evening{Night: date}
+	}
+	return e, ok, err
+}
+
+// SaveEvening saves e as the whole evening log of its night, replacing any
+// earlier one: what the evening form does. Its time is now. Tags must be
+// on the checklist, or already on the night's log (an item since taken off
+// the checklist stays readable and savable).
+func (j *Journal) SaveEvening(ctx context.Context, e night.Evening) error {
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	old, _, err := j.DraftEvening(ctx, e.Night)
+	if err != nil {
+		return err
+	}
+	return j.saveEvening(ctx, e, old.Tags)
+}
+
+func (j *Journal) saveEvening(ctx context.Context, e night.Evening, kept []string) error {
+	if err := j.checkTags(night.FieldTag, e.Tags, kept); err != nil {
+		return err
+	}
+	e.At = j.Now()
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	return j.st.SaveEvening(ctx, e)
+}
+
+// EveningChange amends an evening log, as the command line does: what is
+// left nil or empty keeps its earlier value.
+type EveningChange struct {
+	// Night is the night to amend; "" is tonight.
+	Night string
+	// Symptoms, when set, replaces the rating of the legs right now.
+	Symptoms *int
+	// Tag adds checklist items; Untag takes them off.
+	Tag, Untag []string
+	// Note, when set, replaces the note; an empty one clears it.
+	Note *string
+}
+
+// AmendEvening applies ch to the night's evening log, or starts one, and
+// saves it. It returns the log as saved and whether the night had one.
+func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Evening, bool, error) {
+	date := ch.Night
+	if date == "" {
+		date = j.Tonight()
+	}
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	e, existed, err := j.DraftEvening(ctx, date)
+	if err != nil {
+		return e, existed, err
+	}
+	kept := e.Tags
+	if ch.Symptoms != nil {
+		v := *ch.Symptoms
+		e.Symptoms = &v
+	}
+	for _, t := range ch.Untag {
+		if !slices.Contains(e.Tags, t) && !slices.Contains(ch.Tag, t) {
+			return e, existed, &night.FieldError{Field: night.FieldUntag,
+				Msg: fmt.Sprintf("%q is not on the log of the night of %s (%s)", t, date, listOrNone(e.Tags))}
+		}
+	}
+	tags := slices.Clone(e.Tags)
+	for _, t := range ch.Tag {
+		if !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	e.Tags = slices.DeleteFunc(tags, func(t string) bool { return slices.Contains(ch.Untag, t) })
+	if ch.Note != nil {
+		e.Note = *ch.Note
+	}
+	if err := j.checkTags(night.FieldTag, ch.Tag, kept); err != nil {
+		return e, existed, err
+	}
+	if err := j.saveEvening(ctx, e, kept); err != nil {
+		return e, existed, err
+	}
+	return e, existed, nil
+}
+
+// checkTags refuses a tag that is neither on the checklist nor in kept.
+func (j *Journal) checkTags(f night.Field, tags, kept []string) error {
+	for _, t := range tags {
+		if slices.Contains(kept, t) || slices.ContainsFunc(j.set.Checklist, func(it night.Item) bool { return it.ID == t }) {
+			continue
+		}
+		ids := make([]string, len(j.set.Checklist))
+		for i, it := range j.set.Checklist {
+			ids[i] = it.ID
+		}
+		return &night.FieldError{Field: f, Msg: fmt.Sprintf("%q is not on your checklist (%s)", t, listOrNone(ids))}
+	}
+	return nil
+}
+
+func listOrNone(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return strings.Join(ids, ", ")
+}

@@ -1,0 +1,255 @@
+// Package journaltest provides an in-memory journal.Storage, so the
+// journal and the screens over it can be tested without SQLite, and their
+// tests can break it on purpose.
+package journaltest
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// Storage keeps records in memory. It is safe for concurrent use, as a
+// screen's commands need. Its fields may be set directly between calls.
+type Storage struct {
+	mu       sync.Mutex
+	Evenings map[string]night.Evening
+	Checkins map[string]night.Checkin
+	// Runs are in the order they started; a run's ID is its index + 1.
+	Runs []night.Run
+	// Locked is set while some window holds the run lock.
+	Locked bool
+	// FailWrites, when set, is returned by every write, as from a full
+	// disk; FailReads likewise by every read.
+	FailWrites, FailReads error
+	// Writes counts the writes that succeeded.
+	Writes int
+}
+
+// New is an empty Storage.
+func New() *Storage {
+	return &Storage{Evenings: map[string]night.Evening{}, Checkins: map[string]night.Checkin{}}
+}
+
+var _ journal.Storage = (*Storage)(nil)
+
+// write runs fn unless writes fail.
+func (s *Storage) write(fn func() error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.FailWrites != nil {
+		return s.FailWrites
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	s.Writes++
+	return nil
+}
+
+// read runs fn unless reads fail.
+func (s *Storage) read(fn func()) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.FailReads != nil {
+		return s.FailReads
+	}
+	fn()
+	return nil
+}
+
+// Evening reads a night's evening log.
+func (s *Storage) Evening(_ context.Context, d string) (e night.Evening, ok bool, err error) {
+	err = s.read(func() { e, ok = s.Evenings[d] })
+	return e, ok, err
+}
+
+// SaveEvening replaces a night's evening log.
+func (s *Storage) SaveEvening(_ context.Context, e night.Evening) error {
+	return s.write(func() error {
+		e.Tags = slices.Clone(e.Tags)
+		s.Evenings[e.Night] = e
+		return nil
+	})
+}
+
+// Checkin reads a night's check-in.
+func (s *Storage) Checkin(_ context.Context, d string) (c night.Checkin, ok bool, err error) {
+	err = s.read(func() { c, ok = s.Checkins[d] })
+	return c, ok, err
+}
+
+// SaveCheckin replaces a night's check-in.
+func (s *Storage) SaveCheckin(_ context.Context, c night.Checkin) error {
+	return s.write(func() error { s.Checkins[c.Night] = c; return nil })
+}
+
+// LatestCheckin is the check-in of the latest night that has one.
+func (s *Storage) LatestCheckin(context.Context) (c night.Checkin, ok bool, err error) {
+	err = s.read(func() {
+		for d, x := range s.Checkins {
+			if d > c.Night {
+				c, ok = x, true
+			}
+		}
+	})
+	return c, ok, err
+}
+
+// StartRun records a run's start.
+func (s *Storage) StartRun(_ context.Context, r night.Run) (id int64, err error) {
+	err = s.write(func() error {
+		r.ID = int64(len(s.Runs) + 1)
+		r.Status = routine.Running
+		r.Steps = nil
+		s.Runs = append(s.Runs, r)
+		id = r.ID
+		return nil
+	})
+	return id, err
+}
+
+// Checkpoint saves a run's state.
+func (s *Storage) Checkpoint(_ context.Context, id int64, cp night.Checkpoint) error {
+	return s.write(func() error {
+		if id < 1 || int(id) > len(s.Runs) {
+			return errors.New("no such run")
+		}
+		r := &s.Runs[id-1]
+		r.Steps, r.CurrentStep, r.CurrentElapsed = slices.Clone(cp.Steps), cp.CurrentStep, cp.CurrentElapsed
+		r.Status, r.EndedAt = cp.Status, cp.EndedAt
+		return nil
+	})
+}
+
+// LatestRun is the run that started last.
+func (s *Storage) LatestRun(context.Context) (r night.Run, ok bool, err error) {
+	err = s.read(func() {
+		if len(s.Runs) > 0 {
+			r, ok = s.Runs[len(s.Runs)-1], true
+		}
+	})
+	return r, ok, err
+}
+
+// Interrupted is the latest run when it is still running and unlocked.
+func (s *Storage) Interrupted(ctx context.Context) (night.Run, bool, error) {
+	r, ok, err := s.LatestRun(ctx)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil || !ok || s.Locked || r.Status != routine.Running {
+		return night.Run{}, false, err
+	}
+	return r, true, nil
+}
+
+type lock struct{ s *Storage }
+
+func (l lock) Release() error {
+	l.s.mu.Lock()
+	defer l.s.mu.Unlock()
+	l.s.Locked = false
+	return nil
+}
+
+// LockRun takes the run lock, or returns journal.ErrRunElsewhere.
+func (s *Storage) LockRun() (journal.Lock, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Locked {
+		return nil, journal.ErrRunElsewhere
+	}
+	s.Locked = true
+	return lock{s}, nil
+}
+
+// RunningElsewhere reports whether the run lock is held.
+func (s *Storage) RunningElsewhere() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Locked, nil
+}
+
+// records builds every night's record, in date order.
+func (s *Storage) records() []night.Record {
+	by := map[string]*night.Record{}
+	get := func(d string) *night.Record {
+		if by[d] == nil {
+			by[d] = &night.Record{Night: d}
+		}
+		return by[d]
+	}
+	for d, e := range s.Evenings {
+		e := e
+		get(d).Evening = &e
+	}
+	for d, c := range s.Checkins {
+		c := c
+		get(d).Checkin = &c
+	}
+	for _, r := range s.Runs {
+		rec := get(r.Night)
+		rec.Runs = append(rec.Runs, r)
+	}
+	out := make([]night.Record, 0, len(by))
+	for _, d := range slices.Sorted(maps.Keys(by)) {
+		out = append(out, *by[d])
+	}
+	return out
+}
+
+// Nights reads the nights in [from, to].
+func (s *Storage) Nights(_ context.Context, from, to string) (out []night.Record, err error) {
+	err = s.read(func() {
+		for _, r := range s.records() {
+			if (from == "" || r.Night >= from) && (to == "" || r.Night <= to) {
+				out = append(out, r)
+			}
+		}
+	})
+	return out, err
+}
+
+// NightRange is the first and last night with a record, and their count.
+func (s *Storage) NightRange(context.Context) (first, last string, n int, err error) {
+	err = s.read(func() {
+		recs := s.records()
+		if n = len(recs); n > 0 {
+			first, last = recs[0].Night, recs[n-1].Night
+		}
+	})
+	return first, last, n, err
+}
+
+// Import adds every part of recs, replacing what a night had.
+func (s *Storage) Import(_ context.Context, recs []night.Record) (res journal.ImportResult, err error) {
+	err = s.write(func() error {
+		for _, r := range recs {
+			res.Added++
+			if r.Evening != nil {
+				s.Evenings[r.Night] = *r.Evening
+			}
+			if r.Checkin != nil {
+				s.Checkins[r.Night] = *r.Checkin
+			}
+			for _, run := range r.Runs {
+				run.ID, run.Night = int64(len(s.Runs)+1), r.Night
+				s.Runs = append(s.Runs, run)
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+// Backup does nothing: there is no file to copy.
+func (s *Storage) Backup(context.Context, string) error { return s.write(func() error { return nil }) }
+
+// Path names the pretend file.
+func (s *Storage) Path() string { return "/fake/quietlegs.db" }

@@ -1,0 +1,65 @@
+package journal
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/quietlegs/quietlegs/insight"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/report"
+)
+
+// Nights reads every night with any record in [from, to] (YYYY-MM-DD,
+// inclusive; "" leaves that end open), in date order.
+func (j *Journal) Nights(ctx context.Context, from, to string) ([]night.Record, error) {
+	return j.st.Nights(ctx, from, to)
+}
+
+// NightRange is the first and last night with any record, and how many
+// nights have one.
+func (j *Journal) NightRange(ctx context.Context) (first, last string, n int, err error) {
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	return j.st.NightRange(ctx)
+}
+
+// Insights are the comparisons over every night recorded.
+type Insights struct {
+	// Nights counts the nights read; From and To are the first and last.
+	Nights   int
+	From, To string
+	// Findings are every comparison, strongest evidence first.
+	Findings []insight.Finding
+}
+
+// Insights compares nights with and without each checklist item and the
+// routine, over every night recorded.
+func (j *Journal) Insights(ctx context.Context) (Insights, error) {
+	recs, err := j.st.Nights(ctx, "", "")
+	if err != nil {
+		return Insights{}, err
+	}
+	in := Insights{Nights: len(recs)}
+	if len(recs) > 0 {
+		in.From, in.To = recs[0].Night, recs[len(recs)-1].Night
+		in.Findings = insight.Compute(recs, j.set)
+	}
+	return in, nil
+}
+
+// ReportRange is the nights a report of the last days nights covers, up
+// to last night.
+func (j *Journal) ReportRange(days int) (from, to string) {
+	last, _ := time.Parse(night.Layout, j.LastNight())
+	return last.AddDate(0, 0, -(days - 1)).Format(night.Layout), last.Format(night.Layout)
+}
+
+// WriteReport writes the Markdown report of the nights from to to.
+func (j *Journal) WriteReport(ctx context.Context, w io.Writer, from, to string) error {
+	recs, err := j.st.Nights(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.set})
+}

@@ -1,0 +1,75 @@
+package journal
+
+import (
+	"context"
+	"errors"
+
+	"github.com/quietlegs/quietlegs/night"
+)
+
+// Storage is what the journal keeps its records in. Package store
+// implements it over SQLite; tests use a fake. Every method speaks the
+// domain's types, so nothing above the journal knows how records are kept.
+type Storage interface {
+	// Evening reads the evening log of the night date, reporting false
+	// when there is none; SaveEvening replaces it.
+	Evening(ctx context.Context, date string) (night.Evening, bool, error)
+	SaveEvening(ctx context.Context, e night.Evening) error
+	// Checkin reads the check-in of the night date, reporting false when
+	// there is none; SaveCheckin replaces it.
+	Checkin(ctx context.Context, date string) (night.Checkin, bool, error)
+	SaveCheckin(ctx context.Context, c night.Checkin) error
+	// LatestCheckin is the check-in of the latest night that has one.
+	LatestCheckin(ctx context.Context) (night.Checkin, bool, error)
+
+	// StartRun records the start of r (status running) and returns its id.
+	StartRun(ctx context.Context, r night.Run) (int64, error)
+	// Checkpoint saves a run's state at a transition, in one transaction.
+	Checkpoint(ctx context.Context, id int64, cp night.Checkpoint) error
+	// LatestRun is the run that started last.
+	LatestRun(ctx context.Context) (night.Run, bool, error)
+	// Interrupted is the latest run if it was cut off: still running in
+	// the record while nobody holds the run lock.
+	Interrupted(ctx context.Context) (night.Run, bool, error)
+	// LockRun takes the run lock without waiting, or returns
+	// ErrRunElsewhere when another process holds it.
+	LockRun() (Lock, error)
+	// RunningElsewhere reports whether another process holds the run lock.
+	RunningElsewhere() (bool, error)
+
+	// Nights reads every night with any record in [from, to] (YYYY-MM-DD,
+	// inclusive; "" leaves that end open), in date order.
+	Nights(ctx context.Context, from, to string) ([]night.Record, error)
+	// NightRange is the first and last night with any record, and how many
+	// nights have one.
+	NightRange(ctx context.Context) (first, last string, n int, err error)
+	// Import merges records by night, all or nothing.
+	Import(ctx context.Context, recs []night.Record) (ImportResult, error)
+	// Backup writes a consistent copy of everything to path, which must
+	// not exist yet.
+	Backup(ctx context.Context, path string) error
+	// Path names where the records are, for messages.
+	Path() string
+}
+
+// Lock is the run lock, held while a routine runs. The operating system
+// lets go of it when the holder ends in any way, which is how a run cut off
+// is told from one still running in another window.
+type Lock interface {
+	Release() error
+}
+
+// ErrRunElsewhere means another process holds the run lock: a routine is
+// running in another window.
+var ErrRunElsewhere = errors.New("a routine is running in another window")
+
+// ImportResult counts the nights an import touched.
+type ImportResult struct {
+	// Added nights had no record before.
+	Added int
+	// Updated nights had a part (evening log, check-in or run) added or
+	// overwritten because it differed.
+	Updated int
+	// Unchanged nights already held everything imported for them.
+	Unchanged int
+}

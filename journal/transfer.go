@@ -1,0 +1,61 @@
+package journal
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/quietlegs/quietlegs/archive"
+	"github.com/quietlegs/quietlegs/night"
+)
+
+// Formats the export writes.
+const (
+	FormatJSON = "json"
+	FormatCSV  = "csv"
+)
+
+// Export writes every night in [from, to] ("" leaves an end open) to w,
+// in date order, as JSON (the backup format that Import reads) or CSV. It
+// returns how many nights it wrote.
+func (j *Journal) Export(ctx context.Context, w io.Writer, format, from, to string) (int, error) {
+	if format != FormatJSON && format != FormatCSV {
+		return 0, &night.FieldError{Field: "format", Msg: fmt.Sprintf("%q: want json or csv", format)}
+	}
+	recs, err := j.st.Nights(ctx, from, to)
+	if err != nil {
+		return 0, err
+	}
+	if format == FormatJSON {
+		err = archive.WriteJSON(w, recs, j.Now())
+	} else {
+		err = archive.WriteCSV(w, recs)
+	}
+	return len(recs), err
+}
+
+// Import reads a JSON export from r and merges it by night, all or
+// nothing: a file with any mistake is refused whole, with where the
+// mistake is.
+func (j *Journal) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
+	recs, err := archive.ReadJSON(r)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return j.st.Import(ctx, recs)
+}
+
+// Backup writes a consistent copy of the records to path, even while
+// another window saves. With path "" the copy goes beside the records,
+// named by the time. It returns the copy's path.
+func (j *Journal) Backup(ctx context.Context, path string) (string, error) {
+	if path == "" {
+		path = filepath.Join(filepath.Dir(j.st.Path()),
+			"quietlegs-backup-"+j.Now().UTC().Format("20060102T150405Z")+".db")
+	}
+	if err := j.st.Backup(ctx, path); err != nil {
+		return "", err
+	}
+	return path, nil
+}

@@ -1,0 +1,100 @@
+package night
+
+import (
+	"errors"
+	"strings"
+)
+
+// Field names one answer of a check-in or an evening log. The same name is
+// the command-line flag (--in-bed), the form field's key, and where a
+// validation error points, so a message always names what to fix.
+type Field string
+
+// The check-in's answers, in the order the night went.
+const (
+	FieldInBed      Field = "in-bed"
+	FieldTried      Field = "tried"
+	FieldLatency    Field = "latency"
+	FieldAwakenings Field = "awakenings"
+	FieldAwake      Field = "awake"
+	FieldFinal      Field = "final"
+	FieldOut        Field = "out"
+	FieldQuality    Field = "quality"
+	FieldRested     Field = "rested"
+	FieldRLS        Field = "rls"
+	FieldOnset      Field = "onset"
+	FieldGotUp      Field = "got-up"
+	FieldNote       Field = "note"
+)
+
+// The evening log's answers, and the night either is filed under.
+const (
+	FieldNight    Field = "night"
+	FieldSymptoms Field = "symptoms"
+	FieldTag      Field = "tag"
+)
+
+// CheckinFields are the check-in's answers in the order the form asks them.
+var CheckinFields = []Field{
+	FieldInBed, FieldTried, FieldLatency, FieldAwakenings, FieldAwake, FieldFinal, FieldOut,
+	FieldQuality, FieldRested, FieldRLS, FieldOnset, FieldGotUp, FieldNote,
+}
+
+// ClockFields are the check-in's four clock times, in the order they
+// happened.
+var ClockFields = [4]Field{FieldInBed, FieldTried, FieldFinal, FieldOut}
+
+// FieldError is a problem with one answer.
+type FieldError struct {
+	Field Field
+	Msg   string
+	// Missing is set when the answer was needed and not given at all; Msg
+	// then reads on from the field's name ("is needed for ...").
+	Missing bool
+}
+
+func (e *FieldError) Error() string {
+	if e.Missing {
+		return string(e.Field) + " " + e.Msg
+	}
+	return string(e.Field) + ": " + e.Msg
+}
+
+// FieldErrors are the problems with several answers, at most one a field,
+// in the order the fields are asked.
+type FieldErrors []*FieldError
+
+func (es FieldErrors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// At is the message for f, or "" when f is fine.
+func (es FieldErrors) At(f Field) string {
+	for _, e := range es {
+		if e.Field == f {
+			return e.Msg
+		}
+	}
+	return ""
+}
+
+// AsFieldErrors returns the field errors inside err: a FieldErrors, or a
+// single *FieldError as a list of one. It is nil when err holds neither.
+func AsFieldErrors(err error) FieldErrors {
+	var es FieldErrors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *FieldError
+	if errors.As(err, &e) {
+		return FieldErrors{e}
+	}
+	return nil
+}
+
+// FieldUntag is the evening flag that takes a checklist item off a log.
+const FieldUntag Field = "untag"
