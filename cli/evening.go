@@ -159,7 +159,7 @@ func (a *app) runPlain(ctx context.Context) error {
 			return err
 		}
 		p := &plain.Runner{
-			Out:    a.stdout,
+			Out:    a.out,
 			Record: j.NewRun(r, a.speed),
 			Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
 			Wait:   plain.WaitReal,

@@ -22,6 +22,7 @@ import (
 	"github.com/quietlegs/quietlegs/paths"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/store"
+	"github.com/quietlegs/quietlegs/termsafe"
 	"github.com/quietlegs/quietlegs/ui"
 )
 
@@ -39,7 +40,7 @@ func Main(stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "quietlegs:", err)
+	fmt.Fprintln(a.stderr, "quietlegs:", err)
 	var ee exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -55,13 +56,16 @@ const (
 
 // app holds the flags every command shares, and what they open.
 type app struct {
-	stdout, stderr io.Writer
-	places         paths.Set
-	db             string
-	quiet          bool
-	speed          float64
-	plain          bool
-	routineName    string
+	// stdout and stderr neutralise control characters in what they print
+	// (stdout only when it is a terminal: a file gets exact text); out is
+	// standard output as it is, for plain mode's bell.
+	stdout, stderr, out io.Writer
+	places              paths.Set
+	db                  string
+	quiet               bool
+	speed               float64
+	plain               bool
+	routineName         string
 
 	debug bool
 	log   *slog.Logger
@@ -72,7 +76,11 @@ type app struct {
 // newRootCmd builds the command tree; the app it returns holds what Main
 // must close.
 func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
-	a := &app{stdout: stdout, stderr: stderr, places: paths.Default(), log: discard(), closeLog: func() {}}
+	a := &app{stdout: stdout, stderr: termsafe.Writer(stderr), out: stdout,
+		places: paths.Default(), log: discard(), closeLog: func() {}}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		a.stdout = termsafe.Writer(stdout)
+	}
 	root := &cobra.Command{
 		Use:   "quietlegs",
 		Short: "A calm evening routine and sleep diary for restless legs",
@@ -106,8 +114,8 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return exitError{2, err} // a usage error, as with any Unix command
 	})
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.db, "db", "", "database file (default $QUIETLEGS_DB, else the data directory)")
 	pf.BoolVar(&a.quiet, "quiet", false, "no bell at phase changes")

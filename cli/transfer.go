@@ -86,50 +86,6 @@ func (a *app) importCmd() *cobra.Command {
 	}
 }
 
-// emit writes data to standard output when output is "" or "-", else to
-// the file output, whole or not at all, and then says done on stderr.
-func (a *app) emit(output string, data []byte, done string) error {
-	if output == "" || output == "-" {
-		_, err := a.stdout.Write(data)
-		return err
-	}
-	if err := writeFileAtomic(output, data); err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stderr, done)
-	return nil
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder, so the path holds either the old file or the whole new one, never
-// half. The file is 0600: it holds health records.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
 func (a *app) backupCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "backup [FILE]",

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/termsafe"
 )
 
 // Answers are a check-in's or an evening log's answers as a person typed
@@ -211,6 +212,9 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 	}
 	if note, given := a[night.FieldNote]; given {
 		c.Notes = strings.TrimSpace(note)
+		if err := termsafe.Check(c.Notes, true); err != nil {
+			errs = append(errs, &night.FieldError{Field: night.FieldNote, Msg: err.Error()})
+		}
 	}
 	if len(errs) > 0 {
 		return c, sortFields(errs)

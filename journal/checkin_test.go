@@ -85,6 +85,9 @@ func TestSaveCheckinNamesEveryProblem(t *testing.T) {
 		{"unanswered choice", with(fullNight, night.FieldOnset, ""), map[night.Field]string{
 			night.FieldOnset: "choose one",
 		}},
+		{"a control character in the note", with(fullNight, night.FieldNote, "hi\x1b]0;pwned\x07"), map[night.Field]string{
+			night.FieldNote: "control character (ESC) at character 3",
+		}},
 		{"latency and awake longer than the night", with(fullNight, night.FieldAwake, "500"), map[night.Field]string{
 			night.FieldAwake: "18 min to fall asleep plus 500 min awake",
 		}},

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/termsafe"
 )
 
 // DraftEvening reads the evening log of the night date, to edit; ok is
@@ -41,6 +42,9 @@ func (j *Journal) SaveEvening(ctx context.Context, e night.Evening) error {
 func (j *Journal) saveEvening(ctx context.Context, e night.Evening, kept []string) error {
 	if err := j.checkTags(night.FieldTag, e.Tags, kept); err != nil {
 		return err
+	}
+	if err := termsafe.Check(e.Note, true); err != nil {
+		return &night.FieldError{Field: night.FieldNote, Msg: err.Error()}
 	}
 	e.At = j.Now()
 	if err := e.Validate(); err != nil {

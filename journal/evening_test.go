@@ -57,6 +57,7 @@ func TestAmendEveningRefuses(t *testing.T) {
 		{"untag what is not there", journal.EveningChange{Untag: []string{"alcohol"}}, night.FieldUntag,
 			`"alcohol" is not on the log of the night of 2026-11-23`},
 		{"symptoms out of range", journal.EveningChange{Symptoms: ptr(11)}, night.FieldSymptoms, "11 is out of range (0-10)"},
+		{"a control character in the note", journal.EveningChange{Note: ptr("\x1b[2J")}, night.FieldNote, "control character (ESC)"},
 		{"a night that is no date", journal.EveningChange{Night: "yesterday"}, night.FieldNight, `"yesterday" is not a date`},
 	}
 	for _, tt := range tests {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/termsafe"
 )
 
 // Runner prints one run of a routine.
@@ -49,7 +50,7 @@ func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
 		if err := p.Wait(ctx, max(d, time.Millisecond)); err != nil {
 			// The context is over: save with a fresh one.
 			err := p.Record.Stop(context.Background())
-			fmt.Fprintln(p.Out, e.ClosingLine())
+			fmt.Fprintln(p.Out, termsafe.Line(e.ClosingLine()))
 			if err != nil {
 				return e.Status(), fmt.Errorf("routine stopped early and could not be saved: %w", err)
 			}
@@ -79,7 +80,7 @@ func (p *Runner) report(evs []routine.Event) {
 			}
 			fmt.Fprintln(p.Out, phaseLine(r, ev.Step, ev.Phase))
 		case routine.Paused:
-			fmt.Fprintf(p.Out, "Note: %s; carrying on.\n", ev.Reason)
+			fmt.Fprintf(p.Out, "Note: %s; carrying on.\n", termsafe.Line(ev.Reason))
 			e.Unpause()
 		case routine.Finished:
 			if p.Bell {
@@ -88,10 +89,10 @@ func (p *Runner) report(evs []routine.Event) {
 		}
 	}
 	if err := p.Record.SaveNow(context.Background()); err != nil {
-		fmt.Fprintf(p.Out, "Warning: %v (will retry)\n", err)
+		fmt.Fprintf(p.Out, "Warning: %s (will retry)\n", termsafe.Line(err.Error()))
 	}
 	if e.Snapshot().Done {
-		fmt.Fprintln(p.Out, e.ClosingLine())
+		fmt.Fprintln(p.Out, termsafe.Line(e.ClosingLine()))
 	}
 }
 
@@ -103,5 +104,5 @@ func phaseLine(r *routine.Routine, step, phase int) string {
 	if len(s.Phases) > 1 || ph.Breath != nil {
 		label = " (" + ph.Label + ")"
 	}
-	return fmt.Sprintf("[%d/%d] %s%s %s", step+1, len(r.Steps), s.Title, label, routine.FormatDuration(ph.Duration))
+	return termsafe.Line(fmt.Sprintf("[%d/%d] %s%s %s", step+1, len(r.Steps), s.Title, label, routine.FormatDuration(ph.Duration)))
 }

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// emit writes data to standard output when output is "" or "-", else to
+// the file output, whole or not at all, and then says done on stderr. It
+// never writes over the database, its side files or any SQLite file.
+func (a *app) emit(output string, data []byte, done string) error {
+	if output == "" || output == "-" {
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	if err := a.checkOutput(output); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(output, data); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, done)
+	return nil
+}
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// checkOutput refuses an output path that is the database, its -wal,
+// -shm or run lock, or any SQLite file (a backup, another database),
+// directly or through links: writing a report there would destroy it.
+func (a *app) checkOutput(output string) error {
+	db, err := a.dbPath()
+	if err != nil {
+		db = ""
+	}
+	out := resolve(output)
+	if db != "" {
+		base := resolve(db)
+		for _, side := range []string{"", "-wal", "-shm", "-journal", ".run-lock"} {
+			if out == base+side || sameFile(output, db+side) {
+				return usageError("--output %s is the database %s%s: choose another file", output, db, side)
+			}
+		}
+	}
+	if f, err := os.Open(output); err == nil {
+		head := make([]byte, len(sqliteHeader))
+		n, _ := io.ReadFull(f, head)
+		f.Close()
+		if bytes.Equal(head[:n], sqliteHeader) {
+			return usageError("--output %s is an SQLite database (a backup?): choose another file", output)
+		}
+	}
+	return nil
+}
+
+// resolve is path made absolute with its links followed as far as they
+// exist, so two spellings of one file compare equal even before it exists.
+func resolve(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, so the path holds either the old file or the whole new one, never
+// half. The file is 0600: it holds health records.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
