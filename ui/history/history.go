@@ -101,8 +101,9 @@ type Model struct {
 	queue []func() tea.Cmd
 }
 
-// New is the browser of src's nights; nil src shows none. fromHome says
-// esc goes back home, not out of the program.
+// New is the browser of src's nights; nil src shows none. fromHome only
+// names esc "home" rather than "quit" on the help line: where esc goes is
+// the root's stack.
 func New(ctx *screen.Context, src Source, fromHome bool) *Model {
 	m := &Model{ctx: ctx, src: src, keys: newKeys(fromHome)}
 	m.n = nights{today: night.Last(ctx.Now())}
