@@ -9,119 +9,160 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/form"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // noteMax is the longest note a form takes, in characters.
 const noteMax = 1000
 
-// leaveKeys leave a form, asking first when something was entered.
+// leaveKeys leave a form: Back and Quit, which ask first when something
+// was entered.
 type leaveKeys struct {
-	Back, Quit, Yes, No key.Binding
+	Back, Quit key.Binding
 }
 
 func newLeaveKeys(back string) leaveKeys {
 	return leaveKeys{
 		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", back)),
 		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Yes:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:   key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "stay")),
 	}
 }
 
-// asking is a question before leaving a form with unsaved answers.
-type asking struct {
-	question string
-	yes      tea.Cmd
+// newLeaveConfirm is the question before leaving a form with unsaved
+// answers: y leaves, n or esc stays, ctrl+c quits.
+func newLeaveConfirm() screen.Confirm {
+	return screen.NewConfirm(
+		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "stay")),
+		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	)
+}
+
+// eveningLoadedMsg is tonight's log as stored, if it has one.
+type eveningLoadedMsg struct {
+	old night.Evening
+	ok  bool
+	err error
 }
 
 // evening is the short log before a routine: legs now, the day's
 // checklist, a note. esc skips straight to the routine.
 type evening struct {
 	sh      *shared
-	form    *form
+	form    *form.Form
 	keys    leaveKeys
 	r       *routine.Routine
 	night   string
 	prior   bool // tonight already had a log: saving updates it
 	loadErr error
-	ask     *asking
+	leave   screen.Confirm
+	// onYes is what a yes to leave does.
+	onYes tea.Cmd
+	// saving is set once the log went to be saved: the routine starts next.
+	saving bool
 }
 
 func newEvening(sh *shared, r *routine.Routine) *evening {
-	e := &evening{sh: sh, r: r, night: night.Of(sh.now(), sh.boundary()), keys: newLeaveKeys("skip")}
-	var old night.Evening
-	if d := sh.opts.Diary; d != nil {
-		ctx, cancel := diaryCtx()
-		defer cancel()
-		old, e.prior, e.loadErr = d.Evening(ctx, e.night)
-		e.prior = e.prior && e.loadErr == nil
-	}
-	legs := []option{{label: "skip"}}
+	e := &evening{sh: sh, r: r, night: night.Of(sh.Now(), sh.Boundary()), keys: newLeaveKeys("skip"), leave: newLeaveConfirm()}
+	e.form = e.newForm(night.Evening{})
+	return e
+}
+
+// newForm is the log's form holding old.
+func (e *evening) newForm(old night.Evening) *form.Form {
+	legs := []form.Option{{Label: "skip"}}
 	for i := 0; i <= 10; i++ {
-		legs = append(legs, option{label: strconv.Itoa(i), short: strconv.Itoa(i)})
+		legs = append(legs, form.Option{Label: strconv.Itoa(i), Short: strconv.Itoa(i)})
 	}
 	sel := 0
 	if old.Symptoms != nil {
 		sel = *old.Symptoms + 1
 	}
-	fields := []*field{newChoiceField("legs", "Legs right now", legs, sel)}
+	fields := []*form.Field{form.NewChoice("legs", "Legs right now", legs, sel)}
 	// Items taken off the checklist still show when tonight's log has
 	// them, so saving never drops them.
-	var items []option
-	for _, it := range sh.opts.Settings.Checklist {
-		items = append(items, option{label: it.Label, id: it.ID})
+	var items []form.Option
+	for _, it := range e.sh.opts.Settings.Checklist {
+		items = append(items, form.Option{Label: it.Label, ID: it.ID})
 	}
 	for _, id := range old.Tags {
-		if !slices.ContainsFunc(items, func(o option) bool { return o.id == id }) {
-			items = append(items, option{label: sh.opts.Settings.Label(id), id: id})
+		if !slices.ContainsFunc(items, func(o form.Option) bool { return o.ID == id }) {
+			items = append(items, form.Option{Label: e.sh.opts.Settings.Label(id), ID: id})
 		}
 	}
 	if len(items) > 0 {
 		checked := make([]bool, len(items))
 		for i, it := range items {
-			checked[i] = slices.Contains(old.Tags, it.id)
+			checked[i] = slices.Contains(old.Tags, it.ID)
 		}
-		fields = append(fields, newMultiField("tags", "Today", items, checked))
+		fields = append(fields, form.NewMulti("tags", "Today", items, checked))
 	}
-	note := newTextField("note", "Note", textKind, noteMax, old.Note)
-	note.hint = "optional"
-	e.form = newForm(nil, append(fields, note)...)
-	return e
+	note := form.NewText("note", "Note", form.Text, noteMax, old.Note)
+	note.Hint = "optional"
+	return form.New(nil, append(fields, note)...)
 }
 
-func (e *evening) Init() tea.Cmd { return nil }
+// Init reads tonight's log, if there is one, to show it as it was left.
+func (e *evening) Init() tea.Cmd {
+	d, date := e.sh.opts.Diary, e.night
+	if d == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		ctx, cancel := screen.StoreContext()
+		defer cancel()
+		old, ok, err := d.Evening(ctx, date)
+		return eveningLoadedMsg{old, ok, err}
+	}
+}
 
-func (e *evening) Update(msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
+func (e *evening) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	cmd := e.update(msg)
+	e.form.Fit(e.sh.Context, e.head(), e.status())
+	return e, cmd
+}
+
+func (e *evening) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case eveningLoadedMsg:
+		e.prior, e.loadErr = msg.ok && msg.err == nil, msg.err
+		if !e.form.Dirty() { // never throw away what was typed meanwhile
+			e.form = e.newForm(msg.old)
+		}
+		return nil
+	case tea.KeyPressMsg:
 		switch {
-		case e.ask != nil && key.Matches(k, e.keys.Quit):
-			return e, tea.Quit
-		case e.ask != nil:
-			if key.Matches(k, e.keys.Yes) {
-				return e, e.ask.yes
+		case e.saving:
+			return nil
+		case e.leave.Asking():
+			switch e.leave.Update(msg) {
+			case screen.Quit:
+				return tea.Quit
+			case screen.Yes:
+				return e.onYes
 			}
-			if key.Matches(k, e.keys.No) {
-				e.ask = nil
-			}
-			return e, nil
-		case key.Matches(k, e.keys.Back):
-			return e, e.leave("Skip the log? What you entered here won't be saved.", e.begin(""))
-		case key.Matches(k, e.keys.Quit):
-			return e, e.leave("Quit? What you entered here won't be saved.", tea.Quit)
+			return nil
+		case key.Matches(msg, e.keys.Back):
+			return e.ask("Skip the log? What you entered here won't be saved.", e.begin(""))
+		case key.Matches(msg, e.keys.Quit):
+			return e.ask("Quit? What you entered here won't be saved.", tea.Quit)
 		}
 	}
-	if e.form.update(msg) == formSubmit {
-		return e, e.finish()
+	if e.form.Update(msg) == form.Submit {
+		return e.finish()
 	}
-	return e, nil
+	return nil
 }
 
-// leave does cmd at once when nothing was entered, else asks first.
-func (e *evening) leave(question string, cmd tea.Cmd) tea.Cmd {
-	if !e.form.dirty {
+// ask does cmd at once when nothing was entered, else asks first.
+func (e *evening) ask(question string, cmd tea.Cmd) tea.Cmd {
+	if !e.form.Dirty() {
 		return cmd
 	}
-	e.ask = &asking{question, cmd}
+	e.leave.Ask(question)
+	e.onYes = cmd
 	return nil
 }
 
@@ -132,67 +173,73 @@ func (e *evening) begin(notice string) tea.Cmd {
 
 // read is the log as the form holds it.
 func (e *evening) read() night.Evening {
-	ev := night.Evening{Night: e.night, At: e.sh.now(), Note: strings.TrimSpace(e.form.field("note").value())}
-	if legs := e.form.field("legs"); legs.sel > 0 {
-		n := legs.sel - 1
+	ev := night.Evening{Night: e.night, At: e.sh.Now(), Note: strings.TrimSpace(e.form.Field("note").Value())}
+	if legs := e.form.Field("legs"); legs.Selected() > 0 {
+		n := legs.Selected() - 1
 		ev.Symptoms = &n
 	}
-	if tags := e.form.field("tags"); tags != nil {
-		for i, o := range tags.options {
-			if tags.checked[i] {
-				ev.Tags = append(ev.Tags, o.id)
+	if tags := e.form.Field("tags"); tags != nil {
+		for i, o := range tags.Options() {
+			if tags.Checked(i) {
+				ev.Tags = append(ev.Tags, o.ID)
 			}
 		}
 	}
 	return ev
 }
 
-// finish saves the log and starts the routine. An empty log is not saved
-// unless it replaces one; a failed save is told, and the routine starts
-// all the same.
+// finish saves the log in the background and then starts the routine. An
+// empty log is not saved unless it replaces one; a failed save is told,
+// and the routine starts all the same.
 func (e *evening) finish() tea.Cmd {
 	ev := e.read()
 	d := e.sh.opts.Diary
 	if d == nil || (!e.prior && ev.Symptoms == nil && len(ev.Tags) == 0 && ev.Note == "") {
 		return e.begin("")
 	}
-	err := ev.Validate()
-	if err == nil {
-		ctx, cancel := diaryCtx()
-		defer cancel()
-		err = d.SaveEvening(ctx, ev)
+	e.saving = true
+	r := e.r
+	return func() tea.Msg {
+		err := ev.Validate()
+		if err == nil {
+			ctx, cancel := screen.StoreContext()
+			defer cancel()
+			err = d.SaveEvening(ctx, ev)
+		}
+		if err != nil {
+			return beginRoutineMsg{r: r, notice: "Evening log not saved: " + err.Error()}
+		}
+		return beginRoutineMsg{r: r}
 	}
-	if err != nil {
-		return e.begin("Evening log not saved: " + err.Error())
-	}
-	return e.begin("")
 }
 
 func (e *evening) View() string {
-	st := e.sh.styles
-	w, h := e.sh.width, e.sh.height
-	head := []string{header(st, w, "Evening log", nightLabel(e.night))}
+	return e.form.View(e.sh.Context, e.head(), e.status())
+}
+
+// head is what is drawn above the form.
+func (e *evening) head() []string {
+	st := e.sh.Styles
+	w, h := e.sh.Width, e.sh.Height
+	head := []string{screen.Header(st, w, "Evening log", nightfmt.Label(e.night))}
 	intro := "How are things tonight? Enter moves on; esc skips straight to the routine."
 	if e.prior {
 		intro = "Tonight's log, as you left it. Enter moves on; esc goes straight to the routine."
 	}
 	if h >= 16 {
-		head = append(head, wrap(st.Faint, w, intro))
+		head = append(head, screen.Wrap(st.Faint, w, intro))
 	}
 	if e.loadErr != nil {
-		head = append(head, wrap(st.Warn, w, "⚠ could not read tonight's log: "+e.loadErr.Error()))
+		head = append(head, screen.Wrap(st.Warn, w, "⚠ could not read tonight's log: "+e.loadErr.Error()))
 	}
-	return e.form.page(e.sh, head, e.status())
+	return head
 }
 
 func (e *evening) status() string {
-	st, w := e.sh.styles, e.sh.width
-	if e.ask != nil {
-		return wrap(st.Warn, w, e.ask.question+"  y yes · n stay")
+	if e.leave.Asking() {
+		return e.leave.Line(e.sh.Context)
 	}
-	bs := e.form.help("start")
+	bs := e.form.Help("start")
 	bs = append(bs[:1:1], append([]key.Binding{e.keys.Back}, bs[1:]...)...)
-	return e.sh.shortHelp(append(bs, e.form.keys.Save))
+	return e.sh.ShortHelp(append(bs, e.form.Keys.Save))
 }
-
-func countLines(s string) int { return strings.Count(s, "\n") + 1 }

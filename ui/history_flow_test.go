@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
 )
 
 // TestHistoryEditsACheckin opens the night's check-in from its detail,
@@ -16,8 +17,11 @@ func TestHistoryEditsACheckin(t *testing.T) {
 	hs := startHistory(t, 80, 24, Options{})
 	hs.keys("5") // work the insights out, to see them worked out again
 	hs.keys("2", "down", "enter")
-	date := hs.history().sel
-	gen := hs.history().insights.gen
+	hs.history()
+	date := "2026-11-20" // the night under the newest
+	if v := hs.view(); !strings.Contains(v, "Night of "+nightfmt.LongLabel(date)) {
+		t.Fatalf("not on the night of %s:\n%s", date, v)
+	}
 	hs.key("e")
 	m := hs.morning()
 	if m.night != date || !m.editing {
@@ -26,69 +30,31 @@ func TestHistoryEditsACheckin(t *testing.T) {
 	if v := hs.view(); !strings.Contains(v, "esc back") {
 		t.Errorf("the form does not say esc goes back:\n%s", v)
 	}
-	m.form.field("rls").sel = 10
+	m.form.Field("rls").Select(10)
 	hs.key("ctrl+s")
 	if n := len(hs.diary.savedCheckins); n != 1 || hs.diary.savedCheckins[0].RLSSeverity != 10 {
 		t.Fatalf("saved %d check-ins: %+v", n, hs.diary.savedCheckins)
 	}
 	hs.key("enter")
-	h := hs.history()
-	if h.view != nightView || h.sel != date {
-		t.Fatalf("back on %s of %s, want the night of %s", h.view.name(), h.sel, date)
-	}
-	if r := h.win.get(date); r == nil || r.Checkin == nil || r.Checkin.RLSSeverity != 10 {
-		t.Errorf("the night was not read again: %+v", r)
+	hs.history()
+	if v := hs.view(); !strings.Contains(v, "[3 Night]") || !strings.Contains(v, "Night of "+nightfmt.LongLabel(date)) {
+		t.Fatalf("not back on the night of %s:\n%s", date, v)
 	}
 	hs.key("end")
 	if v := hs.view(); !strings.Contains(v, "Leg symptoms      10 of 10") {
-		t.Errorf("the night does not show the new rating:\n%s", v)
+		t.Errorf("the night was not read again: it does not show the new rating:\n%s", v)
 	}
-	if h.insights.gen == gen || h.insights.ready {
+	if _, cmd := hs.root.Update(keyPress("5")); cmd == nil || !strings.Contains(hs.view(), "working it out…") {
 		t.Error("the insights were not set to be worked out again")
 	}
+	hs.key("3")
 
 	hs.keys("e", "esc")
-	if h := hs.history(); h.view != nightView || h.sel != date {
-		t.Errorf("esc from the unchanged form went to %s of %s", h.view.name(), h.sel)
+	if v := hs.view(); !strings.Contains(v, "[3 Night]") || !strings.Contains(v, "Night of "+nightfmt.LongLabel(date)) {
+		t.Errorf("esc from the unchanged form did not go back to the night:\n%s", v)
 	}
 	if n := len(hs.diary.savedCheckins); n != 1 {
 		t.Errorf("esc saved: %d saves", n)
-	}
-}
-
-// TestHistoryWorksOutInBackground shows the first frame before the
-// insights and trends are read, and them once the command has run; a
-// result from before an edit is dropped.
-func TestHistoryWorksOutInBackground(t *testing.T) {
-	tests := []struct {
-		key, waiting, ready string
-	}{
-		{"5", "working it out…", "On nights with"},
-		{"4", "reading your nights…", "7-night"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.key, func(t *testing.T) {
-			hs := startHistory(t, 80, 24, Options{})
-			_, cmd := hs.root.Update(keyPress(tt.key))
-			if cmd == nil {
-				t.Fatal("no command to work it out")
-			}
-			if v := hs.view(); !strings.Contains(v, tt.waiting) {
-				t.Errorf("first frame lacks %q:\n%s", tt.waiting, v)
-			}
-			msg := cmd()
-			h := hs.history()
-			h.trends.reset()
-			h.insights.reset()
-			hs.send(msg)
-			if v := hs.view(); !strings.Contains(v, tt.waiting) {
-				t.Errorf("a stale result was shown:\n%s", v)
-			}
-			hs.run(h.load())
-			if v := hs.view(); !strings.Contains(v, tt.ready) {
-				t.Errorf("worked out, the view lacks %q:\n%s", tt.ready, v)
-			}
-		})
 	}
 }
 
@@ -114,14 +80,15 @@ func TestHistoryLeaves(t *testing.T) {
 				hs = newHarness(t, Options{Library: testLibrary(), Diary: d,
 					History: diaryHistory(d, genNights(lastNight, 30, 1))}, 80, 24)
 				hs.key("h")
-				if !hs.history().fromHome {
-					t.Fatal("h on home did not open the history")
+				hs.history()
+				if v := hs.view(); !strings.Contains(v, "esc home") {
+					t.Fatalf("the history opened from home does not say esc goes home:\n%s", v)
 				}
 			} else {
 				hs = startHistory(t, 80, 24, Options{})
 			}
 			quit := hs.keys(tt.keys...)
-			_, home := hs.root.screen.(*home)
+			_, home := hs.root.top().(*home)
 			if quit != tt.quit || home != tt.home {
 				t.Errorf("quit %v, home %v; want %v, %v", quit, home, tt.quit, tt.home)
 			}
@@ -161,7 +128,7 @@ func TestHistoryWithNothingToShow(t *testing.T) {
 		want []string
 	}{
 		{"empty", &fakeHistory{}, []string{"·", "No nights recorded yet.", "Nothing recorded", "nothing recorded", "Nothing to compare yet"}},
-		{"failing", &fakeHistory{err: errDiskFull}, []string{"⚠ could not read your nights: disk I/O error"}},
+		{"failing", &fakeHistory{Err: errDiskFull}, []string{"⚠ could not read your nights: disk I/O error"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,29 +153,29 @@ func TestHistoryWithNothingToShow(t *testing.T) {
 // them: each step reads a page, never all; only the insights read all,
 // and only when shown.
 func TestHistoryReadsAWindow(t *testing.T) {
-	hist := &fakeHistory{recs: genNights(lastNight, 3650, 1)}
+	hist := &fakeHistory{Recs: genNights(lastNight, 3650, 1)}
 	hs := newHarness(t, Options{Start: StartHistory, History: hist}, 80, 24)
-	if hist.returned > 62 {
-		t.Errorf("opening read %d nights", hist.returned)
+	if hist.Returned > 62 {
+		t.Errorf("opening read %d nights", hist.Returned)
 	}
 	hs.key("2")
 	for range 100 {
 		hs.key("down")
 	}
-	if hist.returned > 400 {
-		t.Errorf("100 nights down the table read %d nights", hist.returned)
+	if hist.Returned > 400 {
+		t.Errorf("100 nights down the table read %d nights", hist.Returned)
 	}
 	hs.keys("end", "1", "]", "]", "home", "4")
-	if hist.returned > 900 {
-		t.Errorf("jumping to the ends and the trends read %d nights", hist.returned)
+	if hist.Returned > 900 {
+		t.Errorf("jumping to the ends and the trends read %d nights", hist.Returned)
 	}
-	for _, r := range hist.reads {
+	for _, r := range hist.Reads {
 		if r[0] == "" || r[1] == "" {
 			t.Errorf("read every night (%q to %q) before the insights", r[0], r[1])
 		}
 	}
 	hs.key("5")
-	if last := hist.reads[len(hist.reads)-1]; last != [2]string{"", ""} {
+	if last := hist.Reads[len(hist.Reads)-1]; last != [2]string{"", ""} {
 		t.Errorf("the insights read %v, not every night", last)
 	}
 }
@@ -222,7 +189,7 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 		}
 		return r
 	}
-	hist := &fakeHistory{recs: []night.Record{
+	hist := &fakeHistory{Recs: []night.Record{
 		rated("2026-11-10", 5, routine.Completed), // before the 7
 		rated("2026-11-15", 10, routine.Completed),
 		{Night: "2026-11-17", Runs: []night.Run{{Routine: "x", Status: routine.Partial,
@@ -231,8 +198,8 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 		rated("2026-11-21", 3, routine.Partial),
 	}}
 	hs := newHarness(t, Options{Library: testLibrary(), History: hist}, 80, 24)
-	if want := [][2]string{{"2026-11-15", lastNight}}; len(hist.reads) != 1 || hist.reads[0] != want[0] {
-		t.Errorf("home read %v, want only %v", hist.reads, want)
+	if want := [][2]string{{"2026-11-15", lastNight}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
+		t.Errorf("home read %v, want only %v", hist.Reads, want)
 	}
 	v := hs.view()
 	for _, want := range []string{
@@ -246,8 +213,9 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 		}
 	}
 	hs.key("h")
-	if h := hs.history(); h.view != calendarView {
-		t.Errorf("h opened the %s", h.view.name())
+	hs.history()
+	if v := hs.view(); !strings.Contains(v, "[1 Calendar]") {
+		t.Errorf("h did not open the calendar:\n%s", v)
 	}
 }
 

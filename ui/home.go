@@ -8,21 +8,28 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // menuItem is one choice on a menu screen.
 type menuItem struct {
 	title, note string
 	shortcut    key.Binding
-	run         tea.Cmd
+	// run is what choosing it does, worked out when it is chosen.
+	run func() tea.Cmd
 }
 
 // home is the first screen: what a person most likely wants now, first.
 type home struct {
 	sh     *shared
-	keys   navKeys
+	keys   screen.NavKeys
 	items  []menuItem
 	cursor int
+	// last is last night, whose check-in home offers.
+	last string
+	// done is set when last night has a check-in.
+	done bool
 	// elsewhere is set when a routine runs in another window.
 	elsewhere bool
 	// week is the last 7 nights, oldest first; nil for a night without a
@@ -33,12 +40,30 @@ type home struct {
 	weekRead bool
 }
 
+// homeLoadedMsg is what home shows beside its menu, read in the background.
+type homeLoadedMsg struct {
+	done, elsewhere bool
+	week            []night.Record
+	weekErr         error
+}
+
 // morningFrom is the hour the morning starts: from then until the day
 // boundary, home offers the check-in first while last night has none.
 const morningFrom = 4
 
 func newHome(sh *shared) *home {
-	h := &home{sh: sh, keys: newNavKeys(), elsewhere: sh.runningElsewhere()}
+	h := &home{sh: sh, keys: screen.NewNavKeys(), last: night.Last(sh.Now())}
+	for i := range h.dates {
+		h.dates[i] = nightfmt.AddDays(h.last, i-len(h.dates)+1)
+	}
+	h.build()
+	return h
+}
+
+// build puts the menu together from what is known so far.
+func (h *home) build() {
+	sh := h.sh
+	h.items = nil
 	var evening []menuItem
 	if lib := sh.opts.Library; lib != nil {
 		if r, ok := lib.Find(routine.DefaultName); ok || len(lib.Routines) > 0 {
@@ -53,29 +78,23 @@ func newHome(sh *shared) *home {
 				title:    "Evening routine",
 				note:     note,
 				shortcut: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "evening")),
-				run:      func() tea.Msg { return runRoutineMsg{r: r} },
+				run:      cmd(func() tea.Msg { return runRoutineMsg{r: r} }),
 			})
 		}
 	}
-	now := sh.now()
-	last := night.Last(now)
-	done := false
-	if d := sh.opts.Diary; d != nil {
-		ctx, cancel := diaryCtx()
-		_, done, _ = d.Checkin(ctx, last)
-		cancel()
-	}
-	note := "night of " + nightLabel(last)
-	if done {
+	note := "night of " + nightfmt.Label(h.last)
+	if h.done {
 		note += " · done"
 	}
 	checkin := menuItem{
 		title:    "Morning check-in",
 		note:     note,
 		shortcut: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "check-in")),
-		run:      openMorning,
+		run: func() tea.Cmd {
+			return screen.Push(newMorning(sh, night.Last(sh.Now()), leaveHome))
+		},
 	}
-	if hr := now.Hour(); hr >= morningFrom && hr < sh.boundary() && !done {
+	if hr := sh.Now().Hour(); hr >= morningFrom && hr < sh.Boundary() && !h.done {
 		h.items = append([]menuItem{checkin}, evening...)
 	} else {
 		h.items = append(evening, checkin)
@@ -85,32 +104,69 @@ func newHome(sh *shared) *home {
 			title:    "History",
 			note:     "your nights, trends and insights",
 			shortcut: key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
-			run:      openHistory,
+			run:      func() tea.Cmd { return screen.Push(newHistoryScreen(sh, true)) },
 		})
-		h.readWeek(last)
 	}
 	h.items = append(h.items,
 		menuItem{
 			title:    "Choose a routine",
 			note:     "built-in and your own",
 			shortcut: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "routines")),
-			run:      openPicker,
+			run:      func() tea.Cmd { return screen.Push(newPicker(sh)) },
 		},
-		menuItem{title: "Quit", shortcut: h.keys.Quit, run: tea.Quit},
+		menuItem{title: "Quit", shortcut: h.keys.Quit, run: cmd(tea.Quit)},
 	)
-	return h
 }
 
-func (h *home) Init() tea.Cmd { return nil }
+// cmd is a menu action that always does c.
+func cmd(c tea.Cmd) func() tea.Cmd { return func() tea.Cmd { return c } }
 
-func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return h, nil
+// Init reads whether last night has a check-in, the last 7 nights, and
+// whether a routine runs in another window.
+func (h *home) Init() tea.Cmd {
+	d, hist, runs := h.sh.opts.Diary, h.sh.opts.History, h.sh.opts.Runs
+	last, from := h.last, h.dates[0]
+	return func() tea.Msg {
+		ctx, cancel := screen.StoreContext()
+		defer cancel()
+		var msg homeLoadedMsg
+		if d != nil {
+			_, msg.done, _ = d.Checkin(ctx, last)
+		}
+		if hist != nil {
+			// The 7 nights to last, and nothing else: home stays quick
+			// however long the record.
+			msg.week, msg.weekErr = hist.Nights(ctx, from, last)
+		}
+		msg.elsewhere = runningElsewhere(runs)
+		return msg
 	}
+}
+
+func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case homeLoadedMsg:
+		h.done, h.elsewhere = msg.done, msg.elsewhere
+		if h.sh.opts.History != nil && msg.weekErr == nil {
+			h.setWeek(msg.week) // home works without it
+		}
+		h.build()
+		return h, nil
+	case screen.RevealedMsg:
+		// Back from a screen opened here: what it did may show here (a
+		// check-in done, a run recorded), so home starts afresh.
+		*h = *newHome(h.sh)
+		return h, h.Init()
+	case tea.KeyPressMsg:
+		return h, h.key(msg)
+	}
+	return h, nil
+}
+
+func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 	for _, it := range h.items {
 		if key.Matches(k, it.shortcut) {
-			return h, it.run
+			return it.run()
 		}
 	}
 	switch {
@@ -119,24 +175,24 @@ func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(k, h.keys.Down):
 		h.cursor = (h.cursor + 1) % len(h.items)
 	case key.Matches(k, h.keys.OK):
-		return h, h.items[h.cursor].run
+		return h.items[h.cursor].run()
 	case key.Matches(k, h.keys.Back):
-		return h, tea.Quit
+		return tea.Quit
 	}
-	return h, nil
+	return nil
 }
 
 func (h *home) View() string {
-	st := h.sh.styles
+	st := h.sh.Styles
 	head := []string{st.Title.Render("quietlegs"), ""}
 	if h.elsewhere {
-		head = append(head, wrap(st.Faint, h.sh.width, elsewhereNote), "")
+		head = append(head, screen.Wrap(st.Faint, h.sh.Width, elsewhereNote), "")
 	}
 	bindings := []key.Binding{h.keys.Up, h.keys.Down, h.keys.OK}
 	for _, it := range h.items {
 		bindings = append(bindings, it.shortcut)
 	}
-	foot := h.sh.shortHelp(bindings)
+	foot := h.sh.ShortHelp(bindings)
 	// The richest layout that fits: notes under the menu's titles where
 	// they do not fit beside, then the last 7 nights and what they mean.
 	full := menuLines(h.sh, h.items, h.cursor, notesBelow)
@@ -156,12 +212,12 @@ func (h *home) View() string {
 	}
 	body := join(head, full)
 	for _, t := range tries {
-		if countLines(strings.Join(t, "\n")) <= h.sh.height-countLines(foot) {
+		if screen.CountLines(strings.Join(t, "\n")) <= h.sh.Height-screen.CountLines(foot) {
 			body = t
 			break
 		}
 	}
-	return layout(h.sh.height, strings.Join(body, "\n"), foot)
+	return screen.Layout(h.sh.Height, strings.Join(body, "\n"), foot)
 }
 
 func join(parts ...[]string) []string {
@@ -188,7 +244,7 @@ const (
 // menuLines is menu, with the notes that do not fit beside their titles
 // put as notes says.
 func menuLines(sh *shared, items []menuItem, cursor int, notes int) []string {
-	st := sh.styles
+	st := sh.Styles
 	var lines []string
 	for i, it := range items {
 		mark, title := "  ", st.Text
@@ -199,12 +255,12 @@ func menuLines(sh *shared, items []menuItem, cursor int, notes int) []string {
 		if h := it.shortcut.Help().Key; h != "" {
 			hint = st.Faint.Render(" (" + h + ")")
 		}
-		line := truncate(st.Cursor.Render(mark)+title.Render(it.title)+hint, sh.width)
+		line := screen.Truncate(st.Cursor.Render(mark)+title.Render(it.title)+hint, sh.Width)
 		if it.note != "" {
-			if side := line + st.Faint.Render("  "+it.note); lipgloss.Width(side) <= sh.width {
+			if side := line + st.Faint.Render("  "+it.note); lipgloss.Width(side) <= sh.Width {
 				line = side
 			} else if notes == notesBelow || notes == chosenNoteBelow && i == cursor {
-				line += "\n" + st.Faint.Render(truncate("    "+it.note, sh.width))
+				line += "\n" + st.Faint.Render(screen.Truncate("    "+it.note, sh.Width))
 			}
 		}
 		lines = append(lines, line)

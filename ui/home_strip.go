@@ -5,21 +5,14 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
 )
 
-// readWeek reads the 7 nights to last, and nothing else: home stays quick
-// however long the record.
-func (h *home) readWeek(last string) {
-	for i := range h.dates {
-		h.dates[i] = addDays(last, i-len(h.dates)+1)
-	}
-	ctx, cancel := diaryCtx()
-	defer cancel()
-	recs, err := h.sh.opts.History.Nights(ctx, h.dates[0], last)
-	if err != nil {
-		return // home works without it
-	}
+// setWeek files the nights read under the 7 dates.
+func (h *home) setWeek(recs []night.Record) {
 	h.weekRead = true
+	h.week = [7]*night.Record{}
 	for i := range recs {
 		for j, d := range h.dates {
 			if recs[i].Night == d {
@@ -33,7 +26,7 @@ func (h *home) readWeek(last string) {
 // symptom rating ("·" without a check-in), and the routine done ✓,
 // partial ◐ or not ·. It is nil when it does not fit or was not read.
 func (h *home) strip() (rows, legend []string) {
-	st, w := h.sh.styles, h.sh.width
+	st, w := h.sh.Styles, h.sh.Width
 	const labelW = 14
 	if !h.weekRead || w < labelW+3*len(h.dates) {
 		return nil, nil
@@ -41,14 +34,14 @@ func (h *home) strip() (rows, legend []string) {
 	label := func(s string) string { return st.Faint.Render(fmt.Sprintf("%-*s", labelW, s)) }
 	var days, sev, done strings.Builder
 	for i, d := range h.dates {
-		days.WriteString(st.Faint.Render(" " + weekday(d)))
-		n := severity(h.week[i])
+		days.WriteString(st.Faint.Render(" " + nightfmt.Weekday(d)))
+		n := nightfmt.Severity(h.week[i])
 		pad := 3 - len(fmt.Sprint(n))
 		if n < 0 {
 			pad = 2
 		}
-		sev.WriteString(strings.Repeat(" ", pad) + h.sh.sevCell(n))
-		done.WriteString("  " + h.sh.routineCell(routineOf(h.week[i])))
+		sev.WriteString(strings.Repeat(" ", pad) + nightfmt.SevCell(st, n))
+		done.WriteString("  " + nightfmt.RoutineCell(st, nightfmt.RoutineOf(h.week[i])))
 	}
 	rows = []string{
 		st.Text.Render(fmt.Sprintf("%-*s", labelW, "Last 7 nights")) + days.String(),

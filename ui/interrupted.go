@@ -7,9 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/store"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // interrupted asks what to do with a run that was cut off (a crash, a
@@ -21,18 +21,44 @@ type interrupted struct {
 	// r is the routine to resume, nil when it can't be; why says why.
 	r    *routine.Routine
 	why  string
-	next tea.Cmd // where the app goes on to
 	keys interruptedKeys
+	// ending is set while the run is being recorded as ended.
+	ending bool
 	// err is why the last choice failed; the screen stays so nothing is lost.
 	err error
+}
+
+// interruptedMsg carries a run found cut off, for the root to ask about.
+type interruptedMsg struct{ s store.Session }
+
+// endedMsg says how recording a cut-off run as ended went.
+type endedMsg struct{ err error }
+
+// findInterrupted looks for a run that was cut off, in the background.
+func (m *Root) findInterrupted() tea.Cmd {
+	runs := m.sh.opts.Runs
+	if runs == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		ctx, cancel := screen.StoreContext()
+		defer cancel()
+		s, ok, err := runs.Interrupted(ctx)
+		if err != nil || !ok {
+			return nil // a record that can't be read now is asked about next time
+		}
+		return interruptedMsg{s}
+	}
 }
 
 type interruptedKeys struct {
 	Resume, End, Later, Quit key.Binding
 }
 
-func newInterrupted(sh *shared, s store.Session, next tea.Cmd) *interrupted {
-	m := &interrupted{sh: sh, s: s, next: next, keys: interruptedKeys{
+// newInterrupted asks about s over the screen shown; deciding goes back
+// to it.
+func newInterrupted(sh *shared, s store.Session) *interrupted {
+	m := &interrupted{sh: sh, s: s, keys: interruptedKeys{
 		Resume: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resume")),
 		End:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "record as ended")),
 		Later:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "decide later")),
@@ -71,7 +97,14 @@ func resumable(lib *routine.Library, s store.Session) (r *routine.Routine, why s
 
 func (m *interrupted) Init() tea.Cmd { return nil }
 
-func (m *interrupted) Update(msg tea.Msg) (screen, tea.Cmd) {
+func (m *interrupted) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	if msg, ok := msg.(endedMsg); ok {
+		m.ending, m.err = false, msg.err
+		if m.err != nil {
+			return m, nil
+		}
+		return m, screen.Pop
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	switch {
 	case !ok:
@@ -80,7 +113,7 @@ func (m *interrupted) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(k, m.keys.End):
 		return m, m.end()
 	case key.Matches(k, m.keys.Later):
-		return m, m.next
+		return m, screen.Pop
 	case key.Matches(k, m.keys.Quit):
 		return m, tea.Quit
 	}
@@ -121,27 +154,32 @@ func (m *interrupted) endedAt() time.Time {
 	return m.s.UpdatedAt
 }
 
-// end records the run as ended at its last save, and goes on.
+// end records the run as ended at its last save, in the background;
+// endedMsg goes on, or tells why it could not.
 func (m *interrupted) end() tea.Cmd {
-	ctx, cancel := diaryCtx()
-	defer cancel()
-	m.err = m.sh.opts.Runs.Checkpoint(ctx, m.s.ID, store.Checkpoint{
+	if m.ending {
+		return nil
+	}
+	m.ending = true
+	runs, id := m.sh.opts.Runs, m.s.ID
+	cp := store.Checkpoint{
 		Steps:          m.s.Steps,
 		CurrentStep:    m.s.CurrentStep,
 		CurrentElapsed: m.s.CurrentElapsed,
 		Status:         m.endStatus(),
 		EndedAt:        m.endedAt(),
-	})
-	if m.err != nil {
-		return nil
 	}
-	return m.next
+	return func() tea.Msg {
+		ctx, cancel := screen.StoreContext()
+		defer cancel()
+		return endedMsg{runs.Checkpoint(ctx, id, cp)}
+	}
 }
 
 func (m *interrupted) View() string {
-	st, w, h := m.sh.styles, m.sh.width, m.sh.height
+	st, w, h := m.sh.Styles, m.sh.Width, m.sh.Height
 	tall := h >= 16
-	loc := m.sh.now().Location()
+	loc := m.sh.Now().Location()
 	started := m.s.StartedAt.In(loc)
 	title := m.s.RoutineTitle
 	if title == "" {
@@ -153,22 +191,22 @@ func (m *interrupted) View() string {
 		}
 		return lines
 	}
-	lines := gap([]string{st.Title.Render(truncate("Your routine was interrupted", w))})
+	lines := gap([]string{st.Title.Render(screen.Truncate("Your routine was interrupted", w))})
 	lines = append(lines,
-		wrap(st.Heading, w, title),
-		st.Faint.Render(fitLine(w, " · ", "started "+started.Format("Mon 2 Jan")+" at "+started.Format("15:04"),
+		screen.Wrap(st.Heading, w, title),
+		st.Faint.Render(screen.FitLine(w, " · ", "started "+started.Format("Mon 2 Jan")+" at "+started.Format("15:04"),
 			"last saved "+m.endedAt().In(loc).Format("15:04"))),
-		wrap(st.Text, w, m.reached()),
-		wrap(st.Text, w, m.done()))
+		screen.Wrap(st.Text, w, m.reached()),
+		screen.Wrap(st.Text, w, m.done()))
 	if m.why != "" {
 		why := m.why
 		if tall {
 			why += " Recording it as ended keeps what you did."
 		}
-		lines = append(gap(lines), wrap(st.Warn, w, why))
+		lines = append(gap(lines), screen.Wrap(st.Warn, w, why))
 	}
 	if m.err != nil {
-		lines = append(gap(lines), wrap(st.Warn, w, "⚠ "+m.err.Error()))
+		lines = append(gap(lines), screen.Wrap(st.Warn, w, "⚠ "+m.err.Error()))
 	}
 	if tall {
 		lines = append(gap(lines), m.choices()...)
@@ -177,26 +215,7 @@ func (m *interrupted) View() string {
 	if m.r == nil {
 		keys = keys[1:]
 	}
-	return layout(h, strings.Join(lines, "\n"), st.Faint.Render(fitLine(w, " · ", keys...)))
-}
-
-// fitLine joins parts with sep, starting a new line where the next part
-// would not fit in width; a part wider than width is cut.
-func fitLine(width int, sep string, parts ...string) string {
-	var lines []string
-	cur := ""
-	for _, p := range parts {
-		switch {
-		case cur == "":
-			cur = p
-		case ansi.StringWidth(cur+sep+p) <= width:
-			cur += sep + p
-		default:
-			lines = append(lines, truncate(cur, width))
-			cur = p
-		}
-	}
-	return strings.Join(append(lines, truncate(cur, width)), "\n")
+	return screen.Layout(h, strings.Join(lines, "\n"), st.Faint.Render(screen.FitLine(w, " · ", keys...)))
 }
 
 // reached is the step in progress when the run was cut off.
@@ -226,16 +245,16 @@ func (m *interrupted) done() string {
 
 // choices spell out the keys on a tall screen.
 func (m *interrupted) choices() []string {
-	st, w := m.sh.styles, m.sh.width
+	st, w := m.sh.Styles, m.sh.Width
 	row := func(k, what string) string {
-		return truncate(st.Accent.Render(fmt.Sprintf("  %-4s ", k))+st.Text.Render(what), w)
+		return screen.Truncate(st.Accent.Render(fmt.Sprintf("  %-4s ", k))+st.Text.Render(what), w)
 	}
 	var rows []string
 	if m.r != nil {
 		rows = append(rows, row("r", fmt.Sprintf("resume at step %d, paused until you're ready", m.s.CurrentStep+1)))
 	}
 	return append(rows,
-		row("p", fmt.Sprintf("record it as ended (%s) at %s", m.endStatus(), m.endedAt().In(m.sh.now().Location()).Format("15:04"))),
+		row("p", fmt.Sprintf("record it as ended (%s) at %s", m.endStatus(), m.endedAt().In(m.sh.Now().Location()).Format("15:04"))),
 		row("esc", "decide later; you'll be asked next time"))
 }
 

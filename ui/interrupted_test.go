@@ -25,8 +25,8 @@ func cutOff() *store.Session {
 func startInterrupted(t *testing.T, w, h int, start Start, s *store.Session, lib *routine.Library) *harness {
 	t.Helper()
 	hs := newHarness(t, Options{Library: lib, Start: start, Runs: &fakeRuns{interrupted: s}}, w, h)
-	if _, ok := hs.root.screen.(*interrupted); !ok {
-		t.Fatalf("opened on %T, want the interrupted run first:\n%s", hs.root.screen, hs.view())
+	if _, ok := hs.root.top().(*interrupted); !ok {
+		t.Fatalf("opened on %T, want the interrupted run first:\n%s", hs.root.top(), hs.view())
 	}
 	return hs
 }
@@ -46,7 +46,7 @@ func TestInterruptedIsAskedAboutFirst(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			o := Options{Library: testLibrary(), Start: tt.start, Routine: testRoutine(), Runs: &fakeRuns{interrupted: cutOff()}}
 			hs := newHarness(t, o, 80, 24)
-			_, asks := hs.root.screen.(*interrupted)
+			_, asks := hs.root.top().(*interrupted)
 			if asks != tt.asks {
 				t.Fatalf("asked about the interrupted run: %v, want %v:\n%s", asks, tt.asks, hs.view())
 			}
@@ -71,7 +71,7 @@ func TestInterruptedResumesTheSameSession(t *testing.T) {
 	hs := startInterrupted(t, 80, 24, StartHome, s, testLibrary())
 	hs.key("r")
 	if hs.root.runner == nil || !hs.root.locked || hs.runs.locks != 1 {
-		t.Fatalf("r did not start the run holding the lock: screen %T, locked %v", hs.root.screen, hs.root.locked)
+		t.Fatalf("r did not start the run holding the lock: screen %T, locked %v", hs.root.top(), hs.root.locked)
 	}
 	v := hs.view()
 	for _, want := range []string{"step 2 of 3", "Leg massage", "Paused: resumed after an interruption. space to go on"} {
@@ -145,7 +145,7 @@ func TestInterruptedRecordFailureStays(t *testing.T) {
 	hs.runs.cpFail = errDiskFull
 	hs.key("p")
 	v := hs.view()
-	if _, still := hs.root.screen.(*interrupted); !still || !strings.Contains(v, "disk is full") {
+	if _, still := hs.root.top().(*interrupted); !still || !strings.Contains(v, "disk is full") {
 		t.Fatalf("a failed record did not stay and say so:\n%s", v)
 	}
 	hs.runs.cpFail = nil

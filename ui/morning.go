@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -11,6 +12,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/ui/form"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // timeKeys name the check-in's clock fields, in the order the night went.
@@ -44,36 +47,36 @@ func answersOf(c night.Checkin) answers {
 
 // checkinFields are the Consensus Sleep Diary's core items in its order,
 // in our own words, then our own leg items.
-func checkinFields(a answers) []*field {
-	clock := func(i int, label string) *field {
-		f := newTextField(timeKeys()[i], label, clockKind, 5, a.times[i])
-		f.hint = "HH:MM"
+func checkinFields(a answers) []*form.Field {
+	clock := func(i int, label string) *form.Field {
+		f := form.NewText(timeKeys()[i], label, form.Clock, 5, a.times[i])
+		f.Hint = "HH:MM"
 		return f
 	}
-	count := func(key, label, unit, value string) *field {
-		f := newTextField(key, label, numberKind, 4, value)
-		f.unit, f.hint = unit, "a number"
+	count := func(key, label, unit, value string) *form.Field {
+		f := form.NewText(key, label, form.Number, 4, value)
+		f.Unit, f.Hint = unit, "a number"
 		return f
 	}
-	labelled := func(labels ...string) []option {
-		var opts []option
+	labelled := func(labels ...string) []form.Option {
+		var opts []form.Option
 		for i, l := range labels {
-			opts = append(opts, option{label: l, short: strconv.Itoa(i + 1)})
+			opts = append(opts, form.Option{Label: l, Short: strconv.Itoa(i + 1)})
 		}
 		return opts
 	}
-	var scale, onsets []option
+	var scale, onsets []form.Option
 	for i := 0; i <= 10; i++ {
-		scale = append(scale, option{label: strconv.Itoa(i), short: strconv.Itoa(i)})
+		scale = append(scale, form.Option{Label: strconv.Itoa(i), Short: strconv.Itoa(i)})
 	}
 	for _, o := range night.Onsets {
-		onsets = append(onsets, option{label: o.Label()})
+		onsets = append(onsets, form.Option{Label: o.Label()})
 	}
-	rls := newChoiceField("rls", "Leg symptoms last night", scale, a.rls)
-	rls.section = "Your legs: our own questions, not a clinical score"
-	notes := newTextField("notes", "Notes", textKind, noteMax, a.notes)
-	notes.hint = "optional"
-	return []*field{
+	rls := form.NewChoice("rls", "Leg symptoms last night", scale, a.rls)
+	rls.Section = "Your legs: our own questions, not a clinical score"
+	notes := form.NewText("notes", "Notes", form.Text, noteMax, a.notes)
+	notes.Hint = "optional"
+	return []*form.Field{
 		clock(0, "Got into bed"),
 		clock(1, "Tried to go to sleep"),
 		count("latency", "Minutes to fall asleep", "min", a.latency),
@@ -81,63 +84,94 @@ func checkinFields(a answers) []*field {
 		count("awake", "Minutes awake, all told", "min", a.awake),
 		clock(2, "Woke for the last time"),
 		clock(3, "Got out of bed"),
-		newChoiceField("quality", "Sleep quality", labelled("very poor", "poor", "fair", "good", "very good"), a.quality),
-		newChoiceField("rested", "How rested you feel", labelled("not at all", "slightly", "somewhat", "well-rested", "very well-rested"), a.rested),
+		form.NewChoice("quality", "Sleep quality", labelled("very poor", "poor", "fair", "good", "very good"), a.quality),
+		form.NewChoice("rested", "How rested you feel", labelled("not at all", "slightly", "somewhat", "well-rested", "very well-rested"), a.rested),
 		rls,
-		newChoiceField("onset", "Symptoms started", onsets, a.onset),
+		form.NewChoice("onset", "Symptoms started", onsets, a.onset),
 		count("got-up", "Got up because of your legs", "times", a.gotUp),
 		notes,
 	}
 }
 
+// leaveKind says where leaving the check-in goes, which its keys name.
+type leaveKind int
+
+const (
+	leaveQuits leaveKind = iota // it opened first: leaving ends the program
+	leaveHome                   // opened from home
+	leaveBack                   // opened from the history
+)
+
+// morningLoadedMsg is what the form starts from: the night's own check-in
+// (editing), or a guess from the last ones.
+type morningLoadedMsg struct {
+	a       answers
+	editing bool
+	err     error
+}
+
+// checkinSavedMsg says how saving the check-in went.
+type checkinSavedMsg struct {
+	c   night.Checkin
+	err error
+}
+
 // morning is the check-in for one night: a form, then what it adds up to.
 type morning struct {
 	sh       *shared
-	form     *form
+	form     *form.Form
 	keys     leaveKeys
 	closeKey key.Binding
 	night    string
 	loc      *time.Location
 	editing  bool // the night had a check-in: saving replaces it
-	fromHome bool
-	// onLeave, when set, is where leaving goes instead of home or quit.
-	onLeave tea.Cmd
-	loadErr error
-	saveErr error
-	saved   *night.Checkin // set once saved: the confirmation shows
-	ask     *asking
+	loadErr  error
+	saveErr  error
+	saving   bool
+	saved    *night.Checkin // set once saved: the confirmation shows
+	leave    screen.Confirm
+	onYes    tea.Cmd
 }
 
-func newMorning(sh *shared, date string, fromHome bool) *morning {
+func newMorning(sh *shared, date string, leave leaveKind) *morning {
 	back, closeHelp := "quit", "close"
-	if fromHome {
+	switch leave {
+	case leaveHome:
 		back, closeHelp = "back", "home"
+	case leaveBack:
+		back, closeHelp = "back", "back"
 	}
-	m := &morning{sh: sh, keys: newLeaveKeys(back), night: date, loc: sh.now().Location(), fromHome: fromHome,
+	m := &morning{sh: sh, keys: newLeaveKeys(back), night: date, loc: sh.Now().Location(), leave: newLeaveConfirm(),
 		closeKey: key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter", closeHelp))}
-	m.form = newForm(m.check, checkinFields(m.prefill())...)
+	if _, err := time.Parse(night.Layout, date); err != nil {
+		m.loadErr = fmt.Errorf("night %q: want YYYY-MM-DD", date)
+	}
+	m.form = form.New(m.check, checkinFields(blankAnswers())...)
 	return m
+}
+
+// Init reads what the form starts from.
+func (m *morning) Init() tea.Cmd {
+	d := m.sh.opts.Diary
+	if d == nil || m.loadErr != nil {
+		return nil
+	}
+	date, boundary, loc := m.night, m.sh.Boundary(), m.loc
+	return func() tea.Msg {
+		ctx, cancel := screen.StoreContext()
+		defer cancel()
+		return prefill(ctx, d, date, boundary, loc)
+	}
 }
 
 // prefill is the night's own check-in to edit, if it has one; else the
 // last check-in's times and numbers, with the time into bed taken from
 // when this night's routine ended.
-func (m *morning) prefill() answers {
+func prefill(ctx context.Context, d Diary, date string, boundary int, loc *time.Location) morningLoadedMsg {
 	a := blankAnswers()
-	if _, err := time.Parse(night.Layout, m.night); err != nil {
-		m.loadErr = fmt.Errorf("night %q: want YYYY-MM-DD", m.night)
-		return a
-	}
-	d := m.sh.opts.Diary
-	if d == nil {
-		return a
-	}
-	ctx, cancel := diaryCtx()
-	defer cancel()
-	c, ok, err1 := d.Checkin(ctx, m.night)
+	c, ok, err1 := d.Checkin(ctx, date)
 	if err1 == nil && ok {
-		m.editing = true
-		return answersOf(c)
+		return morningLoadedMsg{a: answersOf(c), editing: true}
 	}
 	last, ok, err2 := d.LatestCheckin(ctx)
 	if err2 == nil && ok {
@@ -145,26 +179,27 @@ func (m *morning) prefill() answers {
 		a.notes = ""
 	}
 	s, ok, err3 := d.LatestSession(ctx)
-	if err3 == nil && ok && s.Night == m.night && !s.EndedAt.IsZero() {
+	if err3 == nil && ok && s.Night == date && !s.EndedAt.IsZero() {
 		a.times[0] = night.ClockOf(s.EndedAt.Round(time.Minute)).String()
-		if !m.inOrder(a.times[0], a.times[1]) {
+		if !inOrder(date, boundary, loc, a.times[0], a.times[1]) {
 			a.times[1] = a.times[0]
 		}
 	}
-	if err := errors.Join(err1, err2, err3); err != nil {
-		m.loadErr = fmt.Errorf("could not read earlier answers: %w", err)
+	var err error
+	if e := errors.Join(err1, err2, err3); e != nil {
+		err = fmt.Errorf("could not read earlier answers: %w", e)
 	}
-	return a
+	return morningLoadedMsg{a: a, err: err}
 }
 
 // inOrder reports whether clock b can follow clock a in the night.
-func (m *morning) inOrder(a, b string) bool {
+func inOrder(date string, boundary int, loc *time.Location, a, b string) bool {
 	ca, err1 := night.ParseClock(a)
 	cb, err2 := night.ParseClock(b)
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	ts, err := night.Resolve(m.night, m.sh.boundary(), m.loc, ca, cb)
+	ts, err := night.Resolve(date, boundary, loc, ca, cb)
 	return err == nil && ts[1].Sub(ts[0]) <= night.MaxGap
 }
 
@@ -172,17 +207,17 @@ func (m *morning) inOrder(a, b string) bool {
 // that does not read.
 func (m *morning) read() (night.Checkin, map[string]string) {
 	errs := map[string]string{}
-	f := m.form.field
+	f := m.form.Field
 	var clocks []night.Clock
 	for _, k := range timeKeys() {
-		c, err := night.ParseClock(f(k).value())
+		c, err := night.ParseClock(f(k).Value())
 		if err != nil {
 			errs[k] = err.Error()
 		}
 		clocks = append(clocks, c)
 	}
 	count := func(k, example string) int {
-		n, err := parseCount(f(k).value(), example)
+		n, err := parseCount(f(k).Value(), example)
 		if err != nil {
 			errs[k] = err.Error()
 		}
@@ -190,14 +225,14 @@ func (m *morning) read() (night.Checkin, map[string]string) {
 	}
 	pick := func(k string) int {
 		fl := f(k)
-		if fl.sel < 0 {
+		if fl.Selected() < 0 {
 			how := "the first letter"
-			if h := fl.pickHelp(); h != "" {
+			if h := fl.PickHelp(); h != "" {
 				how = h
 			}
 			errs[k] = "choose one: ←/→, or type " + how
 		}
-		return fl.sel
+		return fl.Selected()
 	}
 	c := night.Checkin{
 		Night:       m.night,
@@ -208,13 +243,13 @@ func (m *morning) read() (night.Checkin, map[string]string) {
 		Rested:      pick("rested") + 1,
 		RLSSeverity: pick("rls"),
 		GotUp:       count("got-up", "how many times, e.g. 1"),
-		Notes:       strings.TrimSpace(f("notes").value()),
+		Notes:       strings.TrimSpace(f("notes").Value()),
 	}
 	if o := pick("onset"); o >= 0 {
 		c.Onset = night.Onsets[o]
 	}
 	if len(errs) == 0 {
-		ts, err := night.Resolve(m.night, m.sh.boundary(), m.loc, clocks...)
+		ts, err := night.Resolve(m.night, m.sh.Boundary(), m.loc, clocks...)
 		if err != nil {
 			errs["in-bed"] = err.Error()
 		} else {
@@ -243,97 +278,101 @@ func (m *morning) check() {
 	c, errs := m.read()
 	if len(errs) == 0 {
 		var fe *night.FieldError
-		if err := c.Validate(); errors.As(err, &fe) && m.form.field(fe.Field) != nil {
+		if err := c.Validate(); errors.As(err, &fe) && m.form.Field(fe.Field) != nil {
 			errs[fe.Field] = fe.Msg
 		} else if err != nil {
 			errs["notes"] = err.Error() // not expected: every field is on the form
 		}
 	}
-	for _, fl := range m.form.fields {
-		fl.err = ""
-		if msg, ok := errs[fl.key]; ok && fl.touched {
-			fl.err = msg
+	for _, fl := range m.form.Fields() {
+		fl.SetErr("")
+		if msg, ok := errs[fl.Key()]; ok && fl.Touched() {
+			fl.SetErr(msg)
 		}
 	}
 }
 
-func (m *morning) Init() tea.Cmd { return nil }
+func (m *morning) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	cmd := m.update(msg)
+	if m.saved == nil {
+		m.form.Fit(m.sh.Context, m.head(), m.status())
+	}
+	return m, cmd
+}
 
-func (m *morning) Update(msg tea.Msg) (screen, tea.Cmd) {
+func (m *morning) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case morningLoadedMsg:
+		m.editing, m.loadErr = msg.editing, msg.err
+		if !m.form.Dirty() { // never throw away what was typed meanwhile
+			m.form = form.New(m.check, checkinFields(msg.a)...)
+		}
+		return nil
+	case checkinSavedMsg:
+		m.saving, m.saveErr = false, msg.err
+		if msg.err == nil {
+			m.saved = &msg.c
+		}
+		return nil
+	}
 	k, isKey := msg.(tea.KeyPressMsg)
 	switch {
 	case m.saved != nil:
 		if isKey && key.Matches(k, m.keys.Quit) {
-			return m, tea.Quit
+			return tea.Quit
 		}
 		if isKey && key.Matches(k, m.closeKey) {
-			return m, m.leaveCmd()
+			return screen.Pop
 		}
-		return m, nil
-	case isKey && m.ask != nil:
-		switch {
-		case key.Matches(k, m.keys.Quit):
-			return m, tea.Quit
-		case key.Matches(k, m.keys.Yes):
-			return m, m.ask.yes
-		case key.Matches(k, m.keys.No):
-			m.ask = nil
+		return nil
+	case isKey && m.saving:
+		return nil
+	case isKey && m.leave.Asking():
+		switch m.leave.Update(k) {
+		case screen.Quit:
+			return tea.Quit
+		case screen.Yes:
+			return m.onYes
 		}
-		return m, nil
+		return nil
 	case isKey && key.Matches(k, m.keys.Back):
-		return m, m.leave("Leave without saving? What you entered here will be lost.", m.leaveCmd())
+		return m.ask("Leave without saving? What you entered here will be lost.", screen.Pop)
 	case isKey && key.Matches(k, m.keys.Quit):
-		return m, m.leave("Quit without saving? What you entered here will be lost.", tea.Quit)
+		return m.ask("Quit without saving? What you entered here will be lost.", tea.Quit)
 	}
-	if m.form.update(msg) == formSubmit {
-		m.save()
+	if m.form.Update(msg) == form.Submit {
+		return m.save()
 	}
-	return m, nil
-}
-
-// returnTo makes leaving the form, saved or not, run back: to the
-// history a night's check-in was opened from.
-func (m *morning) returnTo(back tea.Cmd) {
-	m.onLeave = back
-	m.keys = newLeaveKeys("back")
-	m.closeKey = key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter", "back"))
-}
-
-// leaveCmd goes home, or ends the program when it opened on the check-in.
-func (m *morning) leaveCmd() tea.Cmd {
-	if m.onLeave != nil {
-		return m.onLeave
-	}
-	if m.fromHome {
-		return openHome
-	}
-	return tea.Quit
-}
-
-func (m *morning) leave(question string, cmd tea.Cmd) tea.Cmd {
-	if !m.form.dirty {
-		return cmd
-	}
-	m.ask = &asking{question, cmd}
 	return nil
 }
 
-// save writes the check-in, replacing the night's old one. A failed save
-// keeps every answer on screen to try again.
-func (m *morning) save() {
+// ask does cmd at once when nothing was entered, else asks first.
+func (m *morning) ask(question string, cmd tea.Cmd) tea.Cmd {
+	if !m.form.Dirty() {
+		return cmd
+	}
+	m.leave.Ask(question)
+	m.onYes = cmd
+	return nil
+}
+
+// save writes the check-in in the background, replacing the night's old
+// one. A failed save keeps every answer on screen to try again.
+func (m *morning) save() tea.Cmd {
 	c, errs := m.read()
 	if len(errs) > 0 {
-		return
+		return nil
 	}
-	c.RecordedAt = m.sh.now()
-	if d := m.sh.opts.Diary; d != nil {
-		ctx, cancel := diaryCtx()
+	c.RecordedAt = m.sh.Now()
+	d := m.sh.opts.Diary
+	if d == nil {
+		m.saveErr, m.saved = nil, &c
+		return nil
+	}
+	m.saving = true
+	return func() tea.Msg {
+		ctx, cancel := screen.StoreContext()
 		defer cancel()
-		if err := d.SaveCheckin(ctx, c); err != nil {
-			m.saveErr = err
-			return
-		}
+		return checkinSavedMsg{c, d.SaveCheckin(ctx, c)}
 	}
-	m.saveErr = nil
-	m.saved = &c
 }

@@ -48,9 +48,9 @@ func startMorning(t *testing.T, w, h int, o Options) *harness {
 
 func (hs *harness) morning() *morning {
 	hs.t.Helper()
-	m, ok := hs.root.screen.(*morning)
+	m, ok := hs.root.top().(*morning)
 	if !ok {
-		hs.t.Fatalf("screen is %T, not the check-in:\n%s", hs.root.screen, hs.view())
+		hs.t.Fatalf("screen is %T, not the check-in:\n%s", hs.root.top(), hs.view())
 	}
 	return m
 }
@@ -116,7 +116,7 @@ func TestCheckinByKeyboard(t *testing.T) {
 				!c.RecordedAt.Equal(tMorning) {
 				t.Errorf("saved %+v", c)
 			}
-			if got := hs.morning().form.field("in-bed").value(); got != night.ClockOf(tt.wantInBed).String() {
+			if got := hs.morning().form.Field("in-bed").Value(); got != night.ClockOf(tt.wantInBed).String() {
 				t.Errorf("into bed reads %q, not as HH:MM", got)
 			}
 			v := hs.view()
@@ -155,8 +155,8 @@ func TestCheckinPrefill(t *testing.T) {
 			}
 			d.session = tt.session
 			hs := startMorning(t, 80, 24, Options{Diary: d})
-			f := hs.morning().form.field
-			if got, got2 := f("in-bed").value(), f("tried").value(); got != tt.inBed || got2 != tt.tried {
+			f := hs.morning().form.Field
+			if got, got2 := f("in-bed").Value(), f("tried").Value(); got != tt.inBed || got2 != tt.tried {
 				t.Errorf("into bed %q, tried %q; want %q, %q", got, got2, tt.inBed, tt.tried)
 			}
 			if !tt.last {
@@ -232,19 +232,19 @@ func TestCheckinValidatesAtTheField(t *testing.T) {
 			hs := startMorning(t, 80, 24, Options{Diary: d})
 			tt.keys(hs)
 			m := hs.morning()
-			f := m.form.field(tt.field)
-			if !strings.Contains(f.err, tt.msg) {
-				t.Errorf("%s has error %q, want %q", tt.field, f.err, tt.msg)
+			f := m.form.Field(tt.field)
+			if !strings.Contains(f.Err(), tt.msg) {
+				t.Errorf("%s has error %q, want %q", tt.field, f.Err(), tt.msg)
 			}
-			if cur := m.form.cur(); cur != f {
-				t.Errorf("focus on %s, want %s with its problem", cur.key, tt.field)
+			if cur := m.form.Current(); cur != f {
+				t.Errorf("focus on %s, want %s with its problem", cur.Key(), tt.field)
 			}
 			if got := under(hs.view(), tt.label); !strings.Contains(got, "⚠ "+tt.msg) {
 				t.Errorf("message not shown under %q; under it: %q\n%s", tt.label, got, hs.view())
 			}
-			for _, other := range m.form.fields {
-				if other != f && other.err != "" {
-					t.Errorf("%s also has an error: %s", other.key, other.err)
+			for _, other := range m.form.Fields() {
+				if other != f && other.Err() != "" {
+					t.Errorf("%s also has an error: %s", other.Key(), other.Err())
 				}
 			}
 			hs.key("ctrl+s")
@@ -260,7 +260,7 @@ func TestCheckinPasteKeepsTheValue(t *testing.T) {
 	hs := startMorning(t, 40, 12, Options{Diary: withLastCheckin(t)})
 	hs.keys("enter", "enter")
 	hs.send(pasteMsg(strings.Repeat("€", 2048)))
-	if got := hs.morning().form.field("latency").value(); got != "18" {
+	if got := hs.morning().form.Field("latency").Value(); got != "18" {
 		t.Errorf("latency %q after a refused paste, want 18", got)
 	}
 	checkSize(t, hs.view(), 40, 12)
@@ -294,9 +294,9 @@ func TestCheckinChoiceKeys(t *testing.T) {
 				hs.key("enter")
 			}
 			hs.keys(tt.keys...)
-			f := hs.morning().form.field(tt.field)
-			if f.sel < 0 || f.options[f.sel].label != tt.want {
-				t.Errorf("%s is %d, want %q", tt.field, f.sel, tt.want)
+			f := hs.morning().form.Field(tt.field)
+			if f.Selected() < 0 || f.Options()[f.Selected()].Label != tt.want {
+				t.Errorf("%s is %d, want %q", tt.field, f.Selected(), tt.want)
 			}
 		})
 	}
@@ -389,7 +389,7 @@ func TestCheckinLeaving(t *testing.T) {
 				hs = startMorning(t, 80, 24, Options{Diary: withLastCheckin(t)})
 			}
 			quit := hs.keys(tt.keys...)
-			_, home := hs.root.screen.(*home)
+			_, home := hs.root.top().(*home)
 			if home != tt.home || quit != tt.quit || len(hs.diary.savedCheckins) != tt.saves {
 				t.Errorf("home %v quit %v saves %d; want %v %v %d\n%s", home, quit, len(hs.diary.savedCheckins),
 					tt.home, tt.quit, tt.saves, hs.view())

@@ -5,45 +5,52 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 func (m *morning) View() string {
 	if m.saved != nil {
 		return m.savedView()
 	}
-	st := m.sh.styles
-	w, h := m.sh.width, m.sh.height
-	head := []string{header(st, w, "Morning check-in",
-		fmt.Sprintf("%d of %d", m.form.focus+1, len(m.form.fields)))}
-	intro := "Night of " + nightLabel(m.night) + "."
+	return m.form.View(m.sh.Context, m.head(), m.status())
+}
+
+// head is what is drawn above the form.
+func (m *morning) head() []string {
+	st := m.sh.Styles
+	w, h := m.sh.Width, m.sh.Height
+	head := []string{screen.Header(st, w, "Morning check-in",
+		fmt.Sprintf("%d of %d", m.form.Focus()+1, len(m.form.Fields())))}
+	intro := "Night of " + nightfmt.Label(m.night) + "."
 	if h >= 16 {
 		intro += " Best guesses are fine."
 	}
 	if m.editing {
-		intro = "Editing the check-in for the night of " + nightLabel(m.night) + "."
+		intro = "Editing the check-in for the night of " + nightfmt.Label(m.night) + "."
 	}
-	head = append(head, wrap(st.Faint, w, intro))
+	head = append(head, screen.Wrap(st.Faint, w, intro))
 	if m.loadErr != nil {
-		head = append(head, wrap(st.Warn, w, "⚠ "+m.loadErr.Error()))
+		head = append(head, screen.Wrap(st.Warn, w, "⚠ "+m.loadErr.Error()))
 	}
-	return m.form.page(m.sh, head, m.status())
+	return head
 }
 
 func (m *morning) status() string {
-	st, w := m.sh.styles, m.sh.width
+	st, w := m.sh.Styles, m.sh.Width
 	switch {
-	case m.ask != nil:
-		return wrap(st.Warn, w, m.ask.question+"  y yes · n stay")
+	case m.leave.Asking():
+		return m.leave.Line(m.sh.Context)
 	case m.saveErr != nil:
-		return wrap(st.Warn, w, "⚠ not saved: "+m.saveErr.Error()+". Your answers are still here; ctrl+s tries again.")
+		return screen.Wrap(st.Warn, w, "⚠ not saved: "+m.saveErr.Error()+". Your answers are still here; ctrl+s tries again.")
 	}
-	return m.sh.shortHelp(append(m.form.help("save"), m.form.keys.Up, m.form.keys.Save, m.keys.Back))
+	return m.sh.ShortHelp(append(m.form.Help("save"), m.form.Keys.Up, m.form.Keys.Save, m.keys.Back))
 }
 
 // savedView is the calm end: what the night adds up to.
 func (m *morning) savedView() string {
-	st := m.sh.styles
-	w := m.sh.width
+	st := m.sh.Styles
+	w := m.sh.Width
 	f := m.saved.Figures()
 	done := "Check-in saved."
 	switch {
@@ -60,28 +67,20 @@ func (m *morning) savedView() string {
 		return st.Text.Render(fmt.Sprintf("%-18s", label)) + st.Accent.Render(value)
 	}
 	lines := []string{
-		header(st, w, "Morning check-in", nightLabel(m.night)),
+		screen.Header(st, w, "Morning check-in", nightfmt.Label(m.night)),
 		"",
-		wrap(st.Text, w, done),
+		screen.Wrap(st.Text, w, done),
 		"",
-		row("Time in bed", minutes(f.TIB)),
-		row("Total sleep", minutes(f.TST)),
+		row("Time in bed", nightfmt.Minutes(f.TIB)),
+		row("Total sleep", nightfmt.Minutes(f.TST)),
 		row("Sleep efficiency", se),
 	}
-	if m.sh.height >= 16 {
-		lines = append(lines, "", wrap(st.Faint, w,
+	if m.sh.Height >= 16 {
+		lines = append(lines, "", screen.Wrap(st.Faint, w,
 			"Total sleep is from trying to sleep to the last waking, less the time to fall asleep and the time awake. "+
 				"Sleep efficiency is total sleep as a share of time in bed."))
 	}
 	lines = append(lines, "", st.Title.Render("Have a gentle day."))
-	return layout(m.sh.height, strings.Join(lines, "\n"),
-		m.sh.shortHelp([]key.Binding{m.closeKey, m.keys.Quit}))
-}
-
-// minutes reads as "7 h 12 min", "45 min".
-func minutes(n int) string {
-	if n < 60 {
-		return fmt.Sprintf("%d min", n)
-	}
-	return fmt.Sprintf("%d h %d min", n/60, n%60)
+	return screen.Layout(m.sh.Height, strings.Join(lines, "\n"),
+		m.sh.ShortHelp([]key.Binding{m.closeKey, m.keys.Quit}))
 }

@@ -8,19 +8,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // picker lists every routine, built-in and personal, and any files that
 // could not be read, so a typo never silently hides a routine.
 type picker struct {
 	sh     *shared
-	keys   navKeys
+	keys   screen.NavKeys
 	cursor int
-	// top is the first row shown when the list is longer than the screen.
+	// top is the first row shown when the list is longer than the screen;
+	// Update moves it, View only reads it.
 	top int
 }
 
-func newPicker(sh *shared) *picker { return &picker{sh: sh, keys: newNavKeys()} }
+func newPicker(sh *shared) *picker { return &picker{sh: sh, keys: screen.NewNavKeys()} }
 
 func (p *picker) routines() []*routine.Routine {
 	if p.sh.opts.Library == nil {
@@ -31,9 +33,10 @@ func (p *picker) routines() []*routine.Routine {
 
 func (p *picker) Init() tea.Cmd { return nil }
 
-func (p *picker) Update(msg tea.Msg) (screen, tea.Cmd) {
+func (p *picker) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
+		p.scroll() // a resize changes the room
 		return p, nil
 	}
 	rs := p.routines()
@@ -46,16 +49,55 @@ func (p *picker) Update(msg tea.Msg) (screen, tea.Cmd) {
 		r := rs[p.cursor]
 		return p, func() tea.Msg { return runRoutineMsg{r: r} }
 	case key.Matches(k, p.keys.Back):
-		return p, openHome
+		return p, screen.Pop
 	case key.Matches(k, p.keys.Quit):
 		return p, tea.Quit
 	}
+	p.scroll()
 	return p, nil
 }
 
+// head is the lines above the list.
+func (p *picker) head() []string {
+	return []string{p.sh.Styles.Title.Render("Choose a routine"), ""}
+}
+
+// problems are the routine files that could not be read, for under the
+// list.
+func (p *picker) problems() []string {
+	var problems []string
+	if lib := p.sh.opts.Library; lib != nil {
+		for _, err := range lib.Problems {
+			problems = append(problems, screen.Wrap(p.sh.Styles.Warn, p.sh.Width, "⚠ "+err.Error()))
+		}
+	}
+	if len(problems) > 0 {
+		problems = append([]string{""}, problems...)
+	}
+	return problems
+}
+
+// room is how many rows of the list fit, leaving room for the problems
+// (up to half the screen) and the help line.
+func (p *picker) room() int {
+	h := p.sh.Height
+	room := h - len(p.head()) - 1 - min(lipgloss.Height(strings.Join(p.problems(), "\n")), h/2)
+	return max(room, 1)
+}
+
+// scroll keeps the cursor on screen.
+func (p *picker) scroll() {
+	room := p.room()
+	if p.cursor < p.top {
+		p.top = p.cursor
+	}
+	if p.cursor >= p.top+room {
+		p.top = p.cursor - room + 1
+	}
+}
+
 func (p *picker) View() string {
-	st := p.sh.styles
-	w := p.sh.width
+	st := p.sh.Styles
 	rs := p.routines()
 	var items []menuItem
 	for _, r := range rs {
@@ -69,33 +111,14 @@ func (p *picker) View() string {
 		})
 	}
 	rows := menu(p.sh, items, p.cursor)
-	var problems []string
-	if lib := p.sh.opts.Library; lib != nil {
-		for _, err := range lib.Problems {
-			problems = append(problems, wrap(st.Warn, w, "⚠ "+err.Error()))
-		}
-	}
-	head := []string{st.Title.Render("Choose a routine"), ""}
-	foot := p.sh.shortHelp([]key.Binding{p.keys.Up, p.keys.Down,
+	foot := p.sh.ShortHelp([]key.Binding{p.keys.Up, p.keys.Down,
 		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), p.keys.Back, p.keys.Quit})
-	if len(problems) > 0 {
-		problems = append([]string{""}, problems...)
-	}
-	// Scroll the list so the cursor stays on screen, leaving room for the
-	// problems (up to half the screen) and the help line.
-	room := p.sh.height - len(head) - 1 - min(lipgloss.Height(strings.Join(problems, "\n")), p.sh.height/2)
-	room = max(room, 1)
-	if p.cursor < p.top {
-		p.top = p.cursor
-	}
-	if p.cursor >= p.top+room {
-		p.top = p.cursor - room + 1
-	}
-	end := min(p.top+room, len(rows))
-	body := append(head, rows[p.top:end]...)
+	top := min(p.top, len(rows))
+	end := min(top+p.room(), len(rows))
+	body := append(p.head(), rows[top:end]...)
 	if len(rs) == 0 {
 		body = append(body, st.Faint.Render("No routines found."))
 	}
-	body = append(body, problems...)
-	return layout(p.sh.height, strings.Join(body, "\n"), foot)
+	body = append(body, p.problems()...)
+	return screen.Layout(p.sh.Height, strings.Join(body, "\n"), foot)
 }

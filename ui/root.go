@@ -1,3 +1,11 @@
+// Package ui is quietlegs' terminal interface: a root model that keeps a
+// stack of screens and routes messages to the one on top, the screens that
+// need the store's own types (the runner and its Recorder, the run cut
+// off, the check-in and evening forms, home and the routine picker), and
+// the plain line-by-line mode for screen readers and pipes. Screens that
+// need no store types live in sub-packages: screen (what every screen
+// shares), form (the form engine), history (the history browser) and
+// nightfmt (how a night is shown).
 package ui
 
 import (
@@ -7,14 +15,9 @@ import (
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/store"
+	"github.com/quietlegs/quietlegs/ui/history"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
-
-// screen is one page of the app. It owns its keys, its view and its help.
-type screen interface {
-	Init() tea.Cmd
-	Update(tea.Msg) (screen, tea.Cmd)
-	View() string
-}
 
 // Start says which screen the app opens on.
 type Start int
@@ -74,26 +77,31 @@ type Options struct {
 	Night string
 }
 
-// Messages screens send to the root to move between them.
-type (
-	openHomeMsg    struct{}
-	openPickerMsg  struct{}
-	openMorningMsg struct{}
-	// beginRoutineMsg starts r now; notice is shown until the first key.
-	beginRoutineMsg struct {
-		r      *routine.Routine
-		notice string
-	}
-)
+// shared is what the root package's screens read: the screen context
+// every screen shares, and the options, for the store and the run.
+type shared struct {
+	*screen.Context
+	opts Options
+}
 
-func openHome() tea.Msg    { return openHomeMsg{} }
-func openPicker() tea.Msg  { return openPickerMsg{} }
-func openMorning() tea.Msg { return openMorningMsg{} }
+// beginRoutineMsg starts r now; notice is shown until the first key.
+type beginRoutineMsg struct {
+	r      *routine.Routine
+	notice string
+}
 
-// Root routes messages to the current screen and holds what screens share.
+// Root keeps the stack of screens, routes messages to the one on top and
+// holds what screens share. Screens move between them by sending
+// screen.PushMsg, PopMsg and ReplaceMsg; the root builds only the screens
+// that need what it alone holds: the run lock and the runner.
 type Root struct {
-	sh     *shared
-	screen screen
+	sh *shared
+	// stack is the screens open, the one shown last. It is never empty:
+	// popping the last one quits.
+	stack []screen.Screen
+	// checkRuns is set when the app opened where a run cut off is asked
+	// about first.
+	checkRuns bool
 	// runner is kept to report the run's outcome after the program ends.
 	runner *runner
 	// lock is the run lock, held while locked (a fake store's lock is nil).
@@ -107,66 +115,67 @@ type Root struct {
 }
 
 // New builds the app. Dark colours are assumed until the terminal says.
+// It reads nothing: what the first screen shows is read by Init's
+// commands.
 func New(o Options) *Root {
 	if o.Clock == nil {
 		o.Clock = routine.SystemClock()
 	}
-	sh := &shared{width: 80, height: 24, opts: o, tick: tea.Tick}
-	sh.setDark(true)
+	sh := &shared{Context: screen.NewContext(o.Clock, o.Settings, o.Library), opts: o}
 	m := &Root{sh: sh}
 	switch {
 	case o.Start == StartRoutine && o.Routine != nil:
 		if m.lockRun() {
-			m.screen = m.routine(o.Routine)
+			m.stack = []screen.Screen{m.routine(o.Routine)}
 		} else {
-			m.screen = m.ask(o.Routine.DisplayTitle(), runRoutineMsg{r: o.Routine, alongside: true})
+			// No there goes home, as from anywhere else.
+			m.stack = []screen.Screen{newHome(sh), m.ask(o.Routine.DisplayTitle(), runRoutineMsg{r: o.Routine, alongside: true})}
 		}
 	case o.Start == StartMorning:
 		nightDate := o.Night
 		if nightDate == "" {
-			nightDate = night.Last(sh.now())
+			nightDate = night.Last(sh.Now())
 		}
-		m.screen = newMorning(sh, nightDate, false)
+		m.stack = []screen.Screen{newMorning(sh, nightDate, leaveQuits)}
 	case o.Start == StartPicker:
-		m.screen = m.unlessInterrupted(newPicker(sh), openPicker)
+		// Back from the picker goes home, even when it opened first.
+		m.stack = []screen.Screen{newHome(sh), newPicker(sh)}
+		m.checkRuns = true
 	case o.Start == StartHistory:
-		m.screen = newHistory(sh, false)
+		m.stack = []screen.Screen{newHistoryScreen(sh, false)}
 	default:
-		m.screen = m.unlessInterrupted(newHome(sh), openHome)
+		m.stack = []screen.Screen{newHome(sh)}
+		m.checkRuns = true
 	}
 	return m
 }
 
-// unlessInterrupted is s, or first the question of what to do with a run
-// that was cut off; next goes on to s after it.
-func (m *Root) unlessInterrupted(s screen, next tea.Cmd) screen {
-	runs := m.sh.opts.Runs
-	if runs == nil {
-		return s
+// newHistoryScreen is the history browser on the options' history.
+func newHistoryScreen(sh *shared, fromHome bool) screen.Screen {
+	var src history.Source
+	if sh.opts.History != nil {
+		src = sh.opts.History
 	}
-	ctx, cancel := diaryCtx()
-	defer cancel()
-	se, ok, err := runs.Interrupted(ctx)
-	if err != nil || !ok {
-		return s // a record that can't be read now is asked about next time
-	}
-	return newInterrupted(m.sh, se, next)
+	return history.New(sh.Context, src, fromHome)
 }
 
+// top is the screen shown.
+func (m *Root) top() screen.Screen { return m.stack[len(m.stack)-1] }
+
 // routine is the first screen of running r: the evening log, or the run.
-func (m *Root) routine(r *routine.Routine) screen {
+func (m *Root) routine(r *routine.Routine) screen.Screen {
 	if m.sh.opts.SkipEveningLog {
 		return m.newRunner(r, "")
 	}
 	return newEvening(m.sh, r)
 }
 
-func (m *Root) newRunner(r *routine.Routine, notice string) screen {
+func (m *Root) newRunner(r *routine.Routine, notice string) screen.Screen {
 	e := routine.NewEngine(r, m.sh.opts.Clock, m.sh.opts.Speed)
-	return m.startRunner(e, NewRecorder(m.sh.opts.Saver, m.sh.boundary()), notice)
+	return m.startRunner(e, NewRecorder(m.sh.opts.Saver, m.sh.Boundary()), notice)
 }
 
-func (m *Root) startRunner(e *routine.Engine, rec *Recorder, notice string) screen {
+func (m *Root) startRunner(e *routine.Engine, rec *Recorder, notice string) screen.Screen {
 	m.runner = newRunner(m.sh, e, rec)
 	if notice == "" && m.lockErr != nil {
 		notice = "could not check for other windows: " + m.lockErr.Error()
@@ -177,68 +186,101 @@ func (m *Root) startRunner(e *routine.Engine, rec *Recorder, notice string) scre
 	return m.runner
 }
 
-// Init asks for the terminal's background colour and starts the screen.
+// Init asks for the terminal's background colour, starts the screen and,
+// on home or the picker, looks for a run that was cut off.
 func (m *Root) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.top().Init()}
+	if m.checkRuns {
+		cmds = append(cmds, m.findInterrupted())
+	}
+	return tea.Batch(cmds...)
 }
 
-// Update keeps the shared state current and routes everything else.
+// Update keeps the shared state current, moves between screens and routes
+// everything else to the screen on top.
 func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.sh.width, m.sh.height = msg.Width, msg.Height
-		return m, nil
+		m.sh.Width, m.sh.Height = msg.Width, msg.Height
+		// Every open screen hears it, so each keeps its scrolling right
+		// for the screen it will be drawn on when it is on top again.
+		var cmds []tea.Cmd
+		for i, s := range m.stack {
+			var cmd tea.Cmd
+			m.stack[i], cmd = s.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+		return m, tea.Batch(cmds...)
 	case tea.BackgroundColorMsg:
-		m.sh.setDark(msg.IsDark())
+		m.sh.SetDark(msg.IsDark())
 		return m, nil
-	case openHomeMsg:
-		m.releaseRun() // nothing runs on home or the picker
-		return m.open(newHome(m.sh))
-	case openPickerMsg:
-		m.releaseRun()
-		return m.open(newPicker(m.sh))
-	case backMsg:
-		return m.open(msg.s)
-	case showMsg:
-		return m.open(msg.s)
-	case openHistoryMsg:
-		return m.open(newHistory(m.sh, true))
-	case openMorningMsg:
-		return m.open(newMorning(m.sh, night.Last(m.sh.now()), true))
+	case screen.PushMsg:
+		m.stack = append(m.stack, msg.Screen)
+		return m, msg.Screen.Init()
+	case screen.ReplaceMsg:
+		return m.replace(msg.Screen)
+	case screen.PopMsg:
+		m.releaseRun() // nothing runs on a screen gone back to
+		if len(m.stack) == 1 {
+			// The last screen stays to be drawn while the program ends.
+			return m, tea.Quit
+		}
+		m.stack = m.stack[:len(m.stack)-1]
+		return m.route(screen.RevealedMsg{})
+	case interruptedMsg:
+		if m.runner != nil {
+			return m, nil // a routine started meanwhile: ask next time
+		}
+		s := newInterrupted(m.sh, msg.s)
+		m.stack = append(m.stack, s)
+		return m, s.Init()
+	case history.EditMsg:
+		s := newMorning(m.sh, msg.Night, leaveBack)
+		m.stack = append(m.stack, s)
+		return m, s.Init()
 	case runRoutineMsg:
 		if !msg.alongside && !m.lockRun() {
 			msg.alongside = true
-			return m.open(m.ask(msg.r.DisplayTitle(), msg))
+			return m.push(m.ask(msg.r.DisplayTitle(), msg))
 		}
 		m.alongside = msg.alongside
-		return m.open(m.routine(msg.r))
+		return m.replace(m.routine(msg.r))
 	case resumeRunMsg:
 		if !msg.alongside && !m.lockRun() {
 			msg.alongside = true
-			return m.open(m.ask(msg.e.Routine().DisplayTitle(), msg))
+			return m.push(m.ask(msg.e.Routine().DisplayTitle(), msg))
 		}
 		m.alongside = msg.alongside
-		return m.open(m.startRunner(msg.e, ContinueRecorder(m.sh.opts.Saver, m.sh.boundary(), msg.id), ""))
+		return m.replace(m.startRunner(msg.e, ContinueRecorder(m.sh.opts.Saver, m.sh.Boundary(), msg.id), ""))
 	case beginRoutineMsg:
-		return m.open(m.newRunner(msg.r, msg.notice))
+		return m.replace(m.newRunner(msg.r, msg.notice))
 	}
+	return m.route(msg)
+}
+
+func (m *Root) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
-	m.screen, cmd = m.screen.Update(msg)
+	m.stack[len(m.stack)-1], cmd = m.top().Update(msg)
 	return m, cmd
 }
 
-func (m *Root) open(s screen) (tea.Model, tea.Cmd) {
-	m.screen = s
+func (m *Root) push(s screen.Screen) (tea.Model, tea.Cmd) {
+	m.stack = append(m.stack, s)
+	return m, s.Init()
+}
+
+func (m *Root) replace(s screen.Screen) (tea.Model, tea.Cmd) {
+	m.stack[len(m.stack)-1] = s
 	return m, s.Init()
 }
 
 // View draws the current screen, or asks for a bigger terminal.
 func (m *Root) View() tea.View {
 	var s string
-	if m.sh.width < minWidth || m.sh.height < minHeight {
-		s = m.sh.styles.Warn.Render(truncate("Terminal too small", m.sh.width))
+	if m.sh.Width < screen.MinWidth || m.sh.Height < screen.MinHeight {
+		s = m.sh.Styles.Warn.Render(screen.Truncate("Terminal too small", m.sh.Width))
 	} else {
-		s = m.screen.View()
+		s = m.top().View()
 	}
 	v := tea.NewView(s)
 	v.AltScreen = true

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // Redraw pacing. The countdown needs a redraw only when its seconds change;
@@ -19,7 +20,6 @@ const (
 
 type runnerKeys struct {
 	Pause, Next, Back, Quit, Help key.Binding
-	Yes, No                       key.Binding
 	Close                         key.Binding
 }
 
@@ -30,8 +30,6 @@ func newRunnerKeys() runnerKeys {
 		Back:  key.NewBinding(key.WithKeys("b", "left"), key.WithHelp("b", "back")),
 		Quit:  key.NewBinding(key.WithKeys("q", "esc", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Yes:   key.NewBinding(key.WithKeys("y", "enter", "ctrl+c"), key.WithHelp("y", "leave")),
-		No:    key.NewBinding(key.WithKeys("n", "esc", "space"), key.WithHelp("n", "stay")),
 		Close: key.NewBinding(key.WithKeys("enter", "q", "esc", "ctrl+c"), key.WithHelp("enter", "close")),
 	}
 }
@@ -64,7 +62,7 @@ type runner struct {
 	rec      *Recorder
 	keys     runnerKeys
 	gen      int
-	confirm  bool // asking whether to leave
+	leave    screen.Confirm // asked before leaving a run
 	showHelp bool
 	// notice is news from before the run (an evening log that could not
 	// be saved), shown until the first key.
@@ -77,7 +75,14 @@ type runner struct {
 }
 
 func newRunner(sh *shared, e *routine.Engine, rec *Recorder) *runner {
-	return &runner{sh: sh, engine: e, rec: rec, keys: newRunnerKeys()}
+	// A second ctrl+c answers yes, so it always gets a person out; the
+	// keys that pause and go on answer no, so a run is not left by a key
+	// meant for it.
+	leave := screen.NewConfirm(
+		key.NewBinding(key.WithKeys("y", "enter", "ctrl+c"), key.WithHelp("y", "leave")),
+		key.NewBinding(key.WithKeys("n", "esc", "space"), key.WithHelp("n", "stay")),
+		key.Binding{})
+	return &runner{sh: sh, engine: e, rec: rec, keys: newRunnerKeys(), leave: leave}
 }
 
 // Init starts the run, unless it was restored part-way and waits paused.
@@ -89,7 +94,7 @@ func (m *runner) Init() tea.Cmd {
 	return m.after(m.engine.Start())
 }
 
-func (m *runner) Update(msg tea.Msg) (screen, tea.Cmd) {
+func (m *runner) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tickMsg:
 		if msg.gen != m.gen {
@@ -114,20 +119,17 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Close) {
 			return tea.Quit
 		}
-	case m.confirm:
-		switch {
-		case key.Matches(msg, k.Yes):
+	case m.leave.Asking():
+		if m.leave.Update(msg) == screen.Yes {
 			m.engine.Stop()
 			m.rec.Save(m.engine)
 			m.ended()
 			return tea.Quit
-		case key.Matches(msg, k.No):
-			m.confirm = false
 		}
 	case m.showHelp:
 		m.showHelp = false
 	case key.Matches(msg, k.Quit):
-		m.confirm = true
+		m.leave.Ask("Leave the routine? What you did is saved.")
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
 	case key.Matches(msg, k.Pause):
@@ -184,7 +186,7 @@ func (m *runner) tick() tea.Cmd {
 	}
 	d = min(max(d, minTick), maxTick)
 	gen := m.gen
-	return m.sh.tick(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+	return m.sh.Tick(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
 }
 
 func (m *runner) breath(s routine.Snapshot) *routine.Breath {

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // View draws the run. At 60x20 and up it has a big countdown and room to
@@ -20,9 +20,9 @@ func (m *runner) View() string {
 	if m.showHelp {
 		return m.helpPage()
 	}
-	big := m.sh.width >= 50 && m.sh.height >= 20
-	st := m.sh.styles
-	w := m.sh.width
+	big := m.sh.Width >= 50 && m.sh.Height >= 20
+	st := m.sh.Styles
+	w := m.sh.Width
 	r := m.engine.Routine()
 	step := r.Steps[snap.Step]
 	phase := step.Phases[snap.Phase]
@@ -33,12 +33,12 @@ func (m *runner) View() string {
 			top = append(top, "")
 		}
 	}
-	top = append(top, header(st, w, r.DisplayTitle(),
+	top = append(top, screen.Header(st, w, r.DisplayTitle(),
 		fmt.Sprintf("step %d of %d", snap.Step+1, len(r.Steps))))
 	gap()
-	top = append(top, wrap(st.Heading, w, step.Title))
+	top = append(top, screen.Wrap(st.Heading, w, step.Title))
 	if step.Instruction != "" {
-		top = append(top, wrap(st.Text, w, step.Instruction))
+		top = append(top, screen.Wrap(st.Text, w, step.Instruction))
 	}
 	gap()
 	top = append(top, m.phaseLine(snap, phase, big)...)
@@ -49,25 +49,25 @@ func (m *runner) View() string {
 	top = append(top, m.bars(snap)...)
 	if step.Safety != "" {
 		gap()
-		top = append(top, wrap(st.Warn, w, "⚠ "+step.Safety))
+		top = append(top, screen.Wrap(st.Warn, w, "⚠ "+step.Safety))
 	}
 	if snap.Step+1 < len(r.Steps) {
 		n := r.Steps[snap.Step+1]
 		gap()
-		top = append(top, wrap(st.Faint, w,
+		top = append(top, screen.Wrap(st.Faint, w,
 			"next: "+n.Title+" · "+routine.FormatDuration(n.Duration())))
 	}
 	foot := m.status(snap)
 	if m.alongside {
-		foot = st.Faint.Render(truncate("Running alongside another window.", w)) + "\n" + foot
+		foot = st.Faint.Render(screen.Truncate("Running alongside another window.", w)) + "\n" + foot
 	}
-	return layout(m.sh.height, strings.Join(top, "\n"), foot)
+	return screen.Layout(m.sh.Height, strings.Join(top, "\n"), foot)
 }
 
 // phaseLine shows what to do now and how long is left of it.
 func (m *runner) phaseLine(snap routine.Snapshot, phase routine.Phase, big bool) []string {
-	st := m.sh.styles
-	left := countdown(snap.PhaseRemaining)
+	st := m.sh.Styles
+	left := screen.Countdown(snap.PhaseRemaining)
 	label := phase.Label
 	if len(m.engine.Routine().Steps[snap.Step].Phases) == 1 && phase.Breath == nil {
 		label = ""
@@ -86,14 +86,14 @@ func (m *runner) phaseLine(snap routine.Snapshot, phase routine.Phase, big bool)
 		lines = append(lines, line)
 	}
 	if phase.Cue != "" {
-		lines = append(lines, wrap(st.Text, m.sh.width, phase.Cue))
+		lines = append(lines, screen.Wrap(st.Text, m.sh.Width, phase.Cue))
 	}
 	return lines
 }
 
 // pacer is a bar that fills as you breathe in and empties as you breathe out.
 func (m *runner) pacer(b routine.Breath, snap routine.Snapshot) string {
-	st := m.sh.styles
+	st := m.sh.Styles
 	stage, frac := b.At(snap.PhaseElapsed)
 	fill := frac
 	switch stage {
@@ -105,31 +105,31 @@ func (m *runner) pacer(b routine.Breath, snap routine.Snapshot) string {
 		fill = 0
 	}
 	const labelW = 12
-	width := max(m.sh.width-labelW, 4)
+	width := max(m.sh.Width-labelW, 4)
 	label := fmt.Sprintf("%-*s", labelW, stage.String())
 	if !snap.Running {
 		fill = 0
 	}
-	return st.Accent.Render(label) + m.sh.bar(width, fill)
+	return st.Accent.Render(label) + m.sh.Bar(width, fill)
 }
 
 func (m *runner) bars(snap routine.Snapshot) []string {
-	st := m.sh.styles
+	st := m.sh.Styles
 	const labelW = 8
 	timesW := len(" 30:00 / 30:00")
 	// Narrow, the times matter more than the bars.
-	width := m.sh.width - labelW - timesW
+	width := m.sh.Width - labelW - timesW
 	row := func(name string, pos, total time.Duration) string {
 		times := st.Faint.Render(" " + routine.FormatDuration(pos) + " / " + routine.FormatDuration(total))
 		label := st.Faint.Render(fmt.Sprintf("%-*s", labelW, name))
 		if width < 4 {
-			return truncate(label+times, m.sh.width)
+			return screen.Truncate(label+times, m.sh.Width)
 		}
 		frac := 0.0
 		if total > 0 {
 			frac = float64(pos) / float64(total)
 		}
-		return label + m.sh.bar(width, frac) + times
+		return label + m.sh.Bar(width, frac) + times
 	}
 	return []string{
 		row("step", snap.StepPosition, snap.StepDuration),
@@ -139,35 +139,35 @@ func (m *runner) bars(snap routine.Snapshot) []string {
 
 // status is the bottom line: a question, a reason to know, or the keys.
 func (m *runner) status(snap routine.Snapshot) string {
-	st := m.sh.styles
-	w := m.sh.width
+	st := m.sh.Styles
+	w := m.sh.Width
 	switch {
-	case m.confirm:
-		return wrap(st.Warn, w, "Leave the routine? What you did is saved.  y leave · n stay")
+	case m.leave.Asking():
+		return m.leave.Line(m.sh.Context)
 	case m.notice != "":
-		return wrap(st.Warn, w, "⚠ "+m.notice)
+		return screen.Wrap(st.Warn, w, "⚠ "+m.notice)
 	case m.rec.Err != nil:
-		return wrap(st.Warn, w, "⚠ not saved yet, will retry: "+m.rec.Err.Error())
+		return screen.Wrap(st.Warn, w, "⚠ not saved yet, will retry: "+m.rec.Err.Error())
 	case !snap.Running && snap.PauseReason != "":
-		return wrap(st.Warn, w, "Paused: "+snap.PauseReason+". space to go on")
+		return screen.Wrap(st.Warn, w, "Paused: "+snap.PauseReason+". space to go on")
 	case !snap.Running:
-		return wrap(st.Warn, w, "Paused. space to go on · q quit")
+		return screen.Wrap(st.Warn, w, "Paused. space to go on · q quit")
 	}
-	return m.sh.shortHelp(m.keys.ShortHelp())
+	return m.sh.ShortHelp(m.keys.ShortHelp())
 }
 
 func (m *runner) helpPage() string {
-	st := m.sh.styles
-	body := st.Title.Render("Keys") + "\n\n" + m.sh.help().FullHelpView(m.keys.FullHelp()) +
-		"\n\n" + wrap(st.Faint, m.sh.width,
+	st := m.sh.Styles
+	body := st.Title.Render("Keys") + "\n\n" + m.sh.Help().FullHelpView(m.keys.FullHelp()) +
+		"\n\n" + screen.Wrap(st.Faint, m.sh.Width,
 		"A bell rings at every change, so you can keep your eyes closed. "+
 			"For silence, start with the flag --quiet.")
-	return layout(m.sh.height, body, st.Faint.Render("any key to go back"))
+	return screen.Layout(m.sh.Height, body, st.Faint.Render("any key to go back"))
 }
 
 func (m *runner) summary(snap routine.Snapshot) string {
-	st := m.sh.styles
-	w := m.sh.width
+	st := m.sh.Styles
+	w := m.sh.Width
 	r := m.engine.Routine()
 	res := m.engine.Results()
 	t := routine.Count(res)
@@ -176,7 +176,7 @@ func (m *runner) summary(snap routine.Snapshot) string {
 		byIndex[x.Index] = x
 	}
 	lines := []string{
-		header(st, w, r.DisplayTitle(), string(snap.Status)),
+		screen.Header(st, w, r.DisplayTitle(), string(snap.Status)),
 		"",
 		st.Text.Render(ansi.Wrap(fmt.Sprintf("%d done · %d skipped · %s", t.Done, t.Skipped, routine.FormatDuration(t.Spent)), max(w, 1), "")),
 		"",
@@ -190,47 +190,9 @@ func (m *runner) summary(snap routine.Snapshot) string {
 				mark, when = "–", "skipped"
 			}
 		}
-		lines = append(lines, truncate(st.Faint.Render(mark+" ")+
-			st.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(s.Title, nameW)))+st.Faint.Render(" "+when), w))
+		lines = append(lines, screen.Truncate(st.Faint.Render(mark+" ")+
+			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(s.Title, nameW)))+st.Faint.Render(" "+when), w))
 	}
 	lines = append(lines, "", st.Title.Render("Good night."))
-	return layout(m.sh.height, strings.Join(lines, "\n"), st.Faint.Render("enter to close"))
-}
-
-// header puts a title on the left and a note on the right of one line.
-func header(st *Styles, width int, title, note string) string {
-	left := st.Title.Render(truncate(title, max(width-len(note)-2, 1)))
-	right := st.Faint.Render(note)
-	pad := width - lipgloss.Width(left) - lipgloss.Width(right)
-	if pad < 1 {
-		return left
-	}
-	return left + strings.Repeat(" ", pad) + right
-}
-
-// layout puts body at the top and foot on the last lines, cutting the body
-// rather than the foot when the screen is short; a foot taller than the
-// screen keeps its first lines.
-func layout(height int, body, foot string) string {
-	lines := strings.Split(body, "\n")
-	footLines := strings.Split(foot, "\n")
-	if height < 1 {
-		height = 1
-	}
-	if len(footLines) > height {
-		footLines = footLines[:height]
-	}
-	room := height - len(footLines)
-	if len(lines) > room {
-		lines = lines[:room]
-	}
-	for len(lines) < room {
-		lines = append(lines, "")
-	}
-	return strings.Join(append(lines, footLines...), "\n")
-}
-
-// truncate shortens s to width cells, with an ellipsis when cut.
-func truncate(s string, width int) string {
-	return ansi.Truncate(s, max(width, 1), "…")
+	return screen.Layout(m.sh.Height, strings.Join(lines, "\n"), st.Faint.Render("enter to close"))
 }

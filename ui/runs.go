@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/store"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // Runs is the part of the store that knows about runs beyond this window:
@@ -41,8 +42,6 @@ type (
 		id        int64
 		alongside bool
 	}
-	// backMsg goes back to a screen left for a question.
-	backMsg struct{ s screen }
 )
 
 // lockRun takes the run lock for a routine about to start, and reports false
@@ -76,23 +75,19 @@ func (m *Root) releaseRun() {
 	m.lock, m.locked = nil, false
 }
 
-// ask opens the running-elsewhere question; yes starts anyway and no goes
-// back to the screen shown now, or home when there is none.
-func (m *Root) ask(title string, yes tea.Msg) screen {
-	back := tea.Cmd(openHome)
-	if prev := m.screen; prev != nil {
-		back = func() tea.Msg { return backMsg{prev} }
-	}
-	return newElsewhere(m.sh, title, func() tea.Msg { return yes }, back)
+// ask opens the running-elsewhere question over the screen shown now;
+// yes starts anyway and no goes back to it.
+func (m *Root) ask(title string, yes tea.Msg) screen.Screen {
+	return newElsewhere(m.sh, title, func() tea.Msg { return yes })
 }
 
 // runningElsewhere reports whether a routine runs in another window; it
 // says no when it cannot tell.
-func (s *shared) runningElsewhere() bool {
-	if s.opts.Runs == nil {
+func runningElsewhere(runs Runs) bool {
+	if runs == nil {
 		return false
 	}
-	yes, err := s.opts.Runs.RunningElsewhere()
+	yes, err := runs.RunningElsewhere()
 	return err == nil && yes
 }
 
@@ -101,48 +96,50 @@ const elsewhereNote = "A routine is running in another window."
 
 // elsewhere asks before starting a routine while one runs in another window.
 type elsewhere struct {
-	sh        *shared
-	title     string
-	yes, back tea.Cmd
-	keys      elsewhereKeys
+	sh    *shared
+	title string
+	yes   tea.Cmd
+	ask   screen.Confirm
 }
 
-type elsewhereKeys struct{ Yes, No, Quit key.Binding }
-
-func newElsewhere(sh *shared, title string, yes, back tea.Cmd) *elsewhere {
-	return &elsewhere{sh: sh, title: title, yes: yes, back: back, keys: elsewhereKeys{
-		Yes:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "start anyway")),
-		No:   key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "go back")),
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-	}}
+func newElsewhere(sh *shared, title string, yes tea.Cmd) *elsewhere {
+	e := &elsewhere{sh: sh, title: title, yes: yes, ask: screen.NewConfirm(
+		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "start anyway")),
+		key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "go back")),
+		key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	)}
+	e.ask.Ask("Start another anyway?")
+	return e
 }
 
 func (e *elsewhere) Init() tea.Cmd { return nil }
 
-func (e *elsewhere) Update(msg tea.Msg) (screen, tea.Cmd) {
+func (e *elsewhere) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
-	switch {
-	case !ok:
-	case key.Matches(k, e.keys.Yes):
+	if !ok {
+		return e, nil
+	}
+	switch e.ask.Update(k) {
+	case screen.Yes:
 		return e, e.yes
-	case key.Matches(k, e.keys.No):
-		return e, e.back
-	case key.Matches(k, e.keys.Quit):
+	case screen.No:
+		return e, screen.Pop
+	case screen.Quit:
 		return e, tea.Quit
 	}
 	return e, nil
 }
 
 func (e *elsewhere) View() string {
-	st, w := e.sh.styles, e.sh.width
-	lines := []string{st.Title.Render(truncate(e.title, w)), ""}
+	st, w := e.sh.Styles, e.sh.Width
+	lines := []string{st.Title.Render(screen.Truncate(e.title, w)), ""}
 	lines = append(lines,
-		wrap(st.Warn, w, elsewhereNote),
-		wrap(st.Text, w, "Start another anyway? y/n"))
-	if e.sh.height >= 12 {
-		lines = append(lines, "", wrap(st.Faint, w,
+		screen.Wrap(st.Warn, w, elsewhereNote),
+		screen.Wrap(st.Text, w, e.ask.Question()+" y/n"))
+	if e.sh.Height >= 12 {
+		lines = append(lines, "", screen.Wrap(st.Faint, w,
 			"Each run is kept in your record on its own."))
 	}
-	foot := e.sh.shortHelp([]key.Binding{e.keys.Yes, e.keys.No, e.keys.Quit})
-	return layout(e.sh.height, strings.Join(lines, "\n"), foot)
+	foot := e.sh.ShortHelp(e.ask.Help())
+	return screen.Layout(e.sh.Height, strings.Join(lines, "\n"), foot)
 }

@@ -160,7 +160,7 @@ func TestCutOffRunResumesWithTheStore(t *testing.T) {
 	first.root.releaseRun() // the process dies; the OS lets go of its lock
 
 	second := newHarness(t, o, 80, 24)
-	if _, ok := second.root.screen.(*interrupted); !ok {
+	if _, ok := second.root.top().(*interrupted); !ok {
 		t.Fatalf("a new window did not ask about the cut-off run:\n%s", second.view())
 	}
 	second.key("r")

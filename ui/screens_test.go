@@ -108,9 +108,9 @@ func TestHomeOffersCheckinFirstInTheMorning(t *testing.T) {
 				t.Errorf("want %q first and note %q:\n%s", tt.first, tt.note, v)
 			}
 			hs.key("enter")
-			_, onCheckin := hs.root.screen.(*morning)
+			_, onCheckin := hs.root.top().(*morning)
 			if onCheckin != (tt.first == "Morning check-in") {
-				t.Errorf("enter opened %T", hs.root.screen)
+				t.Errorf("enter opened %T", hs.root.top())
 			}
 		})
 	}

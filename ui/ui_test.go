@@ -15,6 +15,7 @@ import (
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/store"
+	"github.com/quietlegs/quietlegs/ui/internal/uitest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -50,19 +51,7 @@ func (f *fakeSaver) last() store.Checkpoint { return f.cps[len(f.cps)-1] }
 
 // testRoutine: a two-sided stretch, a massage with a safety note, and
 // 4-6 breathing. 2:00 in all.
-func testRoutine() *routine.Routine {
-	return &routine.Routine{Name: "test", Title: "Test wind-down", Source: "built-in", Steps: []routine.Step{
-		{Title: "Calf stretch", Instruction: "Lean into a wall, heel down.", Kind: routine.Hold, Phases: []routine.Phase{
-			{Label: "left side", Cue: "Left leg back.", Duration: 10 * time.Second},
-			{Label: "right side", Cue: "Switch to the right leg.", Duration: 20 * time.Second},
-		}},
-		{Title: "Leg massage", Instruction: "Long slow strokes, ankle to knee.", Safety: "Gently over sore spots.",
-			Kind: routine.Hold, Phases: []routine.Phase{{Label: "hold", Duration: 30 * time.Second}}},
-		{Title: "Paced breathing", Instruction: "In through the nose, out slowly.", Kind: routine.Breathing,
-			Phases: []routine.Phase{{Label: "breathe", Duration: time.Minute,
-				Breath: &routine.Breath{Inhale: 4 * time.Second, Exhale: 6 * time.Second}}}},
-	}}
-}
+func testRoutine() *routine.Routine { return uitest.Routine() }
 
 // fakeDiary keeps evening logs and check-ins by night, and can be told to
 // fail saving or reading.
@@ -168,7 +157,7 @@ func newHarness(t *testing.T, o Options, w, h int) *harness {
 		o.Diary = hs.diary
 	}
 	if o.History == nil {
-		o.History = &fakeHistory{diary: hs.diary}
+		o.History = &fakeHistory{Evenings: hs.diary.evenings, Checkins: hs.diary.checkins}
 	}
 	if r, ok := o.Runs.(*fakeRuns); ok {
 		hs.runs = r
@@ -183,7 +172,7 @@ func newHarness(t *testing.T, o Options, w, h int) *harness {
 		o.Settings = testSettings()
 	}
 	hs.root = New(o)
-	hs.root.sh.tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	hs.root.sh.Tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		hs.ticks = append(hs.ticks, d)
 		return func() tea.Msg { return fn(time.Time{}) }
 	}
@@ -257,46 +246,7 @@ func (hs *harness) view() string {
 	return ansi.Strip(hs.root.View().Content)
 }
 
-func keyPress(k string) tea.KeyPressMsg {
-	switch k {
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	case "ctrl+u":
-		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
-}
+func keyPress(k string) tea.KeyPressMsg { return uitest.KeyPress(k) }
 
 // golden compares got with testdata/NAME.golden; -update rewrites it.
 func golden(t *testing.T, name, got string) {

@@ -1,25 +1,13 @@
-package ui
+package history
 
 import (
-	"context"
+	"errors"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
 )
-
-// History is the part of the store that reads whole nights, a range of
-// dates at a time, so screens can page through years without reading
-// them all.
-type History interface {
-	// Nights reads every night with any record in [from, to]
-	// (YYYY-MM-DD, inclusive; "" leaves that end open), in date order.
-	Nights(ctx context.Context, from, to string) ([]night.Record, error)
-	// NightRange is the first and last night with any record, and how
-	// many nights have one.
-	NightRange(ctx context.Context) (first, last string, n int, err error)
-}
 
 // farGap is how far (in days) a span may lie from the window and still be
 // joined to it; a span further off replaces the window, so a jump across
@@ -32,22 +20,51 @@ const pageSpan = 62
 
 // nightWindow holds the records of one span of dates, read a piece at a
 // time. Every read is of the dates the screen needs next, never all.
+//
+// The window never reads the store itself: read takes what was fetched
+// for exactly the span asked, and when nothing was, it notes the span in
+// miss and fails with errMissing, which stops every loop here. The
+// browser then fetches that span in a tea.Cmd and does the key again (see
+// fetch.go), so each span is read once and in the order the sync code
+// would read it.
 type nightWindow struct {
-	src    History
 	lo, hi string         // the span read, inclusive; "" when nothing is
 	recs   []night.Record // nights with records in [lo, hi], in date order
 	err    error          // the last failed read, nil once one succeeds
+	// fetched is what was read for a span, by span; it outlives a
+	// rolled-back key so the key can be done again.
+	fetched map[span]fetchResult
+	// miss is the span a read lacked, set with errMissing.
+	miss *span
+	// none is set when there is no store: every read finds nothing.
+	none bool
 }
 
+// span is a range of dates, inclusive.
+type span struct{ from, to string }
+
+type fetchResult struct {
+	recs []night.Record
+	err  error
+}
+
+// errMissing marks a read whose span has not been fetched yet.
+var errMissing = errors.New("not read yet")
+
 func (w *nightWindow) read(from, to string) ([]night.Record, bool) {
-	if w.src == nil {
+	if w.none {
 		return nil, true
 	}
-	ctx, cancel := diaryCtx()
-	defer cancel()
-	recs, err := w.src.Nights(ctx, from, to)
-	w.err = err
-	return recs, err == nil
+	if w.miss != nil {
+		return nil, false
+	}
+	r, ok := w.fetched[span{from, to}]
+	if !ok {
+		w.miss, w.err = &span{from, to}, errMissing
+		return nil, false
+	}
+	w.err = r.err
+	return slices.Clone(r.recs), r.err == nil
 }
 
 // covers reports whether [from, to] has been read.
@@ -60,20 +77,20 @@ func (w *nightWindow) ensure(from, to string) {
 	if from > to || w.covers(from, to) {
 		return
 	}
-	if w.lo == "" || to < w.lo && daysBetween(to, w.lo) > farGap || from > w.hi && daysBetween(w.hi, from) > farGap {
+	if w.lo == "" || to < w.lo && nightfmt.DaysBetween(to, w.lo) > farGap || from > w.hi && nightfmt.DaysBetween(w.hi, from) > farGap {
 		if recs, ok := w.read(from, to); ok {
 			w.lo, w.hi, w.recs = from, to, recs
 		}
 		return
 	}
 	if from < w.lo {
-		if older, ok := w.read(from, addDays(w.lo, -1)); ok {
+		if older, ok := w.read(from, nightfmt.AddDays(w.lo, -1)); ok {
 			w.recs = append(older, w.recs...)
 			w.lo = from
 		}
 	}
 	if to > w.hi {
-		if newer, ok := w.read(addDays(w.hi, 1), to); ok {
+		if newer, ok := w.read(nightfmt.AddDays(w.hi, 1), to); ok {
 			w.recs = append(w.recs, newer...)
 			w.hi = to
 		}
@@ -105,7 +122,7 @@ func (w *nightWindow) older(date string, n int, first string) string {
 		if i, _ := w.index(date); i >= n {
 			break
 		}
-		w.ensure(max(addDays(w.lo, -span), first), w.hi)
+		w.ensure(max(nightfmt.AddDays(w.lo, -span), first), w.hi)
 	}
 	if i, _ := w.index(date); i > 0 {
 		return w.recs[i-1].Night
@@ -129,7 +146,7 @@ func (w *nightWindow) newer(date string, n int, last string) string {
 		if len(w.recs)-after() >= n {
 			break
 		}
-		w.ensure(w.lo, min(addDays(w.hi, span), last))
+		w.ensure(w.lo, min(nightfmt.AddDays(w.hi, span), last))
 	}
 	if i := after(); i < len(w.recs) {
 		return w.recs[i].Night
@@ -137,15 +154,12 @@ func (w *nightWindow) newer(date string, n int, last string) string {
 	return ""
 }
 
-// reload reads date again, after its check-in was edited.
-func (w *nightWindow) reload(date string) {
-	if !w.covers(date, date) {
-		w.ensure(date, date)
-		return
-	}
-	recs, ok := w.read(date, date)
-	if !ok {
-		return
+// reload puts date's records as read again (after its check-in was
+// edited) in the window.
+func (w *nightWindow) reload(date string, recs []night.Record, err error) {
+	w.err = err
+	if err != nil || !w.covers(date, date) {
+		return // a date outside the window is read when it is shown
 	}
 	i, found := w.index(date)
 	switch {
@@ -156,38 +170,4 @@ func (w *nightWindow) reload(date string) {
 	case len(recs) > 0:
 		w.recs = slices.Insert(w.recs, i, recs[0])
 	}
-}
-
-// Dates are YYYY-MM-DD strings; these do their arithmetic on the calendar.
-
-func parseDate(d string) time.Time {
-	t, _ := time.Parse(night.Layout, d)
-	return t
-}
-
-func addDays(d string, n int) string {
-	return parseDate(d).AddDate(0, 0, n).Format(night.Layout)
-}
-
-func daysBetween(a, b string) int {
-	return int(parseDate(b).Sub(parseDate(a)).Hours() / 24)
-}
-
-func monthStart(d string) string {
-	t := parseDate(d)
-	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).Format(night.Layout)
-}
-
-func monthEnd(d string) string {
-	t := parseDate(d)
-	return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Format(night.Layout)
-}
-
-// addMonths moves d by n months, keeping the day where the month has it
-// (31 January + 1 month is 28 or 29 February).
-func addMonths(d string, n int) string {
-	t := parseDate(d)
-	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-	last := first.AddDate(0, 1, -1).Day()
-	return time.Date(first.Year(), first.Month(), min(t.Day(), last), 0, 0, 0, 0, time.UTC).Format(night.Layout)
 }

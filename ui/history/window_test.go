@@ -1,6 +1,7 @@
-package ui
+package history
 
 import (
+	"context"
 	"math"
 	"slices"
 	"strings"
@@ -8,9 +9,10 @@ import (
 
 	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/ui/internal/uitest"
 )
 
-func nights(dates ...string) []night.Record {
+func recsOn(dates ...string) []night.Record {
 	var recs []night.Record
 	for _, d := range dates {
 		recs = append(recs, night.Record{Night: d})
@@ -18,7 +20,51 @@ func nights(dates ...string) []night.Record {
 	return recs
 }
 
-func windowNights(w *nightWindow) []string {
+// testWindow is a window that reads f at once, as the browser's fetches
+// would: each read it lacks is fetched and the call made again.
+type testWindow struct {
+	*nightWindow
+	f *uitest.History
+}
+
+func newTestWindow(f *uitest.History) testWindow {
+	return testWindow{&nightWindow{}, f}
+}
+
+// retry does op on the window, fetching what it lacks, as Model.next does.
+func (w testWindow) retry(op func()) {
+	for {
+		before := *w.nightWindow
+		op()
+		miss := w.miss
+		if miss == nil {
+			w.fetched = nil
+			return
+		}
+		fetched := w.fetched
+		*w.nightWindow = before
+		if fetched == nil {
+			fetched = map[span]fetchResult{}
+		}
+		recs, err := w.f.Nights(context.Background(), miss.from, miss.to)
+		fetched[*miss] = fetchResult{recs, err}
+		w.fetched = fetched
+	}
+}
+
+func (w testWindow) ensure(from, to string) { w.retry(func() { w.nightWindow.ensure(from, to) }) }
+
+func (w testWindow) older(date string, n int, first string) (d string) {
+	w.retry(func() { d = w.nightWindow.older(date, n, first) })
+	return d
+}
+
+func (w testWindow) newer(date string, n int, last string) (d string) {
+	w.retry(func() { d = w.nightWindow.newer(date, n, last) })
+	return d
+}
+
+func windowNights(w testWindow) []string {
 	var out []string
 	for _, r := range w.recs {
 		out = append(out, r.Night)
@@ -52,13 +98,13 @@ func TestNightWindowReadsOnlyWhatItLacks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := &fakeHistory{recs: nights("2020-01-05", "2026-10-15", "2026-11-02", "2026-11-20")}
-			w := &nightWindow{src: f}
+			f := &uitest.History{Recs: recsOn("2020-01-05", "2026-10-15", "2026-11-02", "2026-11-20")}
+			w := newTestWindow(f)
 			for _, s := range tt.spans {
 				w.ensure(s[0], s[1])
 			}
-			if !slices.Equal(f.reads, tt.reads) {
-				t.Errorf("read %v, want %v", f.reads, tt.reads)
+			if !slices.Equal(f.Reads, tt.reads) {
+				t.Errorf("read %v, want %v", f.Reads, tt.reads)
 			}
 			if w.lo != tt.lo || w.hi != tt.hi || !slices.Equal(windowNights(w), tt.nights) {
 				t.Errorf("window %s to %s holds %v; want %s to %s holding %v", w.lo, w.hi, windowNights(w), tt.lo, tt.hi, tt.nights)
@@ -70,14 +116,14 @@ func TestNightWindowReadsOnlyWhatItLacks(t *testing.T) {
 // TestNightWindowPagesAcrossGaps finds the next night over years without
 // records in a few reads, doubling the span read each time.
 func TestNightWindowPagesAcrossGaps(t *testing.T) {
-	f := &fakeHistory{recs: nights("2016-03-01", "2026-11-01", "2026-11-02")}
-	w := &nightWindow{src: f}
+	f := &uitest.History{Recs: recsOn("2016-03-01", "2026-11-01", "2026-11-02")}
+	w := newTestWindow(f)
 	w.ensure("2026-11-01", "2026-11-02")
 	if got := w.older("2026-11-01", 1, "2016-03-01"); got != "2016-03-01" {
 		t.Errorf("older found %q", got)
 	}
-	if len(f.reads) > 8 {
-		t.Errorf("%d reads across ten empty years: %v", len(f.reads), f.reads)
+	if len(f.Reads) > 8 {
+		t.Errorf("%d reads across ten empty years: %v", len(f.Reads), f.Reads)
 	}
 	if got := w.older("2016-03-01", 1, "2016-03-01"); got != "" {
 		t.Errorf("older than the first night: %q", got)
@@ -91,12 +137,14 @@ func TestNightWindowPagesAcrossGaps(t *testing.T) {
 }
 
 func TestNightWindowReload(t *testing.T) {
-	f := &fakeHistory{recs: nights("2026-11-02", "2026-11-05")}
-	w := &nightWindow{src: f}
+	f := &uitest.History{Recs: recsOn("2026-11-02", "2026-11-05")}
+	w := newTestWindow(f)
 	w.ensure("2026-11-01", "2026-11-30")
-	f.recs = nights("2026-11-03", "2026-11-05") // 2 Nov gone, 3 Nov new
-	w.reload("2026-11-02")
-	w.reload("2026-11-03")
+	f.Recs = recsOn("2026-11-03", "2026-11-05") // 2 Nov gone, 3 Nov new
+	for _, d := range []string{"2026-11-02", "2026-11-03"} {
+		recs, err := f.Nights(t.Context(), d, d)
+		w.reload(d, recs, err)
+	}
 	if got := windowNights(w); !slices.Equal(got, []string{"2026-11-03", "2026-11-05"}) {
 		t.Errorf("after reloading: %v", got)
 	}
@@ -181,25 +229,5 @@ func TestShownFindingsSayNotEnoughOnce(t *testing.T) {
 	}
 	if want := "caffeine/symptoms caffeine/efficiency alcohol/symptoms"; strings.Join(ids, " ") != want {
 		t.Errorf("shown %v, want %s", ids, want)
-	}
-}
-
-func TestDateArithmetic(t *testing.T) {
-	tests := []struct{ got, want string }{
-		{addDays("2026-03-01", -1), "2026-02-28"},
-		{addMonths("2026-01-31", 1), "2026-02-28"},
-		{addMonths("2024-03-31", -1), "2024-02-29"},
-		{addMonths("2026-12-15", 1), "2027-01-15"},
-		{monthStart("2026-11-21"), "2026-11-01"},
-		{monthEnd("2026-02-10"), "2026-02-28"},
-		{weekday("2026-11-23"), "Mo"},
-	}
-	for _, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("got %s, want %s", tt.got, tt.want)
-		}
-	}
-	if n := daysBetween("2026-03-28", "2026-03-30"); n != 2 {
-		t.Errorf("daysBetween = %d", n)
 	}
 }

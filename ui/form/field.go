@@ -1,4 +1,4 @@
-package ui
+package form
 
 import (
 	"fmt"
@@ -9,33 +9,38 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// fieldKind says how a field is edited.
-type fieldKind int
+// Kind says how a field is edited.
+type Kind int
 
+// How a field is edited.
 const (
-	textKind   fieldKind = iota // one line of free text
-	clockKind                   // HH:MM
-	numberKind                  // a whole number
-	choiceKind                  // one answer of a few, picked by arrow, digit or first letter
-	multiKind                   // a checklist: tick any number
+	Text   Kind = iota // one line of free text
+	Clock              // HH:MM
+	Number             // a whole number
+	Choice             // one answer of a few, picked by arrow, digit or first letter
+	Multi              // a checklist: tick any number
 )
 
-// option is one answer of a choice, or one item of a checklist.
-type option struct {
-	label string
-	short string // digits that pick it: "3", "10"
-	id    string // a checklist item's id
+// Option is one answer of a choice, or one item of a checklist.
+type Option struct {
+	Label string
+	Short string // digits that pick it: "3", "10"
+	ID    string // a checklist item's id
 }
 
-// field is one question of a form.
-type field struct {
-	key     string // names it to validation: "in-bed", "latency"
-	label   string
-	section string // a heading shown above it
-	kind    fieldKind
-	hint    string // shown faint while empty: "HH:MM"
-	unit    string // shown faint after the value: "min"
-	maxLen  int
+// Field is one question of a form.
+type Field struct {
+	// Section is a heading shown above the field.
+	Section string
+	// Hint is shown faint while the field is empty: "HH:MM".
+	Hint string
+	// Unit is shown faint after the value: "min".
+	Unit string
+
+	key    string // names it to validation: "in-bed", "latency"
+	label  string
+	kind   Kind
+	maxLen int
 
 	// Text kinds.
 	text  []rune
@@ -43,7 +48,7 @@ type field struct {
 	fresh bool // just focused: typing replaces the value
 
 	// Choice: sel is -1 while unanswered.
-	options []option
+	options []Option
 	sel     int
 	digits  string // digits typed in a row, so 1 then 0 picks 10
 
@@ -56,32 +61,66 @@ type field struct {
 	edited  bool // changed by the person
 }
 
-func newTextField(key, label string, kind fieldKind, maxLen int, value string) *field {
-	f := &field{key: key, label: label, kind: kind, maxLen: maxLen, text: []rune(value)}
+// NewText is a field of one line of text of kind Text, Clock or Number,
+// holding value and taking at most maxLen characters.
+func NewText(key, label string, kind Kind, maxLen int, value string) *Field {
+	f := &Field{key: key, label: label, kind: kind, maxLen: maxLen, text: []rune(value)}
 	f.pos = len(f.text)
 	return f
 }
 
-func newChoiceField(key, label string, opts []option, sel int) *field {
+// NewChoice is one answer of opts, sel chosen; -1 leaves it unanswered.
+func NewChoice(key, label string, opts []Option, sel int) *Field {
 	if sel < -1 || sel >= len(opts) {
 		sel = -1
 	}
-	return &field{key: key, label: label, kind: choiceKind, options: opts, sel: sel}
+	return &Field{key: key, label: label, kind: Choice, options: opts, sel: sel}
 }
 
-func newMultiField(key, label string, opts []option, checked []bool) *field {
-	return &field{key: key, label: label, kind: multiKind, options: opts, checked: checked}
+// NewMulti is a checklist of opts, checked[i] ticking opts[i].
+func NewMulti(key, label string, opts []Option, checked []bool) *Field {
+	return &Field{key: key, label: label, kind: Multi, options: opts, checked: checked}
 }
 
-func (f *field) value() string { return string(f.text) }
+// Key names the field to validation.
+func (f *Field) Key() string { return f.key }
+
+// Value is a text field's text, as typed.
+func (f *Field) Value() string { return string(f.text) }
+
+// Selected is a choice's option index, -1 while unanswered.
+func (f *Field) Selected() int { return f.sel }
+
+// Select chooses option i, as if picked by key.
+func (f *Field) Select(i int) {
+	if i >= -1 && i < len(f.options) {
+		f.sel = i
+	}
+}
+
+// Options are a choice's answers or a checklist's items.
+func (f *Field) Options() []Option { return f.options }
+
+// Checked reports whether a checklist's item i is ticked.
+func (f *Field) Checked(i int) bool { return f.checked[i] }
+
+// Err is the problem shown at the field, "" for none.
+func (f *Field) Err() string { return f.err }
+
+// SetErr puts a problem at the field; "" clears it.
+func (f *Field) SetErr(msg string) { f.err = msg }
+
+// Touched reports whether the person has left the field, or tried to
+// submit the form: only then are its problems worth showing.
+func (f *Field) Touched() bool { return f.touched }
 
 // edit applies a key other than the form's own; it reports a change.
-func (f *field) edit(k tea.KeyPressMsg) bool {
+func (f *Field) edit(k tea.KeyPressMsg) bool {
 	var changed bool
 	switch f.kind {
-	case choiceKind:
+	case Choice:
 		changed = f.choose(k)
-	case multiKind:
+	case Multi:
 		changed = f.tick(k)
 	default:
 		changed = f.typeKey(k)
@@ -93,7 +132,7 @@ func (f *field) edit(k tea.KeyPressMsg) bool {
 	return changed
 }
 
-func (f *field) typeKey(k tea.KeyPressMsg) bool {
+func (f *Field) typeKey(k tea.KeyPressMsg) bool {
 	n := len(f.text)
 	switch k.String() {
 	case "left":
@@ -140,9 +179,9 @@ func (f *field) typeKey(k tea.KeyPressMsg) bool {
 // insert adds typed or pasted text at the cursor; on a freshly focused
 // field it replaces the value. Text that would not fit is refused whole,
 // with a message, and the value is left as it was.
-func (f *field) insert(s string, pasted bool) bool {
+func (f *Field) insert(s string, pasted bool) bool {
 	rs := clean(s)
-	if f.kind != textKind {
+	if f.kind != Text {
 		rs = []rune(strings.TrimSpace(string(rs)))
 	}
 	if len(rs) == 0 {
@@ -168,8 +207,8 @@ func (f *field) insert(s string, pasted bool) bool {
 }
 
 // paste puts pasted text into a text field; choices and lists ignore it.
-func (f *field) paste(s string) bool {
-	if f.kind == choiceKind || f.kind == multiKind {
+func (f *Field) paste(s string) bool {
+	if f.kind == Choice || f.kind == Multi {
 		return false
 	}
 	if f.insert(s, true) {
@@ -195,7 +234,7 @@ func clean(s string) []rune {
 	return out
 }
 
-func (f *field) choose(k tea.KeyPressMsg) bool {
+func (f *Field) choose(k tea.KeyPressMsg) bool {
 	n := len(f.options)
 	old := f.sel
 	s := k.String()
@@ -208,9 +247,9 @@ func (f *field) choose(k tea.KeyPressMsg) bool {
 		r := []rune(k.Text)[0]
 		if unicode.IsDigit(r) {
 			f.digits += string(r)
-			if i := f.short(f.digits); i >= 0 {
+			if i := f.byShort(f.digits); i >= 0 {
 				f.sel = i
-			} else if i := f.short(string(r)); i >= 0 {
+			} else if i := f.byShort(string(r)); i >= 0 {
 				f.digits, f.sel = string(r), i
 			}
 			return f.sel != old
@@ -221,36 +260,36 @@ func (f *field) choose(k tea.KeyPressMsg) bool {
 	return f.sel != old
 }
 
-// short is the option picked by typing digits, or -1.
-func (f *field) short(digits string) int {
-	return slices.IndexFunc(f.options, func(o option) bool { return o.short == digits })
+// byShort is the option picked by typing digits, or -1.
+func (f *Field) byShort(digits string) int {
+	return slices.IndexFunc(f.options, func(o Option) bool { return o.Short == digits })
 }
 
-// next is the option after from whose label starts with r, round again to
+// next is the Option after from whose label starts with r, round again to
 // the start; from when none does.
-func (f *field) next(r rune, from int) int {
+func (f *Field) next(r rune, from int) int {
 	r = unicode.ToLower(r)
 	n := len(f.options)
 	for i := 1; i <= n; i++ {
 		j := (from + i + n) % n
-		if l := []rune(f.options[j].label); len(l) > 0 && unicode.ToLower(l[0]) == r {
+		if l := []rune(f.options[j].Label); len(l) > 0 && unicode.ToLower(l[0]) == r {
 			return j
 		}
 	}
 	return from
 }
 
-// pickHelp says which digits pick an answer: "1-5", "0-10".
-func (f *field) pickHelp() string {
+// PickHelp says which digits pick an answer: "1-5", "0-10".
+func (f *Field) PickHelp() string {
 	var first, last string
 	for _, o := range f.options {
-		if o.short == "" {
+		if o.Short == "" {
 			continue
 		}
 		if first == "" {
-			first = o.short
+			first = o.Short
 		}
-		last = o.short
+		last = o.Short
 	}
 	if first == "" {
 		return ""
@@ -258,7 +297,7 @@ func (f *field) pickHelp() string {
 	return first + "-" + last
 }
 
-func (f *field) tick(k tea.KeyPressMsg) bool {
+func (f *Field) tick(k tea.KeyPressMsg) bool {
 	if len(f.options) == 0 {
 		return false
 	}

@@ -1,4 +1,4 @@
-package ui
+package history
 
 import (
 	"context"
@@ -7,15 +7,22 @@ import (
 	"time"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
-// insightsState is the comparisons over every night, worked out in the
+// insights are the comparisons over every night, worked out in the
 // background the first time the view is shown: the one view that reads
 // the whole record.
-type insightsState struct {
+type insights struct {
+	ctx  *screen.Context
+	src  Source
+	keys scrollKeys
+	// top is the first line shown.
+	top            int
 	gen            int
 	loading, ready bool
 	findings       []insight.Finding
@@ -30,7 +37,25 @@ type insightsMsg struct {
 	err      error
 }
 
-func (s *insightsState) load(src History, set night.Settings) tea.Cmd {
+func (s *insights) enter() tea.Cmd { return s.load(s.src, s.ctx.Settings) }
+
+func (s *insights) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
+	s.top = s.keys.scroll(k, s.top, bodyRoom(s.ctx))
+	return noView, nil
+}
+
+// fit stops the scrolling at the last line.
+func (s *insights) fit() {
+	if !s.listing() {
+		return // nothing to scroll yet: the place is kept for when there is
+	}
+	_, _, lines := s.content()
+	s.top = min(s.top, max(len(lines)-bodyRoom(s.ctx), 0))
+}
+
+func (s *insights) help() []key.Binding { return []key.Binding{s.keys.scrollHelp} }
+
+func (s *insights) load(src Source, set night.Settings) tea.Cmd {
 	if src == nil || s.loading || s.ready {
 		return nil
 	}
@@ -47,7 +72,7 @@ func (s *insightsState) load(src History, set night.Settings) tea.Cmd {
 	}
 }
 
-func (s *insightsState) receive(m insightsMsg) {
+func (s *insights) receive(m insightsMsg) {
 	if m.gen != s.gen {
 		return
 	}
@@ -55,35 +80,33 @@ func (s *insightsState) receive(m insightsMsg) {
 	s.findings, s.nights, s.err = m.findings, m.nights, m.err
 }
 
-func (s *insightsState) reset() {
+func (s *insights) reset() {
 	s.gen++
 	s.loading, s.ready, s.findings, s.err = false, false, nil, nil
 }
 
-// insightsBody is each finding in words, strongest evidence first; those
+// content is each finding in words, strongest evidence first; those
 // with too few nights yet are dim.
-func (h *history) insightsBody() (title, note string, body []string) {
-	st, w := h.sh.styles, h.sh.width
-	s := &h.insights
+func (s *insights) content() (title, note string, lines []string) {
+	st, w := s.ctx.Styles, s.ctx.Width
 	title, note = "What goes with your nights", "associations, not causes"
 	if w < 70 {
 		note = ""
 	}
 	switch {
-	case h.sh.opts.History == nil:
+	case s.src == nil:
 		return title, note, []string{st.Faint.Render("No diary is open.")}
 	case !s.ready:
 		return title, note, []string{st.Faint.Render("working it out…")}
 	case s.err != nil:
-		return title, note, []string{wrap(st.Warn, w, "⚠ could not read your nights: "+s.err.Error())}
+		return title, note, []string{screen.Wrap(st.Warn, w, "⚠ could not read your nights: "+s.err.Error())}
 	case s.nights == 0 || len(s.findings) == 0:
-		return title, note, []string{wrap(st.Faint, w, "Nothing to compare yet: insights need evening logs and morning check-ins.")}
+		return title, note, []string{screen.Wrap(st.Faint, w, "Nothing to compare yet: insights need evening logs and morning check-ins.")}
 	}
-	var lines []string
 	if note == "" {
 		lines = append(lines, st.Faint.Render("Associations, not causes."))
 	}
-	gap := h.sh.height >= 20
+	gap := s.ctx.Height >= 20
 	for i, f := range shownFindings(s.findings) {
 		style := st.Text
 		if !f.Enough {
@@ -92,7 +115,7 @@ func (h *history) insightsBody() (title, note string, body []string) {
 		if gap && i > 0 {
 			lines = append(lines, "")
 		}
-		for j, l := range wrapLines(style, w-2, keepTogether(f.Sentence())) {
+		for j, l := range screen.WrapLines(style, w-2, keepTogether(f.Sentence())) {
 			mark := "  "
 			if j == 0 {
 				mark = style.Render("• ")
@@ -101,15 +124,28 @@ func (h *history) insightsBody() (title, note string, body []string) {
 		}
 	}
 	lines = append(lines, "")
-	lines = append(lines, wrapLines(st.Faint, w, fmt.Sprintf(
+	lines = append(lines, screen.WrapLines(st.Faint, w, fmt.Sprintf(
 		"From %d nights. Each comparison is on its own: among many, about one in twenty "+
 			"intervals leaves out no difference by chance alone.", s.nights))...)
-	room := h.bodyRoom()
-	h.insightsTop = min(h.insightsTop, max(len(lines)-room, 0))
-	if h.insightsTop+room < len(lines) {
+	return title, note, lines
+}
+
+// listing reports whether there are findings to list, and so to scroll.
+func (s *insights) listing() bool {
+	return s.src != nil && s.ready && s.err == nil && s.nights > 0 && len(s.findings) > 0
+}
+
+// body is the findings from the top line.
+func (s *insights) body() (title, note string, lines []string) {
+	title, note, lines = s.content()
+	if !s.listing() {
+		return title, note, lines
+	}
+	top := min(s.top, len(lines))
+	if top+bodyRoom(s.ctx) < len(lines) {
 		note = strings.TrimPrefix(note+" · more ↓", " · ")
 	}
-	return title, note, lines[h.insightsTop:]
+	return title, note, lines[top:]
 }
 
 // shownFindings leaves out a second "not enough nights yet" for a factor:

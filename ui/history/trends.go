@@ -1,4 +1,4 @@
-package ui
+package history
 
 import (
 	"context"
@@ -8,9 +8,12 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // The trends read 90 nights and the 6 before them, for the first rolling
@@ -21,9 +24,14 @@ const (
 	rollNeed   = 3 // nights recorded in a rolling window before it shows
 )
 
-// trendsState is the nights the trends are drawn from, read in the
-// background the first time the view is shown.
-type trendsState struct {
+// trends are symptom severity and sleep efficiency over the last 30 or
+// 90 nights, drawn from nights read in the background the first time the
+// view is shown.
+type trends struct {
+	ctx            *screen.Context
+	n              *nights
+	src            Source
+	keys           trendsKeys
 	days           int // 30 or 90
 	gen            int
 	loading, ready bool
@@ -32,6 +40,25 @@ type trendsState struct {
 	err            error
 }
 
+type trendsKeys struct{ span key.Binding }
+
+func newTrendsKeys() trendsKeys {
+	return trendsKeys{span: bind([]string{"r"}, "r", "30/90 nights")}
+}
+
+func (s *trends) enter() tea.Cmd { return s.load(s.src, s.endNight()) }
+
+func (s *trends) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
+	if key.Matches(k, s.keys.span) {
+		s.days = 120 - s.days // 30 ↔ 90
+	}
+	return noView, nil
+}
+
+func (s *trends) fit() {}
+
+func (s *trends) help() []key.Binding { return []key.Binding{s.keys.span} }
+
 type trendsMsg struct {
 	gen  int
 	end  string
@@ -39,7 +66,7 @@ type trendsMsg struct {
 	err  error
 }
 
-func (s *trendsState) load(src History, end string) tea.Cmd {
+func (s *trends) load(src Source, end string) tea.Cmd {
 	if src == nil || s.loading || s.ready && s.end == end {
 		return nil
 	}
@@ -48,12 +75,12 @@ func (s *trendsState) load(src History, end string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		recs, err := src.Nights(ctx, addDays(end, -(trendsLong+rollN-2)), end)
+		recs, err := src.Nights(ctx, nightfmt.AddDays(end, -(trendsLong+rollN-2)), end)
 		return trendsMsg{gen: gen, end: end, recs: recs, err: err}
 	}
 }
 
-func (s *trendsState) receive(m trendsMsg) {
+func (s *trends) receive(m trendsMsg) {
 	if m.gen != s.gen {
 		return // from before an edit: a fresh read is on its way
 	}
@@ -61,27 +88,27 @@ func (s *trendsState) receive(m trendsMsg) {
 	s.end, s.recs, s.err = m.end, m.recs, m.err
 }
 
-func (s *trendsState) reset() {
+func (s *trends) reset() {
 	s.gen++
 	s.loading, s.ready, s.recs, s.err = false, false, nil, nil
 }
 
-// trendsEnd is the last night the trends cover: last night, or the last
+// endNight is the last night the trends cover: last night, or the last
 // record when the record stopped more than a month ago.
-func (h *history) trendsEnd() string {
-	if h.last != "" && h.last < addDays(h.today, -30) {
-		return h.last
+func (s *trends) endNight() string {
+	if s.n.last != "" && s.n.last < nightfmt.AddDays(s.n.today, -30) {
+		return s.n.last
 	}
-	return h.today
+	return s.n.today
 }
 
 // series is a measure for each of the last days nights and the lead-in
 // before them, NaN for a night without it.
-func (s *trendsState) series(days int, f func(*night.Record) float64) []float64 {
+func (s *trends) series(days int, f func(*night.Record) float64) []float64 {
 	n := days + rollN - 1
 	vals := make([]float64, n)
 	for i := range n {
-		date := addDays(s.end, i-n+1)
+		date := nightfmt.AddDays(s.end, i-n+1)
 		vals[i] = math.NaN()
 		if j, ok := slices.BinarySearchFunc(s.recs, date, func(r night.Record, d string) int {
 			return strings.Compare(r.Night, d)
@@ -94,57 +121,56 @@ func (s *trendsState) series(days int, f func(*night.Record) float64) []float64 
 	return vals
 }
 
-// trendsBody draws symptom severity and sleep efficiency over the range:
+// body draws symptom severity and sleep nightfmt.Efficiency over the range:
 // nightly bars with gaps for nights without a check-in, the 7-night mean
 // under them, and the lowest, mean and highest. Without room for charts
 // it gives the numbers alone.
-func (h *history) trendsBody() (title, note string, body []string) {
-	st, w := h.sh.styles, h.sh.width
-	s := &h.trends
+func (s *trends) body() (title, note string, body []string) {
+	st, w := s.ctx.Styles, s.ctx.Width
 	days := s.days
 	title = fmt.Sprintf("Last %d nights", days)
 	note = fmt.Sprintf("r: %d nights", 120-days)
 	switch {
-	case h.sh.opts.History == nil:
+	case s.src == nil:
 		return title, note, []string{st.Faint.Render("No diary is open.")}
 	case !s.ready:
 		return title, note, []string{st.Faint.Render("reading your nights…")}
 	case s.err != nil:
-		return title, note, []string{wrap(st.Warn, w, "⚠ could not read your nights: "+s.err.Error())}
+		return title, note, []string{screen.Wrap(st.Warn, w, "⚠ could not read your nights: "+s.err.Error())}
 	}
-	title += ", to " + nightLabel(s.end)
+	title += ", to " + nightfmt.Label(s.end)
 	if w < 60 {
-		title = fmt.Sprintf("%d nights to %s", days, nightLabel(s.end))
+		title = fmt.Sprintf("%d nights to %s", days, nightfmt.Label(s.end))
 	}
-	sev := s.series(days, func(r *night.Record) float64 { return float64(severity(r)) })
-	se := s.series(days, efficiency)
+	sev := s.series(days, func(r *night.Record) float64 { return float64(nightfmt.Severity(r)) })
+	se := s.series(days, nightfmt.Efficiency)
 	recorded := count(sev[rollN-1:])
 	foot := st.Faint.Render(fmt.Sprintf("%d of %d nights have a check-in.", recorded, days))
 
 	chartW := w - 11
-	if h.bodyRoom() < 14 || chartW < 30 {
-		body = append(body, h.trendNumbers("Leg symptoms, 0-10", sev, days, "")...)
-		body = append(body, h.trendNumbers("Sleep efficiency", se, days, " %")...)
+	if bodyRoom(s.ctx) < 14 || chartW < 30 {
+		body = append(body, s.numbers("Leg symptoms, 0-10", sev, days, "")...)
+		body = append(body, s.numbers("Sleep efficiency", se, days, " %")...)
 		return title, note, append(body, foot)
 	}
 	body = append(body, "")
-	body = append(body, h.trendChart("Leg symptoms, next morning", " (0-10)", sev, days, chartW, 0, 10, "")...)
+	body = append(body, s.chart("Leg symptoms, next morning", " (0-10)", sev, days, chartW, 0, 10, "")...)
 	body = append(body, "")
 	lo, hi := spread(se[rollN-1:])
-	body = append(body, h.trendChart("Sleep efficiency", " (%)", se, days, chartW, lo, hi, " %")...)
-	first := nightLabel(addDays(s.end, 1-days))
-	last := nightLabel(s.end)
+	body = append(body, s.chart("Sleep efficiency", " (%)", se, days, chartW, lo, hi, " %")...)
+	first := nightfmt.Label(nightfmt.AddDays(s.end, 1-days))
+	last := nightfmt.Label(s.end)
 	span := len(fitWidth(make([]float64, days), chartW))
 	axis := first + strings.Repeat(" ", max(span-lipgloss.Width(first+last), 1)) + last
-	body = append(body, truncate(st.Faint.Render(strings.Repeat(" ", 11)+axis), w), "",
-		wrap(st.Faint, w, fmt.Sprintf("%d of %d nights have a check-in; a gap is a night without one.", recorded, days)))
+	body = append(body, screen.Truncate(st.Faint.Render(strings.Repeat(" ", 11)+axis), w), "",
+		screen.Wrap(st.Faint, w, fmt.Sprintf("%d of %d nights have a check-in; a gap is a night without one.", recorded, days)))
 	return title, note, body
 }
 
-// trendChart is one measure: its nightly bars, the rolling mean, and the
+// chart is one measure: its nightly bars, the rolling mean, and the
 // numbers.
-func (h *history) trendChart(name, unitNote string, vals []float64, days, width int, lo, hi float64, unit string) []string {
-	st := h.sh.styles
+func (s *trends) chart(name, unitNote string, vals []float64, days, width int, lo, hi float64, unit string) []string {
+	st := s.ctx.Styles
 	nightly := vals[rollN-1:]
 	roll := rolling(vals, rollN, rollNeed, days)
 	label := func(s string) string { return st.Faint.Render(fmt.Sprintf("  %-9s", s)) }
@@ -153,21 +179,21 @@ func (h *history) trendChart(name, unitNote string, vals []float64, days, width 
 		scale = fmt.Sprintf(" (▁ %s, █ %s)", num(lo, unit), num(hi, unit))
 	}
 	return []string{
-		truncate(st.Title.Render(name)+st.Faint.Render(unitNote), h.sh.width),
+		screen.Truncate(st.Title.Render(name)+st.Faint.Render(unitNote), s.ctx.Width),
 		label("nightly") + st.Accent.Render(sparkline(fitWidth(nightly, width), lo, hi)),
 		label(fmt.Sprintf("%d-night", rollN)) + st.Text.Render(sparkline(fitWidth(roll, width), lo, hi)),
-		truncate(strings.Repeat(" ", 11)+st.Faint.Render(summary(nightly, unit)+scale), h.sh.width),
+		screen.Truncate(strings.Repeat(" ", 11)+st.Faint.Render(summary(nightly, unit)+scale), s.ctx.Width),
 	}
 }
 
-// trendNumbers is a measure without a chart.
-func (h *history) trendNumbers(name string, vals []float64, days int, unit string) []string {
-	st, w := h.sh.styles, h.sh.width
+// numbers is a measure without a chart.
+func (s *trends) numbers(name string, vals []float64, days int, unit string) []string {
+	st, w := s.ctx.Styles, s.ctx.Width
 	nightly := vals[rollN-1:]
 	return []string{
-		truncate(st.Title.Render(name), w),
-		truncate("  "+st.Text.Render(summary(nightly, unit)), w),
-		truncate("  "+st.Text.Render(fmt.Sprintf("last %d nights: mean %s", rollN, num(mean(nightly[len(nightly)-rollN:]), unit))), w),
+		screen.Truncate(st.Title.Render(name), w),
+		screen.Truncate("  "+st.Text.Render(summary(nightly, unit)), w),
+		screen.Truncate("  "+st.Text.Render(fmt.Sprintf("last %d nights: mean %s", rollN, num(mean(nightly[len(nightly)-rollN:]), unit))), w),
 	}
 }
 
@@ -185,7 +211,7 @@ func summary(vals []float64, unit string) string {
 func num(v float64, unit string) string {
 	switch {
 	case math.IsNaN(v):
-		return noData
+		return nightfmt.NoData
 	case unit != "":
 		return fmt.Sprintf("%.0f%s", v, unit)
 	case v == math.Trunc(v):

@@ -1,0 +1,246 @@
+package history
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
+	"github.com/quietlegs/quietlegs/ui/screen"
+)
+
+// detail is everything recorded for the selected night, scrolled.
+type detail struct {
+	ctx  *screen.Context
+	n    *nights
+	keys detailKeys
+	// top is the first line shown.
+	top int
+}
+
+type detailKeys struct {
+	scrollKeys
+	left, right, edit key.Binding
+	otherHelp         key.Binding
+}
+
+func newDetailKeys() detailKeys {
+	return detailKeys{
+		scrollKeys: newScrollKeys(),
+		left:       bind([]string{"left", "h"}, "←/h", "day before"),
+		right:      bind([]string{"right", "l"}, "→/l", "day after"),
+		edit:       bind([]string{"e"}, "e", "edit check-in"),
+		otherHelp:  bind([]string{"left", "right"}, "←/→", "other nights"),
+	}
+}
+
+// enter reads the night.
+func (d *detail) enter() tea.Cmd {
+	d.n.win.ensure(d.n.sel, d.n.sel)
+	return nil
+}
+
+// key scrolls the night, steps to the night before or after with a
+// record, and opens its check-in to edit.
+func (d *detail) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
+	ks, n := d.keys, d.n
+	switch {
+	case key.Matches(k, ks.edit):
+		// Saving or leaving the form comes back here, and the browser
+		// reads the night again.
+		n.editing = n.sel
+		date := n.sel
+		return noView, func() tea.Msg { return EditMsg{Night: date} }
+	case key.Matches(k, ks.left):
+		if p := n.win.older(n.sel, 1, n.first); p != "" {
+			n.sel, d.top = p, 0
+		}
+	case key.Matches(k, ks.right):
+		if p := n.win.newer(n.sel, 1, n.last); p != "" {
+			n.sel, d.top = p, 0
+		}
+	default:
+		d.top = ks.scroll(k, d.top, bodyRoom(d.ctx))
+	}
+	return noView, nil
+}
+
+// fit stops the scrolling at the last line.
+func (d *detail) fit() {
+	d.top = min(d.top, max(len(d.lines())-bodyRoom(d.ctx), 0))
+}
+
+func (d *detail) help() []key.Binding {
+	return []key.Binding{d.keys.edit, d.keys.otherHelp, d.keys.scrollHelp}
+}
+
+// body is the night from the top line.
+func (d *detail) body() (title, note string, body []string) {
+	lines := d.lines()
+	top := min(d.top, len(lines))
+	if top+bodyRoom(d.ctx) < len(lines) {
+		note = "more ↓"
+	}
+	return "Night of " + nightfmt.LongLabel(d.n.sel), note, lines[top:]
+}
+
+func (d *detail) lines() []string {
+	st, w := d.ctx.Styles, d.ctx.Width
+	r := d.n.win.get(d.n.sel)
+	if r == nil {
+		return append([]string{st.Text.Render("Nothing recorded for this night."), ""},
+			screen.WrapLines(st.Faint, w, "e adds a morning check-in for it.")...)
+	}
+	dw := detailWriter{st: st, width: w, labelW: 20}
+	dw.add(nightFacts(st, r, w))
+	d.eveningLines(&dw, r.Evening)
+	if len(r.Runs) == 0 {
+		dw.section("Routine", "")
+		dw.add(st.Faint.Render("  none run"))
+	}
+	for _, run := range r.Runs {
+		d.runLines(&dw, run)
+	}
+	checkinLines(&dw, r.Checkin)
+	return dw.lines
+}
+
+// detailWriter gathers a night's lines: sections, and rows of a label and
+// a value that wraps under itself.
+type detailWriter struct {
+	st            *screen.Styles
+	width, labelW int
+	lines         []string
+}
+
+func (d *detailWriter) add(s ...string) { d.lines = append(d.lines, s...) }
+
+func (d *detailWriter) section(title, note string) {
+	if len(d.lines) > 0 {
+		d.add("")
+	}
+	d.add(screen.Truncate(d.st.Title.Render(title)+d.st.Faint.Render(note), d.width))
+}
+
+// row is a label and a plain value; rowStyled takes a value already
+// styled, which must fit on one line.
+func (d *detailWriter) row(label, value string) {
+	avail := max(d.width-d.labelW, 1)
+	for i, l := range screen.WrapLines(d.st.Text, avail, value) {
+		if i == 0 {
+			d.rowStyled(label, l)
+			continue
+		}
+		d.add(strings.Repeat(" ", d.labelW) + l)
+	}
+}
+
+func (d *detailWriter) rowStyled(label, value string) {
+	head := d.st.Faint.Render(screen.Truncate("  "+label, d.labelW-1))
+	d.add(screen.Truncate(head+strings.Repeat(" ", max(d.labelW-lipgloss.Width(head), 0))+value, d.width))
+}
+
+func (dt *detail) eveningLines(d *detailWriter, e *night.Evening) {
+	st := d.st
+	if e == nil {
+		d.section("Evening log", "")
+		d.add(st.Faint.Render("  none"))
+		return
+	}
+	note := ""
+	if !e.At.IsZero() {
+		note = " · logged at " + nightfmt.Clock(e.At)
+	}
+	d.section("Evening log", note)
+	if e.Symptoms != nil {
+		d.rowStyled("Legs then", nightfmt.SevCell(st, *e.Symptoms)+st.Text.Render(" of 10"))
+	} else {
+		d.rowStyled("Legs then", st.Faint.Render("not rated"))
+	}
+	var items []string
+	for _, id := range e.Tags {
+		items = append(items, dt.ctx.Settings.Label(id))
+	}
+	if len(items) == 0 {
+		d.rowStyled("Checklist", st.Faint.Render("nothing ticked"))
+	} else {
+		d.row("Checklist", strings.Join(items, ", "))
+	}
+	if e.Note != "" {
+		d.row("Note", e.Note)
+	}
+}
+
+func (dt *detail) runLines(d *detailWriter, run night.Run) {
+	st := d.st
+	title := run.Title
+	if title == "" {
+		title = run.Routine
+	}
+	d.section(title, "")
+	status := string(run.Status)
+	if run.Status == routine.Running {
+		status = "not ended (cut off, or still running)"
+	}
+	d.row("Status", status)
+	when := nightfmt.Clock(run.StartedAt) + "–"
+	if !run.EndedAt.IsZero() {
+		when += nightfmt.Clock(run.EndedAt)
+	}
+	d.row("Time", when)
+	t := routine.Count(run.Steps)
+	d.row("Steps", fmt.Sprintf("%d of %d done · %s spent", t.Done, nightfmt.StepCount(dt.ctx.Library, run), routine.FormatDuration(t.Spent)))
+	nameW := max(d.width-d.labelW-10, 8)
+	for _, s := range run.Steps {
+		mark, when := "✓", routine.FormatDuration(s.Actual)
+		if s.Status != routine.StepDone {
+			mark, when = "–", "skipped"
+		}
+		d.add(screen.Truncate(strings.Repeat(" ", d.labelW-2)+st.Faint.Render(mark+" ")+
+			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(s.Title, nameW)))+st.Faint.Render(" "+when), d.width))
+	}
+}
+
+func checkinLines(d *detailWriter, c *night.Checkin) {
+	st := d.st
+	if c == nil {
+		d.section("Morning check-in", "")
+		d.add(st.Faint.Render("  none yet · e adds one"))
+		return
+	}
+	note := ""
+	if !c.RecordedAt.IsZero() {
+		note = " · saved " + c.RecordedAt.Format("Mon 2 Jan 15:04")
+	}
+	d.section("Morning check-in", note)
+	times := func(n int, one string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + one + "s"
+	}
+	d.row("Into bed", nightfmt.Clock(c.InBed))
+	d.row("Tried to sleep", nightfmt.Clock(c.TriedSleep))
+	d.row("Fell asleep after", nightfmt.Minutes(c.LatencyMin))
+	d.row("Woke", times(c.Awakenings, "time")+", "+nightfmt.Minutes(c.AwakeMin)+" awake in all")
+	d.row("Last woke", nightfmt.Clock(c.FinalWake))
+	d.row("Out of bed", nightfmt.Clock(c.OutOfBed))
+	d.row("Sleep quality", nightfmt.ScaleWord(nightfmt.QualityWords(), c.Quality))
+	d.row("Rested", nightfmt.ScaleWord(nightfmt.RestedWords(), c.Rested))
+	d.rowStyled("Leg symptoms", nightfmt.SevCell(st, c.RLSSeverity)+st.Text.Render(" of 10"))
+	d.row("Symptoms started", c.Onset.Label())
+	d.row("Got up for legs", times(c.GotUp, "time"))
+	if c.Notes != "" {
+		d.row("Notes", c.Notes)
+	}
+	f := c.Figures()
+	d.add("")
+	d.row("Time in bed", nightfmt.Minutes(f.TIB))
+	d.row("Total sleep", nightfmt.Minutes(f.TST))
+	d.row("Sleep efficiency", nightfmt.SEText(nightfmt.Efficiency(&night.Record{Checkin: c})))
+}

@@ -1,0 +1,255 @@
+// Package uitest holds what the ui packages' tests share: a history held
+// in memory, generated nights, key presses by name, and Drive, which does
+// what Bubble Tea does with a screen's commands.
+package uitest
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/nightfmt"
+	"github.com/quietlegs/quietlegs/ui/screen"
+)
+
+// Drive runs cmd, feeds what it sends back to s, and so on until nothing
+// is left, as the program would. Messages meant for the root (moving
+// between screens, quitting, and any forRoot says) are not fed back but
+// returned, in order.
+func Drive(s screen.Screen, cmd tea.Cmd, forRoot func(tea.Msg) bool) (screen.Screen, []tea.Msg) {
+	var out []tea.Msg
+	var run func(tea.Cmd)
+	run = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case nil:
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(c)
+			}
+		case tea.QuitMsg, screen.PushMsg, screen.PopMsg, screen.ReplaceMsg:
+			out = append(out, msg)
+		default:
+			if forRoot != nil && forRoot(msg) {
+				out = append(out, msg)
+				return
+			}
+			var next tea.Cmd
+			s, next = s.Update(msg)
+			run(next)
+		}
+	}
+	run(cmd)
+	return s, out
+}
+
+// KeyPress is the key named k, as Bubble Tea would send it.
+func KeyPress(k string) tea.KeyPressMsg {
+	switch k {
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// Routine: a two-sided stretch, a massage with a safety note, and 4-6
+// breathing. 2:00 in all.
+func Routine() *routine.Routine {
+	return &routine.Routine{Name: "test", Title: "Test wind-down", Source: "built-in", Steps: []routine.Step{
+		{Title: "Calf stretch", Instruction: "Lean into a wall, heel down.", Kind: routine.Hold, Phases: []routine.Phase{
+			{Label: "left side", Cue: "Left leg back.", Duration: 10 * time.Second},
+			{Label: "right side", Cue: "Switch to the right leg.", Duration: 20 * time.Second},
+		}},
+		{Title: "Leg massage", Instruction: "Long slow strokes, ankle to knee.", Safety: "Gently over sore spots.",
+			Kind: routine.Hold, Phases: []routine.Phase{{Label: "hold", Duration: 30 * time.Second}}},
+		{Title: "Paced breathing", Instruction: "In through the nose, out slowly.", Kind: routine.Breathing,
+			Phases: []routine.Phase{{Label: "breathe", Duration: time.Minute,
+				Breath: &routine.Breath{Inhale: 4 * time.Second, Exhale: 6 * time.Second}}}},
+	}}
+}
+
+// History holds nights in memory, in date order, and filters them by
+// range with a binary search: benchmarks measure the screens, not SQL.
+type History struct {
+	Recs []night.Record
+	// Evenings and Checkins, when set, show in the nights too: a fake
+	// diary shares them, so a check-in saved through the form reads back.
+	Evenings map[string]night.Evening
+	Checkins map[string]night.Checkin
+	Err      error
+	// Reads is every range read; Returned counts the nights returned.
+	Reads    [][2]string
+	Returned int
+}
+
+// Nights reads the nights in [from, to].
+func (f *History) Nights(_ context.Context, from, to string) ([]night.Record, error) {
+	f.Reads = append(f.Reads, [2]string{from, to})
+	if f.Err != nil {
+		return nil, f.Err
+	}
+	out := f.overlay(slices.Clone(f.span(from, to)), from, to)
+	f.Returned += len(out)
+	return out, nil
+}
+
+func (f *History) span(from, to string) []night.Record {
+	lo, hi := 0, len(f.Recs)
+	if from != "" {
+		lo = sort.Search(len(f.Recs), func(i int) bool { return f.Recs[i].Night >= from })
+	}
+	if to != "" {
+		hi = sort.Search(len(f.Recs), func(i int) bool { return f.Recs[i].Night > to })
+	}
+	return f.Recs[lo:max(lo, hi)]
+}
+
+// overlay puts the evening logs and check-ins in range into recs.
+func (f *History) overlay(recs []night.Record, from, to string) []night.Record {
+	in := func(d string) bool { return (from == "" || d >= from) && (to == "" || d <= to) }
+	at := func(d string) *night.Record {
+		i, ok := slices.BinarySearchFunc(recs, d, func(r night.Record, d string) int { return strings.Compare(r.Night, d) })
+		if !ok {
+			recs = slices.Insert(recs, i, night.Record{Night: d})
+		}
+		return &recs[i]
+	}
+	for d, e := range f.Evenings {
+		if in(d) {
+			at(d).Evening = &e
+		}
+	}
+	for d, c := range f.Checkins {
+		if in(d) {
+			at(d).Checkin = &c
+		}
+	}
+	return recs
+}
+
+// NightRange is the first and last night, and how many there are.
+func (f *History) NightRange(context.Context) (first, last string, n int, err error) {
+	if f.Err != nil {
+		return "", "", 0, f.Err
+	}
+	recs := f.overlay(slices.Clone(f.Recs), "", "")
+	if len(recs) == 0 {
+		return "", "", 0, nil
+	}
+	return recs[0].Night, recs[len(recs)-1].Night, len(recs), nil
+}
+
+// Split keeps recs' evening logs and check-ins in evenings and checkins,
+// and the rest in a History that shows the two maps through it.
+func Split(evenings map[string]night.Evening, checkins map[string]night.Checkin, recs []night.Record) *History {
+	f := &History{Evenings: evenings, Checkins: checkins}
+	for _, r := range recs {
+		if r.Evening != nil {
+			evenings[r.Night] = *r.Evening
+		}
+		if r.Checkin != nil {
+			checkins[r.Night] = *r.Checkin
+		}
+		if len(r.Runs) > 0 {
+			f.Recs = append(f.Recs, night.Record{Night: r.Night, Runs: r.Runs})
+		}
+	}
+	return f
+}
+
+// GenNights makes n nights ending on last, the same every time for a
+// seed: most with an evening log, a run of Routine (completed, partial
+// or none) and a check-in; every ninth night has nothing, and every
+// seventh has a run but no check-in.
+func GenNights(last string, n int, seed uint64) []night.Record {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	tags := []string{"caffeine", "alcohol", "magnesium", "screens", "long-walk"}
+	steps := Routine().Steps
+	var recs []night.Record
+	for i := range n {
+		date := nightfmt.AddDays(last, i-n+1)
+		if i%9 == 4 {
+			continue
+		}
+		day, _ := time.Parse(night.Layout, date)
+		at := func(h, m int) time.Time { return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+		r := night.Record{Night: date}
+		var ts []string
+		for _, t := range tags {
+			if rng.IntN(3) == 0 {
+				ts = append(ts, t)
+			}
+		}
+		legs := rng.IntN(8)
+		r.Evening = &night.Evening{Night: date, At: at(20, 30+rng.IntN(20)), Symptoms: &legs, Tags: ts}
+		if i%5 != 2 {
+			run := night.Run{Routine: routine.DefaultName, Title: "Evening wind-down", Status: routine.Completed,
+				StartedAt: at(21, 0), EndedAt: at(21, 2), Planned: 2 * time.Minute}
+			reached := len(steps)
+			if i%4 == 1 {
+				run.Status, reached = routine.Partial, 2
+			}
+			for j, s := range steps[:reached] {
+				st := routine.StepDone
+				if j == 1 && i%3 == 0 {
+					st = routine.StepSkipped
+				}
+				run.Steps = append(run.Steps, routine.StepResult{Index: j, Title: s.Title, Planned: s.Duration(), Actual: s.Duration(), Status: st})
+			}
+			r.Runs = []night.Run{run}
+		}
+		if i%7 != 3 {
+			inBed := at(22, rng.IntN(90))
+			wake := at(30, 20+rng.IntN(60))
+			awake := rng.IntN(60)
+			r.Checkin = &night.Checkin{Night: date, InBed: inBed, TriedSleep: inBed.Add(10 * time.Minute),
+				LatencyMin: 5 + rng.IntN(40), Awakenings: rng.IntN(4), AwakeMin: awake, FinalWake: wake,
+				OutOfBed: wake.Add(15 * time.Minute), Quality: 1 + rng.IntN(5), Rested: 1 + rng.IntN(5),
+				RLSSeverity: min(legs+rng.IntN(4), 10), Onset: night.Onsets[rng.IntN(len(night.Onsets))],
+				GotUp: rng.IntN(3), RecordedAt: wake.Add(30 * time.Minute)}
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
