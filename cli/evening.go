@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/plain"
+	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui"
 )
 
@@ -150,21 +150,28 @@ func (a *app) amendEvening(ctx context.Context, ch journal.EveningChange) error 
 }
 
 // runPlain runs a routine in plain mode: --routine, or the default one.
+// An unknown name is refused before the database is opened.
 func (a *app) runPlain(ctx context.Context) error {
+	lib, err := a.library()
+	if err != nil {
+		return err
+	}
+	name := a.routineName
+	if name == "" {
+		name = routine.DefaultName
+	}
+	r, ok := lib.Find(name)
+	if !ok {
+		return usageError("no routine named %q (see: quietlegs routines)", name)
+	}
 	return a.withJournal(func(j *journal.Journal) error {
-		r, err := j.Routine(a.routineName)
-		if errors.Is(err, journal.ErrNoRoutine) {
-			return exitError{2, err}
-		} else if err != nil {
-			return err
-		}
 		p := &plain.Runner{
 			Out:    a.out,
 			Record: j.NewRun(r, a.speed),
 			Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
 			Wait:   plain.WaitReal,
 		}
-		_, err = p.Run(ctx)
+		_, err := p.Run(ctx)
 		return err
 	})
 }

@@ -45,6 +45,9 @@ type Progress struct {
 	cp    night.Checkpoint
 }
 
+// Ended reports whether p is the state of a run that has ended.
+func (p Progress) Ended() bool { return p.cp.Status != routine.Running }
+
 // Progress snapshots the run's state now. Call it from the engine's
 // goroutine.
 func (r *Run) Progress() Progress {
@@ -180,33 +183,11 @@ func (j *Journal) Resume(cut night.Run) (*Run, error) {
 // when it was cut off): partial when a step was done, else abandoned, as
 // when a person quits.
 func (j *Journal) EndInterrupted(ctx context.Context, cut night.Run) error {
-	status := routine.Abandoned
-	if routine.Count(cut.Steps).Done > 0 {
-		status = routine.Partial
-	}
-	ended := cut.UpdatedAt
-	if ended.IsZero() {
-		ended = cut.StartedAt
-	}
+	status, ended := cut.EndStatus(), cut.LastSaved()
 	ctx, cancel := bounded(ctx)
 	defer cancel()
 	return j.st.Checkpoint(ctx, cut.ID, night.Checkpoint{
 		Steps: cut.Steps, CurrentStep: cut.CurrentStep, CurrentElapsed: cut.CurrentElapsed,
 		Status: status, EndedAt: ended,
 	})
-}
-
-// ErrNoRoutine is wrapped by Routine's error for a name not in the library.
-var ErrNoRoutine = errors.New("no routine named")
-
-// Routine finds a routine by name; "" is the default one.
-func (j *Journal) Routine(name string) (*routine.Routine, error) {
-	if name == "" {
-		name = routine.DefaultName
-	}
-	r, ok := j.lib.Find(name)
-	if !ok {
-		return nil, fmt.Errorf("%w %q (see: quietlegs routines)", ErrNoRoutine, name)
-	}
-	return r, nil
 }

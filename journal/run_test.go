@@ -14,10 +14,7 @@ import (
 
 func TestRunIsSavedAtEveryTransition(t *testing.T) {
 	j, st, clock := newTestJournal(t, 23, 30)
-	r, err := j.Routine("quick")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, _ := j.Library().Find("quick")
 	run := j.NewRun(r, 1)
 	ctx := context.Background()
 	run.Engine.Start()
@@ -39,7 +36,7 @@ func TestRunIsSavedAtEveryTransition(t *testing.T) {
 
 func TestRunCatchesUpAfterAFailedSave(t *testing.T) {
 	j, st, clock := newTestJournal(t, 23, 30)
-	r, _ := j.Routine("quick")
+	r, _ := j.Library().Find("quick")
 	run := j.NewRun(r, 1)
 	ctx := context.Background()
 	run.Engine.Start()
@@ -60,7 +57,7 @@ func TestRunCatchesUpAfterAFailedSave(t *testing.T) {
 
 func TestRunDropsAnOlderProgress(t *testing.T) {
 	j, st, clock := newTestJournal(t, 23, 30)
-	r, _ := j.Routine("quick")
+	r, _ := j.Library().Find("quick")
 	run := j.NewRun(r, 1)
 	ctx := context.Background()
 	run.Engine.Start()
@@ -154,11 +151,4 @@ func TestInterruptedRun(t *testing.T) {
 			t.Errorf("Resume of a removed routine: %v", err)
 		}
 	})
-}
-
-func TestRoutineByName(t *testing.T) {
-	j, _, _ := newTestJournal(t, 21, 0)
-	if _, err := j.Routine("nope"); !errors.Is(err, journal.ErrNoRoutine) || !strings.Contains(err.Error(), `"nope"`) {
-		t.Errorf("Routine(nope) = %v", err)
-	}
 }

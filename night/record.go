@@ -114,3 +114,22 @@ func ValidID(s string) bool {
 	}
 	return true
 }
+
+// LastSaved is when the run was last saved: for a run cut off, about when
+// it stopped.
+func (r Run) LastSaved() time.Time {
+	if r.UpdatedAt.IsZero() {
+		return r.StartedAt
+	}
+	return r.UpdatedAt
+}
+
+// EndStatus is how the run is recorded when it is ended where it stands,
+// as when a person quits or a cut-off run is closed: partial when a step
+// was done, else abandoned.
+func (r Run) EndStatus() routine.Status {
+	if routine.Count(r.Steps).Done > 0 {
+		return routine.Partial
+	}
+	return routine.Abandoned
+}

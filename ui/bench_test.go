@@ -17,7 +17,7 @@ func benchRunner(b *testing.B) *harness {
 	}
 	r, _ := lib.Find(routine.DefaultName)
 	t := &testing.T{}
-	hs := newHarness(t, Options{Start: StartRoutine, Routine: r, SkipEveningLog: true}, 80, 24)
+	hs := newHarness(t, testOptions{Start: StartRoutine, Routine: r, SkipEveningLog: true}, 80, 24)
 	return hs
 }
 

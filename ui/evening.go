@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,7 +66,7 @@ type evening struct {
 }
 
 func newEvening(sh *shared, r *routine.Routine) *evening {
-	e := &evening{sh: sh, r: r, night: night.Of(sh.Now(), sh.Boundary()), keys: newLeaveKeys("skip"), leave: newLeaveConfirm()}
+	e := &evening{sh: sh, r: r, night: sh.j.Tonight(), keys: newLeaveKeys("skip"), leave: newLeaveConfirm()}
 	e.form = e.newForm(night.Evening{})
 	return e
 }
@@ -80,16 +81,16 @@ func (e *evening) newForm(old night.Evening) *form.Form {
 	if old.Symptoms != nil {
 		sel = *old.Symptoms + 1
 	}
-	fields := []*form.Field{form.NewChoice("legs", "Legs right now", legs, sel)}
+	fields := []*form.Field{form.NewChoice(string(night.FieldSymptoms), "Legs right now", legs, sel)}
 	// Items taken off the checklist still show when tonight's log has
 	// them, so saving never drops them.
 	var items []form.Option
-	for _, it := range e.sh.opts.Settings.Checklist {
+	for _, it := range e.sh.Settings.Checklist {
 		items = append(items, form.Option{Label: it.Label, ID: it.ID})
 	}
 	for _, id := range old.Tags {
 		if !slices.ContainsFunc(items, func(o form.Option) bool { return o.ID == id }) {
-			items = append(items, form.Option{Label: e.sh.opts.Settings.Label(id), ID: id})
+			items = append(items, form.Option{Label: e.sh.Settings.Label(id), ID: id})
 		}
 	}
 	if len(items) > 0 {
@@ -97,23 +98,18 @@ func (e *evening) newForm(old night.Evening) *form.Form {
 		for i, it := range items {
 			checked[i] = slices.Contains(old.Tags, it.ID)
 		}
-		fields = append(fields, form.NewMulti("tags", "Today", items, checked))
+		fields = append(fields, form.NewMulti(string(night.FieldTag), "Today", items, checked))
 	}
-	note := form.NewText("note", "Note", form.Text, noteMax, old.Note)
+	note := form.NewText(string(night.FieldNote), "Note", form.Text, noteMax, old.Note)
 	note.Hint = "optional"
 	return form.New(nil, append(fields, note)...)
 }
 
 // Init reads tonight's log, if there is one, to show it as it was left.
 func (e *evening) Init() tea.Cmd {
-	d, date := e.sh.opts.Diary, e.night
-	if d == nil {
-		return nil
-	}
+	j, date := e.sh.j, e.night
 	return func() tea.Msg {
-		ctx, cancel := screen.StoreContext()
-		defer cancel()
-		old, ok, err := d.Evening(ctx, date)
+		old, ok, err := j.DraftEvening(context.Background(), date)
 		return eveningLoadedMsg{old, ok, err}
 	}
 }
@@ -173,12 +169,12 @@ func (e *evening) begin(notice string) tea.Cmd {
 
 // read is the log as the form holds it.
 func (e *evening) read() night.Evening {
-	ev := night.Evening{Night: e.night, At: e.sh.Now(), Note: strings.TrimSpace(e.form.Field("note").Value())}
-	if legs := e.form.Field("legs"); legs.Selected() > 0 {
+	ev := night.Evening{Night: e.night, Note: strings.TrimSpace(e.form.Field(string(night.FieldNote)).Value())}
+	if legs := e.form.Field(string(night.FieldSymptoms)); legs.Selected() > 0 {
 		n := legs.Selected() - 1
 		ev.Symptoms = &n
 	}
-	if tags := e.form.Field("tags"); tags != nil {
+	if tags := e.form.Field(string(night.FieldTag)); tags != nil {
 		for i, o := range tags.Options() {
 			if tags.Checked(i) {
 				ev.Tags = append(ev.Tags, o.ID)
@@ -193,20 +189,13 @@ func (e *evening) read() night.Evening {
 // and the routine starts all the same.
 func (e *evening) finish() tea.Cmd {
 	ev := e.read()
-	d := e.sh.opts.Diary
-	if d == nil || (!e.prior && ev.Symptoms == nil && len(ev.Tags) == 0 && ev.Note == "") {
+	if !e.prior && ev.Symptoms == nil && len(ev.Tags) == 0 && ev.Note == "" {
 		return e.begin("")
 	}
 	e.saving = true
-	r := e.r
+	j, r := e.sh.j, e.r
 	return func() tea.Msg {
-		err := ev.Validate()
-		if err == nil {
-			ctx, cancel := screen.StoreContext()
-			defer cancel()
-			err = d.SaveEvening(ctx, ev)
-		}
-		if err != nil {
+		if err := j.SaveEvening(context.Background(), ev); err != nil {
 			return beginRoutineMsg{r: r, notice: "Evening log not saved: " + err.Error()}
 		}
 		return beginRoutineMsg{r: r}

@@ -6,10 +6,9 @@ import (
 	"testing"
 
 	"github.com/quietlegs/quietlegs/night"
-	"github.com/quietlegs/quietlegs/routine"
 )
 
-func startEvening(t *testing.T, w, h int, o Options) *harness {
+func startEvening(t *testing.T, w, h int, o testOptions) *harness {
 	t.Helper()
 	o.Start, o.Routine = StartRoutine, testRoutine()
 	hs := newHarness(t, o, w, h)
@@ -26,15 +25,15 @@ func intp(n int) *int { return &n }
 func TestEveningLogOpensBeforeEveryRoutine(t *testing.T) {
 	tests := []struct {
 		name string
-		o    Options
+		o    testOptions
 		keys []string
 		log  bool
 	}{
-		{"home", Options{Library: testLibrary()}, []string{"e"}, true},
-		{"picker", Options{Library: testLibrary(), Start: StartPicker}, []string{"enter"}, true},
-		{"start routine", Options{Start: StartRoutine, Routine: testRoutine()}, nil, true},
-		{"skip option", Options{Start: StartRoutine, Routine: testRoutine(), SkipEveningLog: true}, nil, false},
-		{"skip option from home", Options{Library: testLibrary(), SkipEveningLog: true}, []string{"e"}, false},
+		{"home", testOptions{Library: testLibrary()}, []string{"e"}, true},
+		{"picker", testOptions{Library: testLibrary(), Start: StartPicker}, []string{"enter"}, true},
+		{"start routine", testOptions{Start: StartRoutine, Routine: testRoutine()}, nil, true},
+		{"skip option", testOptions{Start: StartRoutine, Routine: testRoutine(), SkipEveningLog: true}, nil, false},
+		{"skip option from home", testOptions{Library: testLibrary(), SkipEveningLog: true}, []string{"e"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,7 +51,7 @@ func TestEveningLogOpensBeforeEveryRoutine(t *testing.T) {
 }
 
 func TestEveningLogSkipSavesNothingAndStarts(t *testing.T) {
-	hs := startEvening(t, 80, 24, Options{})
+	hs := startEvening(t, 80, 24, testOptions{})
 	hs.key("esc")
 	if hs.root.runner == nil {
 		t.Fatal("esc did not start the routine")
@@ -87,7 +86,7 @@ func TestEveningLogSaves(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hs := startEvening(t, 80, 24, Options{})
+			hs := startEvening(t, 80, 24, testOptions{})
 			tt.keys(hs)
 			if hs.root.runner == nil {
 				t.Fatalf("routine not started:\n%s", hs.view())
@@ -128,7 +127,7 @@ func TestEveningLogUpdatesTonights(t *testing.T) {
 	d := newFakeDiary()
 	d.evenings["2026-11-22"] = night.Evening{Night: "2026-11-22", Symptoms: intp(6),
 		Tags: []string{"alcohol", "hot-bath"}, Note: "tired"}
-	hs := startEvening(t, 80, 24, Options{Diary: d})
+	hs := startEvening(t, 80, 24, testOptions{Diary: d})
 	v := hs.view()
 	for _, want := range []string{"[6]", "Alcohol, hot-bath", "tired", "as you left it"} {
 		if !strings.Contains(v, want) {
@@ -146,7 +145,7 @@ func TestEveningLogUpdatesTonights(t *testing.T) {
 func TestEveningLogClearedStillSaves(t *testing.T) {
 	d := newFakeDiary()
 	d.evenings["2026-11-22"] = night.Evening{Night: "2026-11-22", Symptoms: intp(3)}
-	hs := startEvening(t, 80, 24, Options{Diary: d})
+	hs := startEvening(t, 80, 24, testOptions{Diary: d})
 	hs.keys("s", "ctrl+s")
 	if len(d.savedEvenings) != 1 || d.savedEvenings[0].Symptoms != nil {
 		t.Errorf("saves %+v, want one without a rating", d.savedEvenings)
@@ -156,7 +155,7 @@ func TestEveningLogClearedStillSaves(t *testing.T) {
 func TestEveningLogSaveErrorStillStarts(t *testing.T) {
 	d := newFakeDiary()
 	d.fail = errDiskFull
-	hs := startEvening(t, 80, 24, Options{Diary: d})
+	hs := startEvening(t, 80, 24, testOptions{Diary: d})
 	hs.keys("5", "ctrl+s")
 	if hs.root.runner == nil {
 		t.Fatal("a failed save stopped the routine")
@@ -188,7 +187,7 @@ func TestEveningLogAsksBeforeDroppingAnswers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hs := startEvening(t, 80, 24, Options{})
+			hs := startEvening(t, 80, 24, testOptions{})
 			quit := hs.keys(tt.keys[:min(2, len(tt.keys))]...)
 			if len(tt.keys) > 2 {
 				if v := hs.view(); !strings.Contains(v, "won't be saved") {
@@ -206,18 +205,8 @@ func TestEveningLogAsksBeforeDroppingAnswers(t *testing.T) {
 	}
 }
 
-// TestEveningLogWithoutDiary: nothing to save into, and the form works.
-func TestEveningLogWithoutDiary(t *testing.T) {
-	hs := newHarness(t, Options{Library: testLibrary()}, 80, 24)
-	hs.root.sh.opts.Diary = nil
-	hs.keys("e", "5", "enter", "space", "ctrl+s")
-	if hs.root.runner == nil || hs.root.runner.engine.Routine().Name != routine.DefaultName {
-		t.Fatalf("routine not started:\n%s", hs.view())
-	}
-}
-
 func TestEveningLogPasteIntoNote(t *testing.T) {
-	hs := startEvening(t, 80, 24, Options{})
+	hs := startEvening(t, 80, 24, testOptions{})
 	hs.keys("enter", "enter")
 	hs.send(pasteMsg(strings.Repeat("x", 2048)))
 	if v := hs.view(); !strings.Contains(v, "that paste is 2048 characters") {

@@ -18,32 +18,32 @@ func TestFormGoldens(t *testing.T) {
 		name  string
 		start func(t *testing.T, w, h int) *harness
 	}{
-		{"evening-log", func(t *testing.T, w, h int) *harness { return startEvening(t, w, h, Options{}) }},
+		{"evening-log", func(t *testing.T, w, h int) *harness { return startEvening(t, w, h, testOptions{}) }},
 		{"evening-log-checklist", func(t *testing.T, w, h int) *harness {
-			hs := startEvening(t, w, h, Options{})
+			hs := startEvening(t, w, h, testOptions{})
 			hs.keys("6", "enter", "down", "space")
 			return hs
 		}},
-		{"checkin-fresh", func(t *testing.T, w, h int) *harness { return startMorning(t, w, h, Options{}) }},
+		{"checkin-fresh", func(t *testing.T, w, h int) *harness { return startMorning(t, w, h, testOptions{}) }},
 		{"checkin-editing", func(t *testing.T, w, h int) *harness {
-			hs := startMorning(t, w, h, Options{Diary: editing(t)})
+			hs := startMorning(t, w, h, testOptions{Diary: editing(t)})
 			hs.keys("enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 			return hs
 		}},
 		{"checkin-problem", func(t *testing.T, w, h int) *harness {
-			hs := startMorning(t, w, h, Options{Diary: withLastCheckin(t)})
+			hs := startMorning(t, w, h, testOptions{Diary: withLastCheckin(t)})
 			hs.keys("enter", "enter", "enter", "enter")
 			hs.typeText("500")
 			hs.key("enter")
 			return hs
 		}},
 		{"checkin-saved", func(t *testing.T, w, h int) *harness {
-			hs := startMorning(t, w, h, Options{Diary: withLastCheckin(t)})
+			hs := startMorning(t, w, h, testOptions{Diary: withLastCheckin(t)})
 			hs.key("ctrl+s")
 			return hs
 		}},
 		{"home-morning", func(t *testing.T, w, h int) *harness {
-			return newHarness(t, Options{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning)}, w, h)
+			return newHarness(t, testOptions{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning)}, w, h)
 		}},
 	}
 	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {

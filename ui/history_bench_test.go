@@ -1,23 +1,20 @@
 package ui
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/quietlegs/quietlegs/routine"
-	"github.com/quietlegs/quietlegs/store"
 )
 
 // benchOptions open the history on hist at 80x24. The benchmarks hold
 // 3,650 generated nights (ten years) in memory: they measure the screens,
 // not SQL.
-func benchOptions(hist History) Options {
-	return Options{Start: StartHistory, History: hist, Library: testLibrary(),
-		Clock: routine.NewFakeClock(t0), Settings: testSettings(), Speed: 1}
+func benchOptions(hist *fakeHistory) Options {
+	return testOptions{Start: StartHistory, History: hist, Library: testLibrary(), Diary: newFakeDiary(),
+		Saver: &fakeSaver{}, Runs: &fakeRuns{}, Clock: routine.NewFakeClock(t0), Settings: testSettings(), Speed: 1}.options()
 }
 
 // BenchmarkHistoryOpen is opening the history on ten years of nights, to
@@ -39,41 +36,6 @@ func BenchmarkHistoryOpen(b *testing.B) {
 func BenchmarkHistoryKey(b *testing.B) {
 	hist := &fakeHistory{Recs: genNights(lastNight, 3650, 1)}
 	m := New(benchOptions(hist))
-	drive(m, m.Init())
-	drive(m, updateRoot(m, tea.WindowSizeMsg{Width: 80, Height: 24}))
-	drive(m, updateRoot(m, keyPress("2")))
-	keyLoop(b, m)
-}
-
-// sqliteYears is a real store holding the same ten years, for the same
-// benchmarks through SQL.
-func sqliteYears(b *testing.B) *store.Store {
-	b.Helper()
-	s, err := store.Open(filepath.Join(b.TempDir(), "q.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	if _, err := s.Import(context.Background(), genNights(lastNight, 3650, 1)); err != nil {
-		b.Fatal(err)
-	}
-	return s
-}
-
-// BenchmarkHistoryOpenSQLite is BenchmarkHistoryOpen on the real store.
-func BenchmarkHistoryOpenSQLite(b *testing.B) {
-	s := sqliteYears(b)
-	for b.Loop() {
-		m := New(benchOptions(s))
-		drive(m, m.Init())
-		drive(m, updateRoot(m, tea.WindowSizeMsg{Width: 80, Height: 24}))
-		_ = m.View()
-	}
-}
-
-// BenchmarkHistoryKeySQLite is BenchmarkHistoryKey on the real store.
-func BenchmarkHistoryKeySQLite(b *testing.B) {
-	m := New(benchOptions(sqliteYears(b)))
 	drive(m, m.Init())
 	drive(m, updateRoot(m, tea.WindowSizeMsg{Width: 80, Height: 24}))
 	drive(m, updateRoot(m, keyPress("2")))

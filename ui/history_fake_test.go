@@ -2,12 +2,8 @@ package ui
 
 import (
 	"github.com/quietlegs/quietlegs/night"
-	"github.com/quietlegs/quietlegs/store"
 	"github.com/quietlegs/quietlegs/ui/internal/uitest"
 )
-
-// The store is what main passes in for the history.
-var _ History = (*store.Store)(nil)
 
 // fakeHistory holds nights in memory; see uitest.History.
 type fakeHistory = uitest.History

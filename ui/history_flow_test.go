@@ -14,7 +14,7 @@ import (
 // saves a new rating, and comes back to the night read again; leaving the
 // form unsaved comes back too.
 func TestHistoryEditsACheckin(t *testing.T) {
-	hs := startHistory(t, 80, 24, Options{})
+	hs := startHistory(t, 80, 24, testOptions{})
 	hs.keys("5") // work the insights out, to see them worked out again
 	hs.keys("2", "down", "enter")
 	hs.history()
@@ -77,7 +77,7 @@ func TestHistoryLeaves(t *testing.T) {
 			var hs *harness
 			if tt.fromHome {
 				d := newFakeDiary()
-				hs = newHarness(t, Options{Library: testLibrary(), Diary: d,
+				hs = newHarness(t, testOptions{Library: testLibrary(), Diary: d,
 					History: diaryHistory(d, genNights(lastNight, 30, 1))}, 80, 24)
 				hs.key("h")
 				hs.history()
@@ -85,7 +85,7 @@ func TestHistoryLeaves(t *testing.T) {
 					t.Fatalf("the history opened from home does not say esc goes home:\n%s", v)
 				}
 			} else {
-				hs = startHistory(t, 80, 24, Options{})
+				hs = startHistory(t, 80, 24, testOptions{})
 			}
 			quit := hs.keys(tt.keys...)
 			_, home := hs.root.top().(*home)
@@ -107,7 +107,7 @@ func TestHistoryTooSmall(t *testing.T) {
 		{19, 24, "Terminal too small"},
 	}
 	for _, tt := range tests {
-		hs := startHistory(t, tt.w, tt.h, Options{})
+		hs := startHistory(t, tt.w, tt.h, testOptions{})
 		v := hs.view()
 		if !strings.Contains(v, tt.want) {
 			t.Errorf("%dx%d: view lacks %q:\n%s", tt.w, tt.h, tt.want, v)
@@ -124,7 +124,7 @@ func TestHistoryTooSmall(t *testing.T) {
 func TestHistoryWithNothingToShow(t *testing.T) {
 	tests := []struct {
 		name string
-		hist History
+		hist *fakeHistory
 		want []string
 	}{
 		{"empty", &fakeHistory{}, []string{"·", "No nights recorded yet.", "Nothing recorded", "nothing recorded", "Nothing to compare yet"}},
@@ -132,7 +132,7 @@ func TestHistoryWithNothingToShow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hs := newHarness(t, Options{Start: StartHistory, History: tt.hist}, 80, 24)
+			hs := newHarness(t, testOptions{Start: StartHistory, History: tt.hist}, 80, 24)
 			var all strings.Builder
 			for _, k := range []string{"1", "left", "[", "2", "down", "end", "3", "left", "e", "esc", "4", "r", "5", "down"} {
 				hs.key(k)
@@ -154,7 +154,7 @@ func TestHistoryWithNothingToShow(t *testing.T) {
 // and only when shown.
 func TestHistoryReadsAWindow(t *testing.T) {
 	hist := &fakeHistory{Recs: genNights(lastNight, 3650, 1)}
-	hs := newHarness(t, Options{Start: StartHistory, History: hist}, 80, 24)
+	hs := newHarness(t, testOptions{Start: StartHistory, History: hist}, 80, 24)
 	if hist.Returned > 62 {
 		t.Errorf("opening read %d nights", hist.Returned)
 	}
@@ -197,7 +197,7 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 		rated("2026-11-18", 0, ""),
 		rated("2026-11-21", 3, routine.Partial),
 	}}
-	hs := newHarness(t, Options{Library: testLibrary(), History: hist}, 80, 24)
+	hs := newHarness(t, testOptions{Library: testLibrary(), History: hist}, 80, 24)
 	if want := [][2]string{{"2026-11-15", lastNight}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
 		t.Errorf("home read %v, want only %v", hist.Reads, want)
 	}
@@ -222,7 +222,7 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 // TestHistorySurvivesResizing draws each view at every size from 1x1.
 func TestHistorySurvivesResizing(t *testing.T) {
 	for _, k := range []string{"1", "2", "3", "4", "5"} {
-		hs := startHistory(t, 80, 24, Options{})
+		hs := startHistory(t, 80, 24, testOptions{})
 		hs.key(k)
 		for w := 1; w <= 90; w += 7 {
 			for h := 1; h <= 30; h += 3 {

@@ -15,7 +15,7 @@ const lastNight = "2026-11-21"
 // startHistory opens the history on 120 generated nights to last night.
 // Their evening logs and check-ins are kept in the fake diary and show
 // through the history, as in the store, so an edit reads back.
-func startHistory(t *testing.T, w, h int, o Options) *harness {
+func startHistory(t *testing.T, w, h int, o testOptions) *harness {
 	t.Helper()
 	if o.History == nil {
 		d := newFakeDiary()
@@ -78,7 +78,7 @@ func TestHistoryGoldens(t *testing.T) {
 		for _, sc := range historyScreens() {
 			name := sc.name + "-" + itoa(sz.w) + "x" + itoa(sz.h)
 			t.Run(name, func(t *testing.T) {
-				hs := startHistory(t, sz.w, sz.h, Options{})
+				hs := startHistory(t, sz.w, sz.h, testOptions{})
 				hs.keys(sc.keys...)
 				raw := hs.root.View().Content
 				plain := asASCII(t, raw)
@@ -100,7 +100,7 @@ func TestHomeGoldensWithNights(t *testing.T) {
 		name := "home-nights-" + itoa(sz.w) + "x" + itoa(sz.h)
 		t.Run(name, func(t *testing.T) {
 			hist := &fakeHistory{Recs: genNights(lastNight, 30, 1)}
-			hs := newHarness(t, Options{Library: testLibrary(), History: hist}, sz.w, sz.h)
+			hs := newHarness(t, testOptions{Library: testLibrary(), History: hist}, sz.w, sz.h)
 			raw := hs.root.View().Content
 			checkSize(t, raw, sz.w, sz.h)
 			golden(t, name, ansi.Strip(raw))

@@ -22,7 +22,7 @@ func TestHeatmapTellsNoRecordFromZero(t *testing.T) {
 		rated("2026-11-05", 10),
 	}}
 	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
-		hs := newHarness(t, Options{Start: StartHistory, History: hist}, sz.w, sz.h)
+		hs := newHarness(t, testOptions{Start: StartHistory, History: hist}, sz.w, sz.h)
 		text := ansi.Strip(asASCII(t, hs.root.View().Content))
 		var week []string
 		for _, l := range strings.Split(text, "\n") {
@@ -47,7 +47,7 @@ func TestHistoryTableDropsColumnsWhenNarrow(t *testing.T) {
 		{40, []string{"night", "routine", "symptoms"}, []string{"steps", "in bed", "quality"}},
 	}
 	for _, tt := range tests {
-		hs := startHistory(t, tt.width, 24, Options{})
+		hs := startHistory(t, tt.width, 24, testOptions{})
 		hs.key("2")
 		head := strings.Split(hs.view(), "\n")[2]
 		for _, w := range tt.want {
@@ -79,7 +79,7 @@ func TestHistoryDetailShowsTheWholeNight(t *testing.T) {
 			{Index: 1, Title: steps[1].Title, Actual: 5 * time.Second, Status: routine.StepSkipped},
 		}}
 	hist := diaryHistory(d, []night.Record{{Night: lastNight, Runs: []night.Run{run}}})
-	hs := newHarness(t, Options{Start: StartHistory, History: hist, Diary: d, Library: testLibrary()}, 80, 60)
+	hs := newHarness(t, testOptions{Start: StartHistory, History: hist, Diary: d, Library: testLibrary()}, 80, 60)
 	hs.key("3")
 	v := hs.view()
 	for _, want := range []string{

@@ -65,7 +65,7 @@ func (h *home) build() {
 	sh := h.sh
 	h.items = nil
 	var evening []menuItem
-	if lib := sh.opts.Library; lib != nil {
+	if lib := sh.Library; lib != nil {
 		if r, ok := lib.Find(routine.DefaultName); ok || len(lib.Routines) > 0 {
 			if !ok {
 				r = lib.Routines[0]
@@ -99,15 +99,13 @@ func (h *home) build() {
 	} else {
 		h.items = append(evening, checkin)
 	}
-	if sh.opts.History != nil {
-		h.items = append(h.items, menuItem{
+	h.items = append(h.items,
+		menuItem{
 			title:    "History",
 			note:     "your nights, trends and insights",
 			shortcut: key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
 			run:      func() tea.Cmd { return screen.Push(newHistoryScreen(sh, true)) },
-		})
-	}
-	h.items = append(h.items,
+		},
 		menuItem{
 			title:    "Choose a routine",
 			note:     "built-in and your own",
@@ -124,21 +122,19 @@ func cmd(c tea.Cmd) func() tea.Cmd { return func() tea.Cmd { return c } }
 // Init reads whether last night has a check-in, the last 7 nights, and
 // whether a routine runs in another window.
 func (h *home) Init() tea.Cmd {
-	d, hist, runs := h.sh.opts.Diary, h.sh.opts.History, h.sh.opts.Runs
+	j := h.sh.j
 	last, from := h.last, h.dates[0]
 	return func() tea.Msg {
 		ctx, cancel := screen.StoreContext()
 		defer cancel()
 		var msg homeLoadedMsg
-		if d != nil {
-			_, msg.done, _ = d.Checkin(ctx, last)
+		// The 7 nights to last, and nothing else: home stays quick
+		// however long the record.
+		msg.week, msg.weekErr = j.Nights(ctx, from, last)
+		for _, r := range msg.week {
+			msg.done = msg.done || (r.Night == last && r.Checkin != nil)
 		}
-		if hist != nil {
-			// The 7 nights to last, and nothing else: home stays quick
-			// however long the record.
-			msg.week, msg.weekErr = hist.Nights(ctx, from, last)
-		}
-		msg.elsewhere = runningElsewhere(runs)
+		msg.elsewhere = j.RunningElsewhere()
 		return msg
 	}
 }
@@ -147,7 +143,7 @@ func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
 		h.done, h.elsewhere = msg.done, msg.elsewhere
-		if h.sh.opts.History != nil && msg.weekErr == nil {
+		if msg.weekErr == nil {
 			h.setWeek(msg.week) // home works without it
 		}
 		h.build()

@@ -1,14 +1,14 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
-	"github.com/quietlegs/quietlegs/store"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
@@ -17,7 +17,7 @@ import (
 // it as ended, or decide later. Nothing is changed until the person says.
 type interrupted struct {
 	sh *shared
-	s  store.Session
+	s  night.Run
 	// r is the routine to resume, nil when it can't be; why says why.
 	r    *routine.Routine
 	why  string
@@ -29,21 +29,16 @@ type interrupted struct {
 }
 
 // interruptedMsg carries a run found cut off, for the root to ask about.
-type interruptedMsg struct{ s store.Session }
+type interruptedMsg struct{ s night.Run }
 
 // endedMsg says how recording a cut-off run as ended went.
 type endedMsg struct{ err error }
 
 // findInterrupted looks for a run that was cut off, in the background.
 func (m *Root) findInterrupted() tea.Cmd {
-	runs := m.sh.opts.Runs
-	if runs == nil {
-		return nil
-	}
+	j := m.sh.j
 	return func() tea.Msg {
-		ctx, cancel := screen.StoreContext()
-		defer cancel()
-		s, ok, err := runs.Interrupted(ctx)
+		s, ok, err := j.Interrupted(context.Background())
 		if err != nil || !ok {
 			return nil // a record that can't be read now is asked about next time
 		}
@@ -57,42 +52,18 @@ type interruptedKeys struct {
 
 // newInterrupted asks about s over the screen shown; deciding goes back
 // to it.
-func newInterrupted(sh *shared, s store.Session) *interrupted {
+func newInterrupted(sh *shared, s night.Run) *interrupted {
 	m := &interrupted{sh: sh, s: s, keys: interruptedKeys{
 		Resume: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resume")),
 		End:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "record as ended")),
 		Later:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "decide later")),
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}}
-	m.r, m.why = resumable(sh.opts.Library, s)
+	m.r, m.why = sh.j.Resumable(s)
 	if m.r == nil {
 		m.keys.Resume.SetEnabled(false)
 	}
 	return m
-}
-
-// resumable finds the routine s ran, as it was: a routine renamed, removed
-// or changed since can't be resumed, and why says so.
-func resumable(lib *routine.Library, s store.Session) (r *routine.Routine, why string) {
-	title := s.RoutineTitle
-	if title == "" {
-		title = s.Routine
-	}
-	var ok bool
-	if lib != nil {
-		r, ok = lib.Find(s.Routine)
-	}
-	if !ok {
-		return nil, fmt.Sprintf("“%s” is no longer among your routines (was its file renamed?), so it can't be resumed.", title)
-	}
-	changed := s.CurrentStep < 0 || s.CurrentStep >= len(r.Steps)
-	for _, x := range s.Steps {
-		changed = changed || x.Index < 0 || x.Index >= len(r.Steps) || r.Steps[x.Index].Title != x.Title
-	}
-	if changed {
-		return nil, fmt.Sprintf("“%s” has changed since this run started, so it can't be resumed.", title)
-	}
-	return r, ""
 }
 
 func (m *interrupted) Init() tea.Cmd { return nil }
@@ -121,37 +92,15 @@ func (m *interrupted) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 }
 
 // resume restores the run at the step in progress, paused; the root takes
-// the run lock and carries on the same session, at the session's speed so
+// the run lock and carries on the same record, at the run's own speed so
 // its record stays true.
 func (m *interrupted) resume() tea.Cmd {
-	speed := m.s.Speed
-	if speed <= 0 {
-		speed = m.sh.opts.Speed
-	}
-	e := routine.NewEngine(m.r, m.sh.opts.Clock, speed)
-	if err := e.Restore(m.s.CurrentStep, m.s.CurrentElapsed, m.s.Steps); err != nil {
+	run, err := m.sh.j.Resume(m.s)
+	if err != nil {
 		m.err = err
 		return nil
 	}
-	id := m.s.ID
-	return func() tea.Msg { return resumeRunMsg{e: e, id: id} }
-}
-
-// endStatus is how the run is recorded when ended here: partial when a step
-// was done, else abandoned, as when a person quits.
-func (m *interrupted) endStatus() routine.Status {
-	if routine.Count(m.s.Steps).Done > 0 {
-		return routine.Partial
-	}
-	return routine.Abandoned
-}
-
-// endedAt is the run's last save: about when it was cut off.
-func (m *interrupted) endedAt() time.Time {
-	if m.s.UpdatedAt.IsZero() {
-		return m.s.StartedAt
-	}
-	return m.s.UpdatedAt
+	return func() tea.Msg { return resumeRunMsg{run: run} }
 }
 
 // end records the run as ended at its last save, in the background;
@@ -161,19 +110,8 @@ func (m *interrupted) end() tea.Cmd {
 		return nil
 	}
 	m.ending = true
-	runs, id := m.sh.opts.Runs, m.s.ID
-	cp := store.Checkpoint{
-		Steps:          m.s.Steps,
-		CurrentStep:    m.s.CurrentStep,
-		CurrentElapsed: m.s.CurrentElapsed,
-		Status:         m.endStatus(),
-		EndedAt:        m.endedAt(),
-	}
-	return func() tea.Msg {
-		ctx, cancel := screen.StoreContext()
-		defer cancel()
-		return endedMsg{runs.Checkpoint(ctx, id, cp)}
-	}
+	j, s := m.sh.j, m.s
+	return func() tea.Msg { return endedMsg{j.EndInterrupted(context.Background(), s)} }
 }
 
 func (m *interrupted) View() string {
@@ -181,7 +119,7 @@ func (m *interrupted) View() string {
 	tall := h >= 16
 	loc := m.sh.Now().Location()
 	started := m.s.StartedAt.In(loc)
-	title := m.s.RoutineTitle
+	title := m.s.Title
 	if title == "" {
 		title = m.s.Routine
 	}
@@ -195,7 +133,7 @@ func (m *interrupted) View() string {
 	lines = append(lines,
 		screen.Wrap(st.Heading, w, title),
 		st.Faint.Render(screen.FitLine(w, " · ", "started "+started.Format("Mon 2 Jan")+" at "+started.Format("15:04"),
-			"last saved "+m.endedAt().In(loc).Format("15:04"))),
+			"last saved "+m.s.LastSaved().In(loc).Format("15:04"))),
 		screen.Wrap(st.Text, w, m.reached()),
 		screen.Wrap(st.Text, w, m.done()))
 	if m.why != "" {
@@ -254,7 +192,7 @@ func (m *interrupted) choices() []string {
 		rows = append(rows, row("r", fmt.Sprintf("resume at step %d, paused until you're ready", m.s.CurrentStep+1)))
 	}
 	return append(rows,
-		row("p", fmt.Sprintf("record it as ended (%s) at %s", m.endStatus(), m.endedAt().In(m.sh.Now().Location()).Format("15:04"))),
+		row("p", fmt.Sprintf("record it as ended (%s) at %s", m.s.EndStatus(), m.s.LastSaved().In(m.sh.Now().Location()).Format("15:04"))),
 		row("esc", "decide later; you'll be asked next time"))
 }
 

@@ -5,15 +5,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
-	"github.com/quietlegs/quietlegs/store"
 )
 
 // cutOff is a run of the evening wind-down cut off in its second step, the
 // calf stretch done, last saved 40 s into the massage.
-func cutOff() *store.Session {
-	return &store.Session{
-		ID: 42, Routine: routine.DefaultName, RoutineTitle: "Evening wind-down", Night: "2026-11-22",
+func cutOff() *night.Run {
+	return &night.Run{
+		ID: 42, Routine: routine.DefaultName, Title: "Evening wind-down", Night: "2026-11-22",
 		StartedAt: t0.Add(-10 * time.Minute), UpdatedAt: t0.Add(-9*time.Minute - 20*time.Second),
 		Status: routine.Running, Speed: 1, Planned: 2 * time.Minute,
 		CurrentStep: 1, CurrentElapsed: 10 * time.Second,
@@ -22,9 +22,9 @@ func cutOff() *store.Session {
 	}
 }
 
-func startInterrupted(t *testing.T, w, h int, start Start, s *store.Session, lib *routine.Library) *harness {
+func startInterrupted(t *testing.T, w, h int, start Start, s *night.Run, lib *routine.Library) *harness {
 	t.Helper()
-	hs := newHarness(t, Options{Library: lib, Start: start, Runs: &fakeRuns{interrupted: s}}, w, h)
+	hs := newHarness(t, testOptions{Library: lib, Start: start, Runs: &fakeRuns{interrupted: s}}, w, h)
 	if _, ok := hs.root.top().(*interrupted); !ok {
 		t.Fatalf("opened on %T, want the interrupted run first:\n%s", hs.root.top(), hs.view())
 	}
@@ -44,7 +44,7 @@ func TestInterruptedIsAskedAboutFirst(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			o := Options{Library: testLibrary(), Start: tt.start, Routine: testRoutine(), Runs: &fakeRuns{interrupted: cutOff()}}
+			o := testOptions{Library: testLibrary(), Start: tt.start, Routine: testRoutine(), Runs: &fakeRuns{interrupted: cutOff()}}
 			hs := newHarness(t, o, 80, 24)
 			_, asks := hs.root.top().(*interrupted)
 			if asks != tt.asks {
@@ -175,7 +175,7 @@ func TestInterruptedThatCannotResume(t *testing.T) {
 	retitled.Steps[0].Title = "Hamstring stretch"
 	tests := []struct {
 		name string
-		s    *store.Session
+		s    *night.Run
 		why  string
 	}{
 		{"renamed", renamed, "no longer among your routines"},
@@ -207,7 +207,7 @@ func TestInterruptedGoldens(t *testing.T) {
 	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
 		for _, sc := range []struct {
 			name string
-			s    *store.Session
+			s    *night.Run
 		}{{"interrupted", cutOff()}, {"interrupted-missing", missing}} {
 			name := sc.name + "-" + itoa(sz.w) + "x" + itoa(sz.h)
 			t.Run(name, func(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
-	"github.com/quietlegs/quietlegs/store"
 )
 
 // tMorning is the morning after t0's night, Sunday 22 November.
@@ -40,7 +39,7 @@ func withLastCheckin(t *testing.T) *fakeDiary {
 	return d
 }
 
-func startMorning(t *testing.T, w, h int, o Options) *harness {
+func startMorning(t *testing.T, w, h int, o testOptions) *harness {
 	t.Helper()
 	o.Start, o.Clock = StartMorning, routine.NewFakeClock(tMorning)
 	return newHarness(t, o, w, h)
@@ -103,7 +102,7 @@ func TestCheckinByKeyboard(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hs := startMorning(t, 80, 24, Options{})
+			hs := startMorning(t, 80, 24, testOptions{})
 			hs.answer(tt.inBed, tt.tried, "18", "2", "30", tt.final, tt.out, "3", "4", "5", "a", "1", "restless at 2")
 			d := hs.diary
 			if len(d.savedCheckins) != 1 {
@@ -130,12 +129,12 @@ func TestCheckinByKeyboard(t *testing.T) {
 }
 
 func TestCheckinPrefill(t *testing.T) {
-	ended := func(night string, at time.Time) *store.Session {
-		return &store.Session{Night: night, EndedAt: at, Status: routine.Completed}
+	ended := func(date string, at time.Time) *night.Run {
+		return &night.Run{Night: date, EndedAt: at, Status: routine.Completed}
 	}
 	tests := []struct {
 		name         string
-		session      *store.Session
+		session      *night.Run
 		last         bool
 		inBed, tried string
 	}{
@@ -143,7 +142,7 @@ func TestCheckinPrefill(t *testing.T) {
 		{"routine ended this night, before trying", ended("2026-11-22", time.Date(2026, 11, 22, 22, 14, 29, 0, time.UTC)), true, "22:14", "22:30"},
 		{"routine ended after the usual try: try then", ended("2026-11-22", time.Date(2026, 11, 22, 22, 41, 40, 0, time.UTC)), true, "22:42", "22:42"},
 		{"routine of another night", ended("2026-11-21", time.Date(2026, 11, 21, 23, 5, 0, 0, time.UTC)), true, "22:00", "22:30"},
-		{"routine not ended", &store.Session{Night: "2026-11-22", Status: routine.Running}, true, "22:00", "22:30"},
+		{"routine not ended", &night.Run{Night: "2026-11-22", Status: routine.Running}, true, "22:00", "22:30"},
 		{"routine only", ended("2026-11-22", time.Date(2026, 11, 23, 0, 10, 0, 0, time.UTC)), false, "00:10", "00:10"},
 		{"nothing known", nil, false, "", ""},
 	}
@@ -154,7 +153,7 @@ func TestCheckinPrefill(t *testing.T) {
 				d = withLastCheckin(t)
 			}
 			d.session = tt.session
-			hs := startMorning(t, 80, 24, Options{Diary: d})
+			hs := startMorning(t, 80, 24, testOptions{Diary: d})
 			f := hs.morning().form.Field
 			if got, got2 := f("in-bed").Value(), f("tried").Value(); got != tt.inBed || got2 != tt.tried {
 				t.Errorf("into bed %q, tried %q; want %q, %q", got, got2, tt.inBed, tt.tried)
@@ -229,7 +228,7 @@ func TestCheckinValidatesAtTheField(t *testing.T) {
 			if tt.fresh {
 				d = newFakeDiary()
 			}
-			hs := startMorning(t, 80, 24, Options{Diary: d})
+			hs := startMorning(t, 80, 24, testOptions{Diary: d})
 			tt.keys(hs)
 			m := hs.morning()
 			f := m.form.Field(tt.field)
@@ -257,7 +256,7 @@ func TestCheckinValidatesAtTheField(t *testing.T) {
 
 // TestCheckinPasteKeepsTheValue: a refused paste leaves what was there.
 func TestCheckinPasteKeepsTheValue(t *testing.T) {
-	hs := startMorning(t, 40, 12, Options{Diary: withLastCheckin(t)})
+	hs := startMorning(t, 40, 12, testOptions{Diary: withLastCheckin(t)})
 	hs.keys("enter", "enter")
 	hs.send(pasteMsg(strings.Repeat("€", 2048)))
 	if got := hs.morning().form.Field("latency").Value(); got != "18" {
@@ -289,7 +288,7 @@ func TestCheckinChoiceKeys(t *testing.T) {
 	index := map[string]int{"quality": 7, "rested": 8, "rls": 9, "onset": 10}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hs := startMorning(t, 80, 24, Options{Diary: withLastCheckin(t)})
+			hs := startMorning(t, 80, 24, testOptions{Diary: withLastCheckin(t)})
 			for range index[tt.field] {
 				hs.key("enter")
 			}
@@ -308,7 +307,7 @@ func TestCheckinEditsTheNight(t *testing.T) {
 	old := checkinOf(t, "2026-11-22", "23:10", "23:20", 5, 1, 10, "06:50", "07:05")
 	old.Notes = "calm night"
 	d.checkins["2026-11-22"] = old
-	hs := startMorning(t, 80, 24, Options{Diary: d})
+	hs := startMorning(t, 80, 24, testOptions{Diary: d})
 	v := hs.view()
 	for _, want := range []string{"Editing the check-in for the night of Sun 22 Nov", "23:10", "23:20", "06:50", "calm night"} {
 		if !strings.Contains(v, want) {
@@ -333,7 +332,7 @@ func TestCheckinEditsTheNight(t *testing.T) {
 
 // TestCheckinPastNight: Options.Night opens a past night.
 func TestCheckinPastNight(t *testing.T) {
-	hs := startMorning(t, 80, 24, Options{Diary: withLastCheckin(t), Night: "2026-11-20"})
+	hs := startMorning(t, 80, 24, testOptions{Diary: withLastCheckin(t), Night: "2026-11-20"})
 	if v := hs.view(); !strings.Contains(v, "Night of Fri 20 Nov") {
 		t.Errorf("view does not name the night:\n%s", v)
 	}
@@ -346,7 +345,7 @@ func TestCheckinPastNight(t *testing.T) {
 func TestCheckinSaveErrorKeepsAnswers(t *testing.T) {
 	d := withLastCheckin(t)
 	d.fail = errDiskFull
-	hs := startMorning(t, 80, 24, Options{Diary: d})
+	hs := startMorning(t, 80, 24, testOptions{Diary: d})
 	hs.typeText("22:05")
 	hs.key("ctrl+s")
 	v := hs.view()
@@ -382,11 +381,11 @@ func TestCheckinLeaving(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var hs *harness
 			if tt.fromHome {
-				hs = newHarness(t, Options{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning), Diary: withLastCheckin(t)}, 80, 24)
+				hs = newHarness(t, testOptions{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning), Diary: withLastCheckin(t)}, 80, 24)
 				hs.key("m")
 				hs.morning()
 			} else {
-				hs = startMorning(t, 80, 24, Options{Diary: withLastCheckin(t)})
+				hs = startMorning(t, 80, 24, testOptions{Diary: withLastCheckin(t)})
 			}
 			quit := hs.keys(tt.keys...)
 			_, home := hs.root.top().(*home)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -53,10 +54,7 @@ func (m *morning) savedView() string {
 	w := m.sh.Width
 	f := m.saved.Figures()
 	done := "Check-in saved."
-	switch {
-	case m.sh.opts.Diary == nil:
-		done = "Check-in done (nothing is saved: no diary is open)."
-	case m.editing:
+	if m.editing {
 		done = "Check-in updated."
 	}
 	se := "—"
@@ -71,8 +69,8 @@ func (m *morning) savedView() string {
 		"",
 		screen.Wrap(st.Text, w, done),
 		"",
-		row("Time in bed", nightfmt.Minutes(f.TIB)),
-		row("Total sleep", nightfmt.Minutes(f.TST)),
+		row("Time in bed", night.FormatMinutes(f.TIB)),
+		row("Total sleep", night.FormatMinutes(f.TST)),
 		row("Sleep efficiency", se),
 	}
 	if m.sh.Height >= 16 {

@@ -25,10 +25,10 @@ type picker struct {
 func newPicker(sh *shared) *picker { return &picker{sh: sh, keys: screen.NewNavKeys()} }
 
 func (p *picker) routines() []*routine.Routine {
-	if p.sh.opts.Library == nil {
+	if p.sh.Library == nil {
 		return nil
 	}
-	return p.sh.opts.Library.Routines
+	return p.sh.Library.Routines
 }
 
 func (p *picker) Init() tea.Cmd { return nil }
@@ -66,7 +66,7 @@ func (p *picker) head() []string {
 // list.
 func (p *picker) problems() []string {
 	var problems []string
-	if lib := p.sh.opts.Library; lib != nil {
+	if lib := p.sh.Library; lib != nil {
 		for _, err := range lib.Problems {
 			problems = append(problems, screen.Wrap(p.sh.Styles.Warn, p.sh.Width, "⚠ "+err.Error()))
 		}

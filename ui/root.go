@@ -1,20 +1,20 @@
 // Package ui is quietlegs' terminal interface: a root model that keeps a
-// stack of screens and routes messages to the one on top, the screens that
-// need the store's own types (the runner and its Recorder, the run cut
-// off, the check-in and evening forms, home and the routine picker), and
-// the plain line-by-line mode for screen readers and pipes. Screens that
-// need no store types live in sub-packages: screen (what every screen
-// shares), form (the form engine), history (the history browser) and
-// nightfmt (how a night is shown).
+// stack of screens and routes messages to the one on top, and the screens
+// that start and run a routine or fill in the diary (home, the routine
+// picker, the evening log, the morning check-in, the runner and the run
+// cut off). Every read and write goes through the journal, in a tea.Cmd.
+// The sub-packages hold screen (what every screen shares), form (the form
+// engine), history (the history browser) and nightfmt (how a night is
+// shown).
 package ui
 
 import (
 	"context"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
-	"github.com/quietlegs/quietlegs/store"
 	"github.com/quietlegs/quietlegs/ui/history"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -34,38 +34,14 @@ const (
 	StartHistory
 )
 
-// Diary is the part of the store that keeps the evening log and the
-// morning check-in.
-type Diary interface {
-	SaveEvening(ctx context.Context, e night.Evening) error // upsert by night
-	Evening(ctx context.Context, date string) (night.Evening, bool, error)
-	SaveCheckin(ctx context.Context, c night.Checkin) error // upsert by night
-	Checkin(ctx context.Context, date string) (night.Checkin, bool, error)
-	// LatestCheckin is the most recent night with a check-in.
-	LatestCheckin(ctx context.Context) (night.Checkin, bool, error)
-	LatestSession(ctx context.Context) (store.Session, bool, error)
-}
-
-// Options wires the app to its data and settings.
+// Options wires the app to the journal and says where to start.
 type Options struct {
-	Library *routine.Library
-	Saver   Saver
-	Clock   routine.Clock
+	// Journal is the person's record, settings, routines and clock.
+	Journal *journal.Journal
 	// Speed runs routine time faster; 1 is real time.
 	Speed float64
 	// Quiet turns off the bell.
 	Quiet bool
-	// Diary keeps evening logs and check-ins; nil saves nothing, and the
-	// forms still work.
-	Diary Diary
-	// History reads whole nights for the history browser and the home
-	// screen's last 7 nights; nil shows none.
-	History History
-	// Runs finds a run that was cut off and holds the run lock while a
-	// routine runs; nil checks neither.
-	Runs Runs
-	// Settings give the day boundary and the evening checklist.
-	Settings night.Settings
 	// SkipEveningLog starts routines straight away, without the evening
 	// log before them.
 	SkipEveningLog bool
@@ -78,9 +54,10 @@ type Options struct {
 }
 
 // shared is what the root package's screens read: the screen context
-// every screen shares, and the options, for the store and the run.
+// every screen shares, the journal, and the options.
 type shared struct {
 	*screen.Context
+	j    *journal.Journal
 	opts Options
 }
 
@@ -104,8 +81,8 @@ type Root struct {
 	checkRuns bool
 	// runner is kept to report the run's outcome after the program ends.
 	runner *runner
-	// lock is the run lock, held while locked (a fake store's lock is nil).
-	lock   *store.RunLock
+	// lock is the run lock, held while locked.
+	lock   journal.Lock
 	locked bool
 	// lockErr is why the run lock could not be checked, told at the start.
 	lockErr error
@@ -118,10 +95,8 @@ type Root struct {
 // It reads nothing: what the first screen shows is read by Init's
 // commands.
 func New(o Options) *Root {
-	if o.Clock == nil {
-		o.Clock = routine.SystemClock()
-	}
-	sh := &shared{Context: screen.NewContext(o.Clock, o.Settings, o.Library), opts: o}
+	j := o.Journal
+	sh := &shared{Context: screen.NewContext(j.Clock(), j.Settings(), j.Library()), j: j, opts: o}
 	m := &Root{sh: sh}
 	switch {
 	case o.Start == StartRoutine && o.Routine != nil:
@@ -150,13 +125,9 @@ func New(o Options) *Root {
 	return m
 }
 
-// newHistoryScreen is the history browser on the options' history.
+// newHistoryScreen is the history browser on the journal's nights.
 func newHistoryScreen(sh *shared, fromHome bool) screen.Screen {
-	var src history.Source
-	if sh.opts.History != nil {
-		src = sh.opts.History
-	}
-	return history.New(sh.Context, src, fromHome)
+	return history.New(sh.Context, sh.j, fromHome)
 }
 
 // top is the screen shown.
@@ -171,12 +142,11 @@ func (m *Root) routine(r *routine.Routine) screen.Screen {
 }
 
 func (m *Root) newRunner(r *routine.Routine, notice string) screen.Screen {
-	e := routine.NewEngine(r, m.sh.opts.Clock, m.sh.opts.Speed)
-	return m.startRunner(e, NewRecorder(m.sh.opts.Saver, m.sh.Boundary()), notice)
+	return m.startRunner(m.sh.j.NewRun(r, m.sh.opts.Speed), notice)
 }
 
-func (m *Root) startRunner(e *routine.Engine, rec *Recorder, notice string) screen.Screen {
-	m.runner = newRunner(m.sh, e, rec)
+func (m *Root) startRunner(run *journal.Run, notice string) screen.Screen {
+	m.runner = newRunner(m.sh, run)
 	if notice == "" && m.lockErr != nil {
 		notice = "could not check for other windows: " + m.lockErr.Error()
 	}
@@ -248,10 +218,10 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resumeRunMsg:
 		if !msg.alongside && !m.lockRun() {
 			msg.alongside = true
-			return m.push(m.ask(msg.e.Routine().DisplayTitle(), msg))
+			return m.push(m.ask(msg.run.Engine.Routine().DisplayTitle(), msg))
 		}
 		m.alongside = msg.alongside
-		return m.replace(m.startRunner(msg.e, ContinueRecorder(m.sh.opts.Saver, m.sh.Boundary(), msg.id), ""))
+		return m.replace(m.startRunner(msg.run, ""))
 	case beginRoutineMsg:
 		return m.replace(m.newRunner(msg.r, msg.notice))
 	}
@@ -299,12 +269,10 @@ func (m *Root) Close() string {
 	if m.runner == nil {
 		return ""
 	}
-	e, rec := m.runner.engine, m.runner.rec
-	if !e.Snapshot().Done {
-		e.Stop()
-	}
-	line := closingLine(e)
-	if err := rec.Save(e); err != nil {
+	run := m.runner.run
+	err := run.Stop(context.Background())
+	line := run.Engine.ClosingLine()
+	if err != nil {
 		line += "\nWarning: " + err.Error()
 	}
 	return line

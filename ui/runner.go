@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -58,8 +60,8 @@ type tickMsg struct{ gen int }
 // runner guides a person through one run of a routine.
 type runner struct {
 	sh       *shared
-	engine   *routine.Engine
-	rec      *Recorder
+	run      *journal.Run
+	engine   *routine.Engine // run.Engine
 	keys     runnerKeys
 	gen      int
 	leave    screen.Confirm // asked before leaving a run
@@ -74,7 +76,14 @@ type runner struct {
 	onEnd func()
 }
 
-func newRunner(sh *shared, e *routine.Engine, rec *Recorder) *runner {
+// savedMsg says how a save of the run went; ended is set when it saved
+// the run's end.
+type savedMsg struct {
+	err   error
+	ended bool
+}
+
+func newRunner(sh *shared, run *journal.Run) *runner {
 	// A second ctrl+c answers yes, so it always gets a person out; the
 	// keys that pause and go on answer no, so a run is not left by a key
 	// meant for it.
@@ -82,16 +91,22 @@ func newRunner(sh *shared, e *routine.Engine, rec *Recorder) *runner {
 		key.NewBinding(key.WithKeys("y", "enter", "ctrl+c"), key.WithHelp("y", "leave")),
 		key.NewBinding(key.WithKeys("n", "esc", "space"), key.WithHelp("n", "stay")),
 		key.Binding{})
-	return &runner{sh: sh, engine: e, rec: rec, keys: newRunnerKeys(), leave: leave}
+	return &runner{sh: sh, run: run, engine: run.Engine, keys: newRunnerKeys(), leave: leave}
 }
 
 // Init starts the run, unless it was restored part-way and waits paused.
 func (m *runner) Init() tea.Cmd {
 	if m.engine.Snapshot().Started {
-		m.rec.Save(m.engine)
-		return nil
+		return m.save()
 	}
 	return m.after(m.engine.Start())
+}
+
+// save writes the run's state as it is now, in the background. The
+// journal orders the saves, so a slow one never overwrites a newer state.
+func (m *runner) save() tea.Cmd {
+	run, p := m.run, m.run.Progress()
+	return func() tea.Msg { return savedMsg{err: run.Save(context.Background(), p), ended: p.Ended()} }
 }
 
 func (m *runner) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
@@ -101,10 +116,15 @@ func (m *runner) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 			return m, nil
 		}
 		evs := m.engine.Update()
-		if len(evs) == 0 && m.rec.Err != nil {
-			m.rec.Save(m.engine) // retry a failed save once a tick
+		if len(evs) == 0 && m.run.Err() != nil {
+			return m, tea.Batch(m.save(), m.after(evs)) // retry a failed save once a tick
 		}
 		return m, m.after(evs)
+	case savedMsg:
+		if msg.err == nil && msg.ended {
+			m.ended()
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		m.notice = ""
 		return m, m.key(msg)
@@ -121,10 +141,10 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case m.leave.Asking():
 		if m.leave.Update(msg) == screen.Yes {
+			// Root.Close saves once more as the program ends, in case
+			// the program stops before this save is done.
 			m.engine.Stop()
-			m.rec.Save(m.engine)
-			m.ended()
-			return tea.Quit
+			return tea.Batch(m.save(), tea.Quit)
 		}
 	case m.showHelp:
 		m.showHelp = false
@@ -143,20 +163,17 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // after handles the engine's events: a bell for each phase change and the
-// end, a save
-// for any transition, and the next redraw tick.
+// end, a save for any transition, and the next redraw tick. The run lock
+// goes once the end is saved (see savedMsg).
 func (m *runner) after(evs []routine.Event) tea.Cmd {
 	var cmds []tea.Cmd
 	if len(evs) > 0 {
-		m.rec.Save(m.engine)
+		cmds = append(cmds, m.save())
 	}
 	bell := false
 	for _, ev := range evs {
 		if ev.Kind == routine.PhaseStarted || ev.Kind == routine.Finished {
 			bell = true // one bell, however many phases a late tick crossed
-		}
-		if ev.Kind == routine.Finished {
-			m.ended()
 		}
 	}
 	if bell && !m.sh.opts.Quiet {
@@ -168,7 +185,7 @@ func (m *runner) after(evs []routine.Event) tea.Cmd {
 // ended lets go of the run lock once the run is over and its record is
 // whole; a record still unsaved keeps the lock until Root.Close saves it.
 func (m *runner) ended() {
-	if m.onEnd != nil && m.rec.Err == nil {
+	if m.onEnd != nil {
 		m.onEnd()
 	}
 }

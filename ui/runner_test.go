@@ -8,14 +8,14 @@ import (
 	"github.com/quietlegs/quietlegs/routine"
 )
 
-func startRun(t *testing.T, w, h int, o Options) *harness {
+func startRun(t *testing.T, w, h int, o testOptions) *harness {
 	t.Helper()
 	o.Start, o.Routine, o.SkipEveningLog = StartRoutine, testRoutine(), true
 	return newHarness(t, o, w, h)
 }
 
 func TestRunnerStartsRingsAndSaves(t *testing.T) {
-	hs := startRun(t, 80, 24, Options{})
+	hs := startRun(t, 80, 24, testOptions{})
 	if len(hs.saver.started) != 1 {
 		t.Fatalf("%d sessions started, want 1", len(hs.saver.started))
 	}
@@ -45,7 +45,7 @@ func TestRunnerRingsAtEveryPhaseChange(t *testing.T) {
 	}{{"bells", false, 1}, {"quiet", true, 0}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hs := startRun(t, 80, 24, Options{Quiet: tt.quiet})
+			hs := startRun(t, 80, 24, testOptions{Quiet: tt.quiet})
 			if bells, _ := hs.wait(9 * time.Second); bells != 0 {
 				t.Errorf("%d bells mid-phase", bells)
 			}
@@ -60,7 +60,7 @@ func TestRunnerRingsAtEveryPhaseChange(t *testing.T) {
 }
 
 func TestRunnerPause(t *testing.T) {
-	hs := startRun(t, 80, 24, Options{})
+	hs := startRun(t, 80, 24, testOptions{})
 	hs.wait(3 * time.Second)
 	staleGen := hs.root.runner.gen
 	before := len(hs.ticks)
@@ -86,7 +86,7 @@ func TestRunnerPause(t *testing.T) {
 }
 
 func TestRunnerSkipAndBackAreSaved(t *testing.T) {
-	hs := startRun(t, 80, 24, Options{})
+	hs := startRun(t, 80, 24, testOptions{})
 	hs.wait(4 * time.Second)
 	if _, bells, _ := hs.key("n"); bells != 1 {
 		t.Errorf("%d bells on skip, want 1", bells)
@@ -109,7 +109,7 @@ func TestRunnerSkipAndBackAreSaved(t *testing.T) {
 func TestRunnerQuitAsksFirst(t *testing.T) {
 	for _, k := range []string{"q", "esc", "ctrl+c"} {
 		t.Run(k, func(t *testing.T) {
-			hs := startRun(t, 80, 24, Options{})
+			hs := startRun(t, 80, 24, testOptions{})
 			hs.wait(35 * time.Second)
 			if _, _, quit := hs.key(k); quit {
 				t.Fatalf("%s quit without asking", k)
@@ -136,7 +136,7 @@ func TestRunnerQuitAsksFirst(t *testing.T) {
 }
 
 func TestRunnerBreathingTicksFasterAndPaces(t *testing.T) {
-	hs := startRun(t, 80, 24, Options{})
+	hs := startRun(t, 80, 24, testOptions{})
 	hs.wait(60 * time.Second)
 	if s := hs.root.runner.engine.Snapshot(); s.Step != 2 {
 		t.Fatalf("at step %d, want the breathing step", s.Step+1)
@@ -155,7 +155,7 @@ func TestRunnerBreathingTicksFasterAndPaces(t *testing.T) {
 }
 
 func TestRunnerFinishes(t *testing.T) {
-	hs := startRun(t, 80, 24, Options{})
+	hs := startRun(t, 80, 24, testOptions{})
 	hs.wait(60 * time.Second)
 	bells, _ := hs.wait(60 * time.Second)
 	if bells != 1 {
@@ -181,7 +181,7 @@ func TestRunnerFinishes(t *testing.T) {
 
 func TestRunnerKeepsGoingWhenSavingFails(t *testing.T) {
 	saver := &fakeSaver{fail: errDiskFull}
-	hs := startRun(t, 80, 24, Options{Saver: saver})
+	hs := startRun(t, 80, 24, testOptions{Saver: saver})
 	if v := hs.view(); !strings.Contains(v, "not saved yet") || !strings.Contains(v, "disk is full") {
 		t.Errorf("save error not shown:\n%s", v)
 	}
@@ -200,7 +200,7 @@ func TestRunnerKeepsGoingWhenSavingFails(t *testing.T) {
 }
 
 func TestCloseSavesARunningRoutine(t *testing.T) {
-	hs := startRun(t, 80, 24, Options{})
+	hs := startRun(t, 80, 24, testOptions{})
 	hs.wait(40 * time.Second)
 	line := hs.root.Close()
 	if cp := hs.saver.last(); cp.Status != routine.Partial || cp.EndedAt.IsZero() {
@@ -229,7 +229,7 @@ func TestRunnerGoldens(t *testing.T) {
 		for _, st := range states {
 			name := st.name + "-" + itoa(sz.w) + "x" + itoa(sz.h)
 			t.Run(name, func(t *testing.T) {
-				hs := startRun(t, sz.w, sz.h, Options{})
+				hs := startRun(t, sz.w, sz.h, testOptions{})
 				st.do(hs)
 				v := hs.view()
 				checkSize(t, v, sz.w, sz.h)
@@ -240,7 +240,7 @@ func TestRunnerGoldens(t *testing.T) {
 }
 
 func TestTooSmall(t *testing.T) {
-	hs := startRun(t, 19, 4, Options{})
+	hs := startRun(t, 19, 4, testOptions{})
 	if v := hs.view(); !strings.HasPrefix(v, "Terminal too") {
 		t.Errorf("tiny view %q, want it to say the terminal is too small", v)
 	}

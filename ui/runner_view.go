@@ -146,8 +146,8 @@ func (m *runner) status(snap routine.Snapshot) string {
 		return m.leave.Line(m.sh.Context)
 	case m.notice != "":
 		return screen.Wrap(st.Warn, w, "⚠ "+m.notice)
-	case m.rec.Err != nil:
-		return screen.Wrap(st.Warn, w, "⚠ not saved yet, will retry: "+m.rec.Err.Error())
+	case m.run.Err() != nil:
+		return screen.Wrap(st.Warn, w, "⚠ not saved yet, will retry: "+m.run.Err().Error())
 	case !snap.Running && snap.PauseReason != "":
 		return screen.Wrap(st.Warn, w, "Paused: "+snap.PauseReason+". space to go on")
 	case !snap.Running:

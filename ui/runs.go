@@ -1,30 +1,15 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/routine"
-	"github.com/quietlegs/quietlegs/store"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
-
-// Runs is the part of the store that knows about runs beyond this window:
-// one cut off (a crash, a closed terminal, a power cut) and one running in
-// another window.
-type Runs interface {
-	// Interrupted is the latest run if it was cut off: still running in
-	// the record while nobody holds the run lock.
-	Interrupted(ctx context.Context) (store.Session, bool, error)
-	// LockRun takes the run lock, or returns store.ErrRunElsewhere.
-	LockRun() (*store.RunLock, error)
-	RunningElsewhere() (bool, error)
-	// Checkpoint records a cut-off run as ended.
-	Checkpoint(ctx context.Context, id int64, cp store.Checkpoint) error
-}
 
 // Messages that start a run once the run lock is settled. alongside is set
 // when the person chose to start although a routine runs in another window.
@@ -35,11 +20,10 @@ type (
 		r         *routine.Routine
 		alongside bool
 	}
-	// resumeRunMsg carries on a run that was cut off, in session id; e
-	// is restored and waits paused.
+	// resumeRunMsg carries on a run that was cut off, in its own record;
+	// its engine is restored and waits paused.
 	resumeRunMsg struct {
-		e         *routine.Engine
-		id        int64
+		run       *journal.Run
 		alongside bool
 	}
 )
@@ -50,13 +34,12 @@ type (
 // does. When the lock cannot be checked at all the run starts anyway: the
 // evening should not depend on a lock file.
 func (m *Root) lockRun() bool {
-	runs := m.sh.opts.Runs
-	if runs == nil || m.locked {
+	if m.locked {
 		return true
 	}
-	l, err := runs.LockRun()
+	l, err := m.sh.j.LockRun()
 	switch {
-	case errors.Is(err, store.ErrRunElsewhere):
+	case errors.Is(err, journal.ErrRunElsewhere):
 		return false
 	case err != nil:
 		m.lockErr = err
@@ -79,16 +62,6 @@ func (m *Root) releaseRun() {
 // yes starts anyway and no goes back to it.
 func (m *Root) ask(title string, yes tea.Msg) screen.Screen {
 	return newElsewhere(m.sh, title, func() tea.Msg { return yes })
-}
-
-// runningElsewhere reports whether a routine runs in another window; it
-// says no when it cannot tell.
-func runningElsewhere(runs Runs) bool {
-	if runs == nil {
-		return false
-	}
-	yes, err := runs.RunningElsewhere()
-	return err == nil && yes
 }
 
 // elsewhereNote is what home and the runner say about another window.

@@ -2,20 +2,18 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/routine"
-	"github.com/quietlegs/quietlegs/store"
 )
 
 func TestHomeSaysARoutineRunsElsewhere(t *testing.T) {
 	for _, elsewhere := range []bool{false, true} {
 		t.Run(map[bool]string{false: "alone", true: "elsewhere"}[elsewhere], func(t *testing.T) {
-			hs := newHarness(t, Options{Library: testLibrary(), Runs: &fakeRuns{elsewhere: elsewhere}}, 80, 24)
+			hs := newHarness(t, testOptions{Library: testLibrary(), Runs: &fakeRuns{elsewhere: elsewhere}}, 80, 24)
 			v := hs.view()
 			for _, want := range []string{"A routine is running in another window.", "Evening wind-down · running in another window"} {
 				if strings.Contains(v, want) != elsewhere {
@@ -31,23 +29,23 @@ func TestHomeSaysARoutineRunsElsewhere(t *testing.T) {
 func TestStartingWhileRunningElsewhereAsks(t *testing.T) {
 	tests := []struct {
 		name  string
-		o     Options
+		o     testOptions
 		keys  []string // to the question
 		back  string   // shown after n
 		after []string // from y to the runner
 	}{
-		{"home", Options{}, []string{"e"}, "Evening routine (e)", []string{"esc"}},
-		{"picker", Options{Start: StartPicker}, []string{"down", "enter"}, "› Quick wind-down", []string{"esc"}},
-		{"by name", Options{Start: StartRoutine, Routine: testRoutine(), Runs: &fakeRuns{elsewhere: true}}, nil, "Evening routine (e)", []string{"esc"}},
-		{"by name, no log", Options{Start: StartRoutine, Routine: testRoutine(), SkipEveningLog: true, Runs: &fakeRuns{elsewhere: true}}, nil, "Evening routine (e)", nil},
-		{"resuming", Options{Runs: &fakeRuns{interrupted: cutOff()}}, []string{"r"}, "Your routine was interrupted", nil},
+		{"home", testOptions{}, []string{"e"}, "Evening routine (e)", []string{"esc"}},
+		{"picker", testOptions{Start: StartPicker}, []string{"down", "enter"}, "› Quick wind-down", []string{"esc"}},
+		{"by name", testOptions{Start: StartRoutine, Routine: testRoutine(), Runs: &fakeRuns{elsewhere: true}}, nil, "Evening routine (e)", []string{"esc"}},
+		{"by name, no log", testOptions{Start: StartRoutine, Routine: testRoutine(), SkipEveningLog: true, Runs: &fakeRuns{elsewhere: true}}, nil, "Evening routine (e)", nil},
+		{"resuming", testOptions{Runs: &fakeRuns{interrupted: cutOff()}}, []string{"r"}, "Your routine was interrupted", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ask := func() *harness {
 				o := tt.o
 				o.Library = testLibrary()
-				if r, ok := o.Runs.(*fakeRuns); ok {
+				if r := o.Runs; r != nil {
 					copied := *r
 					o.Runs = &copied
 				}
@@ -85,7 +83,7 @@ func TestElsewhereGoldens(t *testing.T) {
 	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
 		name := "elsewhere-" + itoa(sz.w) + "x" + itoa(sz.h)
 		t.Run(name, func(t *testing.T) {
-			hs := newHarness(t, Options{Library: testLibrary(), Runs: &fakeRuns{elsewhere: true}}, sz.w, sz.h)
+			hs := newHarness(t, testOptions{Library: testLibrary(), Runs: &fakeRuns{elsewhere: true}}, sz.w, sz.h)
 			hs.key("e")
 			v := hs.view()
 			checkSize(t, v, sz.w, sz.h)
@@ -116,7 +114,7 @@ func TestRunLockIsHeldWhileARoutineRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hs := newHarness(t, Options{Library: testLibrary()}, 80, 24)
+			hs := newHarness(t, testOptions{Library: testLibrary()}, 80, 24)
 			hs.key("e")
 			if !hs.root.locked || hs.runs.locks != 1 {
 				t.Fatalf("choosing a routine did not take the lock (%d taken)", hs.runs.locks)
@@ -137,20 +135,14 @@ func TestRunLockIsHeldWhileARoutineRuns(t *testing.T) {
 	}
 }
 
-// TestCutOffRunResumesWithTheStore runs a routine on a real store, cuts it
+// TestCutOffRunResumesWithTheStore runs a routine on one storage, cuts it
 // off the way a crash does (the lock goes, nothing else is saved), and
-// resumes it in a new window to the end, in the same session.
+// resumes it in a new window to the end, in the same record. (The
+// end-to-end tests do the same with the real binary, SQLite and kill -9.)
 func TestCutOffRunResumesWithTheStore(t *testing.T) {
-	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
-		t.Skip("no run lock on this system")
-	}
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := journaltest.New()
 	clock := routine.NewFakeClock(t0)
-	o := Options{Library: testLibrary(), Saver: st, Diary: st, Runs: st, Clock: clock, SkipEveningLog: true}
+	o := testOptions{Library: testLibrary(), Storage: st, Clock: clock, SkipEveningLog: true}
 	first := newHarness(t, o, 80, 24)
 	first.key("e")
 	first.wait(40 * time.Second)
@@ -170,10 +162,7 @@ func TestCutOffRunResumesWithTheStore(t *testing.T) {
 	if yes, _ := st.RunningElsewhere(); yes {
 		t.Error("the run lock is still held after the run finished")
 	}
-	ss, err := st.Sessions(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	ss := st.Runs
 	if len(ss) != 1 || ss[0].Status != routine.Completed || len(ss[0].Steps) != 3 {
 		t.Fatalf("want one completed session of 3 steps, got %+v", ss)
 	}

@@ -24,7 +24,7 @@ func testLibrary() *routine.Library {
 }
 
 func TestHomeStartsTheEveningRoutine(t *testing.T) {
-	hs := newHarness(t, Options{Library: testLibrary()}, 80, 24)
+	hs := newHarness(t, testOptions{Library: testLibrary()}, 80, 24)
 	v := hs.view()
 	if !strings.Contains(v, "Evening routine") || !strings.Contains(v, "Evening wind-down · 2:00") {
 		t.Errorf("home does not offer the evening routine:\n%s", v)
@@ -43,7 +43,7 @@ func TestHomeStartsTheEveningRoutine(t *testing.T) {
 }
 
 func TestPickerChoosesAndShowsProblems(t *testing.T) {
-	hs := newHarness(t, Options{Library: testLibrary(), Start: StartPicker}, 80, 24)
+	hs := newHarness(t, testOptions{Library: testLibrary(), Start: StartPicker}, 80, 24)
 	v := hs.view()
 	if !strings.Contains(v, "calm.toml:14") {
 		t.Errorf("bad routine file not reported:\n%s", v)
@@ -55,7 +55,7 @@ func TestPickerChoosesAndShowsProblems(t *testing.T) {
 }
 
 func TestPickerBackGoesHome(t *testing.T) {
-	hs := newHarness(t, Options{Library: testLibrary(), Start: StartPicker}, 80, 24)
+	hs := newHarness(t, testOptions{Library: testLibrary(), Start: StartPicker}, 80, 24)
 	hs.key("esc")
 	if v := hs.view(); !strings.Contains(v, "Choose a routine (r)") {
 		t.Errorf("esc did not go home:\n%s", v)
@@ -73,7 +73,7 @@ func TestScreenGoldens(t *testing.T) {
 		}{{"home", StartHome}, {"picker", StartPicker}} {
 			name := sc.name + "-" + itoa(sz.w) + "x" + itoa(sz.h)
 			t.Run(name, func(t *testing.T) {
-				hs := newHarness(t, Options{Library: testLibrary(), Start: sc.start}, sz.w, sz.h)
+				hs := newHarness(t, testOptions{Library: testLibrary(), Start: sc.start}, sz.w, sz.h)
 				v := hs.view()
 				checkSize(t, v, sz.w, sz.h)
 				golden(t, name, v)
@@ -102,7 +102,7 @@ func TestHomeOffersCheckinFirstInTheMorning(t *testing.T) {
 			if tt.done {
 				d.checkins["2026-11-22"] = checkinOf(t, "2026-11-22", "22:00", "22:30", 18, 2, 30, "06:30", "06:45")
 			}
-			hs := newHarness(t, Options{Library: testLibrary(), Clock: routine.NewFakeClock(tt.at), Diary: d}, 80, 24)
+			hs := newHarness(t, testOptions{Library: testLibrary(), Clock: routine.NewFakeClock(tt.at), Diary: d}, 80, 24)
 			v := hs.view()
 			if !strings.Contains(v, "› "+tt.first) || !strings.Contains(v, tt.note) {
 				t.Errorf("want %q first and note %q:\n%s", tt.first, tt.note, v)

@@ -22,7 +22,7 @@ func sweepScreens() []struct {
 } {
 	run := func(do func(hs *harness)) func(t *testing.T) *harness {
 		return func(t *testing.T) *harness {
-			hs := startRun(t, 80, 24, Options{})
+			hs := startRun(t, 80, 24, testOptions{})
 			do(hs)
 			return hs
 		}
@@ -31,21 +31,21 @@ func sweepScreens() []struct {
 		name  string
 		start func(t *testing.T) *harness
 	}{
-		{"home", func(t *testing.T) *harness { return newHarness(t, Options{Library: testLibrary()}, 80, 24) }},
+		{"home", func(t *testing.T) *harness { return newHarness(t, testOptions{Library: testLibrary()}, 80, 24) }},
 		{"home-morning", func(t *testing.T) *harness {
-			return newHarness(t, Options{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning)}, 80, 24)
+			return newHarness(t, testOptions{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning)}, 80, 24)
 		}},
 		{"picker", func(t *testing.T) *harness {
-			return newHarness(t, Options{Library: testLibrary(), Start: StartPicker}, 80, 24)
+			return newHarness(t, testOptions{Library: testLibrary(), Start: StartPicker}, 80, 24)
 		}},
 		{"evening-log", func(t *testing.T) *harness {
-			hs := startEvening(t, 80, 24, Options{})
+			hs := startEvening(t, 80, 24, testOptions{})
 			hs.keys("6", "enter", "down", "space")
 			return hs
 		}},
-		{"checkin", func(t *testing.T) *harness { return startMorning(t, 80, 24, Options{Diary: withLastCheckin(t)}) }},
+		{"checkin", func(t *testing.T) *harness { return startMorning(t, 80, 24, testOptions{Diary: withLastCheckin(t)}) }},
 		{"checkin-problem", func(t *testing.T) *harness {
-			hs := startMorning(t, 80, 24, Options{Diary: withLastCheckin(t)})
+			hs := startMorning(t, 80, 24, testOptions{Diary: withLastCheckin(t)})
 			hs.keys("enter", "enter", "enter", "enter")
 			hs.typeText("500")
 			hs.key("enter")
@@ -59,7 +59,7 @@ func sweepScreens() []struct {
 		{"runner-confirm", run(func(hs *harness) { hs.key("q") })},
 		{"runner-help", run(func(hs *harness) { hs.key("?") })},
 		{"runner-save-error", func(t *testing.T) *harness {
-			return startRun(t, 80, 24, Options{Saver: &fakeSaver{fail: errDiskFull}})
+			return startRun(t, 80, 24, testOptions{Saver: &fakeSaver{fail: errDiskFull}})
 		}},
 		{"runner-summary", run(func(hs *harness) { hs.wait(30 * time.Second); hs.key("n"); hs.wait(60 * time.Second) })},
 		{"runner-resumed", func(t *testing.T) *harness {
@@ -68,15 +68,15 @@ func sweepScreens() []struct {
 			return hs
 		}},
 		{"runner-alongside", func(t *testing.T) *harness {
-			hs := newHarness(t, Options{Library: testLibrary(), Runs: &fakeRuns{elsewhere: true}, SkipEveningLog: true}, 80, 24)
+			hs := newHarness(t, testOptions{Library: testLibrary(), Runs: &fakeRuns{elsewhere: true}, SkipEveningLog: true}, 80, 24)
 			hs.keys("e", "y")
 			return hs
 		}},
 		{"home-elsewhere", func(t *testing.T) *harness {
-			return newHarness(t, Options{Library: testLibrary(), Runs: &fakeRuns{elsewhere: true}}, 80, 24)
+			return newHarness(t, testOptions{Library: testLibrary(), Runs: &fakeRuns{elsewhere: true}}, 80, 24)
 		}},
 		{"elsewhere", func(t *testing.T) *harness {
-			hs := newHarness(t, Options{Library: testLibrary(), Runs: &fakeRuns{elsewhere: true}}, 80, 24)
+			hs := newHarness(t, testOptions{Library: testLibrary(), Runs: &fakeRuns{elsewhere: true}}, 80, 24)
 			hs.key("e")
 			return hs
 		}},
@@ -100,7 +100,7 @@ func sweepScreens() []struct {
 // historyAt opens the history at 80x24 and presses keys.
 func historyAt(keys ...string) func(t *testing.T) *harness {
 	return func(t *testing.T) *harness {
-		hs := startHistory(t, 80, 24, Options{})
+		hs := startHistory(t, 80, 24, testOptions{})
 		hs.keys(keys...)
 		return hs
 	}
@@ -168,7 +168,7 @@ func ansiWidth(s string) int { return ansi.StringWidth(s) }
 // TestResizeKeepsTime resizes mid-phase, down to 1x1 and back: the run's
 // time and step don't move, no tick is added, and the one tick chain goes on.
 func TestResizeKeepsTime(t *testing.T) {
-	hs := startRun(t, 80, 24, Options{})
+	hs := startRun(t, 80, 24, testOptions{})
 	hs.clock.Advance(3 * time.Second)
 	pending, _, _ := hs.send(tickMsg{gen: hs.root.runner.gen})
 	if len(pending) != 1 {

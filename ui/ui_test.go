@@ -12,9 +12,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
-	"github.com/quietlegs/quietlegs/store"
 	"github.com/quietlegs/quietlegs/ui/internal/uitest"
 )
 
@@ -24,13 +24,13 @@ var t0 = time.Date(2026, 11, 22, 21, 30, 0, 0, time.UTC)
 
 // fakeSaver keeps what a run saved, and can be told to fail.
 type fakeSaver struct {
-	started []store.NewSession
-	cps     []store.Checkpoint
-	ids     []int64 // the session id of each checkpoint
+	started []night.Run
+	cps     []night.Checkpoint
+	ids     []int64 // the run id of each checkpoint
 	fail    error
 }
 
-func (f *fakeSaver) StartSession(_ context.Context, n store.NewSession) (int64, error) {
+func (f *fakeSaver) StartRun(_ context.Context, n night.Run) (int64, error) {
 	if f.fail != nil {
 		return 0, f.fail
 	}
@@ -38,7 +38,7 @@ func (f *fakeSaver) StartSession(_ context.Context, n store.NewSession) (int64, 
 	return int64(len(f.started)), nil
 }
 
-func (f *fakeSaver) Checkpoint(_ context.Context, id int64, cp store.Checkpoint) error {
+func (f *fakeSaver) Checkpoint(_ context.Context, id int64, cp night.Checkpoint) error {
 	if f.fail != nil {
 		return f.fail
 	}
@@ -47,7 +47,7 @@ func (f *fakeSaver) Checkpoint(_ context.Context, id int64, cp store.Checkpoint)
 	return nil
 }
 
-func (f *fakeSaver) last() store.Checkpoint { return f.cps[len(f.cps)-1] }
+func (f *fakeSaver) last() night.Checkpoint { return f.cps[len(f.cps)-1] }
 
 // testRoutine: a two-sided stretch, a massage with a safety note, and
 // 4-6 breathing. 2:00 in all.
@@ -58,7 +58,7 @@ func testRoutine() *routine.Routine { return uitest.Routine() }
 type fakeDiary struct {
 	evenings map[string]night.Evening
 	checkins map[string]night.Checkin
-	session  *store.Session
+	session  *night.Run
 	// savedEvenings and savedCheckins are every save, in order.
 	savedEvenings  []night.Evening
 	savedCheckins  []night.Checkin
@@ -107,9 +107,9 @@ func (f *fakeDiary) LatestCheckin(context.Context) (night.Checkin, bool, error) 
 	return latest, latest.Night != "", f.readFail
 }
 
-func (f *fakeDiary) LatestSession(context.Context) (store.Session, bool, error) {
+func (f *fakeDiary) LatestRun(context.Context) (night.Run, bool, error) {
 	if f.session == nil {
-		return store.Session{}, false, f.readFail
+		return night.Run{}, false, f.readFail
 	}
 	return *f.session, true, f.readFail
 }
@@ -135,10 +135,31 @@ type harness struct {
 	ticks []time.Duration
 }
 
+// testOptions are Options with the parts of the journal a test sets: its
+// fakes, clock, settings and routines.
+type testOptions struct {
+	Library  *routine.Library
+	Saver    *fakeSaver
+	Clock    routine.Clock
+	Diary    *fakeDiary
+	History  *fakeHistory
+	Runs     *fakeRuns
+	Settings night.Settings
+	// Storage, when set, is used instead of the fakes.
+	Storage journal.Storage
+
+	Speed          float64
+	Quiet          bool
+	SkipEveningLog bool
+	Start          Start
+	Routine        *routine.Routine
+	Night          string
+}
+
 // newHarness fills in what o leaves out: the clock at t0 (or o's own
 // FakeClock), a fake saver, diary, history (showing the diary) and runs,
 // speed 1 and testSettings.
-func newHarness(t *testing.T, o Options, w, h int) *harness {
+func newHarness(t *testing.T, o testOptions, w, h int) *harness {
 	t.Helper()
 	hs := &harness{t: t, clock: routine.NewFakeClock(t0), saver: &fakeSaver{}, diary: newFakeDiary(), runs: &fakeRuns{}}
 	if c, ok := o.Clock.(*routine.FakeClock); ok {
@@ -150,8 +171,8 @@ func newHarness(t *testing.T, o Options, w, h int) *harness {
 	if o.Saver == nil {
 		o.Saver = hs.saver
 	}
-	if d, ok := o.Diary.(*fakeDiary); ok {
-		hs.diary = d
+	if o.Diary != nil {
+		hs.diary = o.Diary
 	}
 	if o.Diary == nil {
 		o.Diary = hs.diary
@@ -159,8 +180,8 @@ func newHarness(t *testing.T, o Options, w, h int) *harness {
 	if o.History == nil {
 		o.History = &fakeHistory{Evenings: hs.diary.evenings, Checkins: hs.diary.checkins}
 	}
-	if r, ok := o.Runs.(*fakeRuns); ok {
-		hs.runs = r
+	if o.Runs != nil {
+		hs.runs = o.Runs
 	}
 	if o.Runs == nil {
 		o.Runs = hs.runs
@@ -171,7 +192,7 @@ func newHarness(t *testing.T, o Options, w, h int) *harness {
 	if o.Settings.Boundary == 0 && o.Settings.Checklist == nil {
 		o.Settings = testSettings()
 	}
-	hs.root = New(o)
+	hs.root = New(o.options())
 	hs.root.sh.Tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		hs.ticks = append(hs.ticks, d)
 		return func() tea.Msg { return fn(time.Time{}) }
@@ -179,6 +200,17 @@ func newHarness(t *testing.T, o Options, w, h int) *harness {
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.root.Init())
 	return hs
+}
+
+// options builds the journal over o's fakes.
+func (o testOptions) options() Options {
+	var st journal.Storage = &fakeStorage{saver: o.Saver, diary: o.Diary, history: o.History, runs: o.Runs}
+	if o.Storage != nil {
+		st = o.Storage
+	}
+	j := journal.New(st, journal.Config{Settings: o.Settings, Library: o.Library, Clock: o.Clock})
+	return Options{Journal: j, Speed: o.Speed, Quiet: o.Quiet, SkipEveningLog: o.SkipEveningLog,
+		Start: o.Start, Routine: o.Routine, Night: o.Night}
 }
 
 // run executes cmd and feeds back what it produces, except ticks, which are
@@ -287,49 +319,105 @@ var errDiskFull = errors.New("disk I/O error: database or disk is full")
 
 func pasteMsg(s string) tea.PasteMsg { return tea.PasteMsg{Content: s} }
 
-// fakeRuns stands for the run lock and a run cut off. Its locks are nil,
-// so held tells whether the ui holds one.
+// fakeRuns stands for the run lock and a run cut off.
 type fakeRuns struct {
-	interrupted *store.Session
+	interrupted *night.Run
 	// elsewhere is a routine running in another window.
 	elsewhere       bool
 	readErr, cpFail error
 	locks           int
 	// cps are the sessions recorded as ended, by id.
-	cps map[int64]store.Checkpoint
+	cps map[int64]night.Checkpoint
 }
 
-func (f *fakeRuns) Interrupted(context.Context) (store.Session, bool, error) {
+func (f *fakeRuns) Interrupted(context.Context) (night.Run, bool, error) {
 	if f.readErr != nil || f.interrupted == nil || f.elsewhere {
-		return store.Session{}, false, f.readErr
+		return night.Run{}, false, f.readErr
 	}
 	return *f.interrupted, true, nil
 }
 
-func (f *fakeRuns) LockRun() (*store.RunLock, error) {
+// nopLock is a run lock that holds nothing.
+type nopLock struct{}
+
+func (nopLock) Release() error { return nil }
+
+func (f *fakeRuns) LockRun() (journal.Lock, error) {
 	if f.elsewhere {
-		return nil, store.ErrRunElsewhere
+		return nil, journal.ErrRunElsewhere
 	}
 	f.locks++
-	return nil, nil
+	return nopLock{}, nil
 }
 
 func (f *fakeRuns) RunningElsewhere() (bool, error) { return f.elsewhere, nil }
 
-func (f *fakeRuns) Checkpoint(_ context.Context, id int64, cp store.Checkpoint) error {
+func (f *fakeRuns) Checkpoint(_ context.Context, id int64, cp night.Checkpoint) error {
 	if f.cpFail != nil {
 		return f.cpFail
 	}
 	if f.cps == nil {
-		f.cps = map[int64]store.Checkpoint{}
+		f.cps = map[int64]night.Checkpoint{}
 	}
 	f.cps[id] = cp
 	return nil
 }
 
-// The store is what main passes in for each.
-var (
-	_ Diary = (*store.Store)(nil)
-	_ Saver = (*store.Store)(nil)
-	_ Runs  = (*store.Store)(nil)
-)
+// fakeStorage is the journal's storage over the tests' fakes: the diary
+// keeps logs and check-ins, the saver the runs this window starts, the
+// runs the lock and the run cut off, and the history the nights.
+type fakeStorage struct {
+	saver   *fakeSaver
+	diary   *fakeDiary
+	history *fakeHistory
+	runs    *fakeRuns
+}
+
+func (f *fakeStorage) Evening(ctx context.Context, d string) (night.Evening, bool, error) {
+	return f.diary.Evening(ctx, d)
+}
+func (f *fakeStorage) SaveEvening(ctx context.Context, e night.Evening) error {
+	return f.diary.SaveEvening(ctx, e)
+}
+func (f *fakeStorage) Checkin(ctx context.Context, d string) (night.Checkin, bool, error) {
+	return f.diary.Checkin(ctx, d)
+}
+func (f *fakeStorage) SaveCheckin(ctx context.Context, c night.Checkin) error {
+	return f.diary.SaveCheckin(ctx, c)
+}
+func (f *fakeStorage) LatestCheckin(ctx context.Context) (night.Checkin, bool, error) {
+	return f.diary.LatestCheckin(ctx)
+}
+func (f *fakeStorage) StartRun(ctx context.Context, r night.Run) (int64, error) {
+	return f.saver.StartRun(ctx, r)
+}
+
+// Checkpoint goes to the saver; one for a run this window did not start
+// (a run cut off, ended or resumed) goes to the fake runs as well.
+func (f *fakeStorage) Checkpoint(ctx context.Context, id int64, cp night.Checkpoint) error {
+	if int(id) > len(f.saver.started) {
+		if err := f.runs.Checkpoint(ctx, id, cp); err != nil {
+			return err
+		}
+	}
+	return f.saver.Checkpoint(ctx, id, cp)
+}
+func (f *fakeStorage) LatestRun(ctx context.Context) (night.Run, bool, error) {
+	return f.diary.LatestRun(ctx)
+}
+func (f *fakeStorage) Interrupted(ctx context.Context) (night.Run, bool, error) {
+	return f.runs.Interrupted(ctx)
+}
+func (f *fakeStorage) LockRun() (journal.Lock, error)  { return f.runs.LockRun() }
+func (f *fakeStorage) RunningElsewhere() (bool, error) { return f.runs.RunningElsewhere() }
+func (f *fakeStorage) Nights(ctx context.Context, from, to string) ([]night.Record, error) {
+	return f.history.Nights(ctx, from, to)
+}
+func (f *fakeStorage) NightRange(ctx context.Context) (string, string, int, error) {
+	return f.history.NightRange(ctx)
+}
+func (f *fakeStorage) Import(context.Context, []night.Record) (journal.ImportResult, error) {
+	return journal.ImportResult{}, nil
+}
+func (f *fakeStorage) Backup(context.Context, string) error { return nil }
+func (f *fakeStorage) Path() string                         { return "/fake/quietlegs.db" }

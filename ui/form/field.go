@@ -25,7 +25,7 @@ const (
 type Option struct {
 	Label string
 	Short string // digits that pick it: "3", "10"
-	ID    string // a checklist item's id
+	ID    string // the answer it stands for: a checklist item's id, a rating, an onset
 }
 
 // Field is one question of a form.
@@ -87,6 +87,21 @@ func (f *Field) Key() string { return f.key }
 
 // Value is a text field's text, as typed.
 func (f *Field) Value() string { return string(f.text) }
+
+// Answer is what the field holds as an answer: a text field's text, the
+// chosen option's ID, or "" while a choice is unanswered.
+func (f *Field) Answer() string {
+	if f.kind != Choice {
+		return f.Value()
+	}
+	if f.sel < 0 || f.sel >= len(f.options) {
+		return ""
+	}
+	return f.options[f.sel].ID
+}
+
+// IsChoice reports whether the field is a choice of one option.
+func (f *Field) IsChoice() bool { return f.kind == Choice }
 
 // Selected is a choice's option index, -1 while unanswered.
 func (f *Field) Selected() int { return f.sel }

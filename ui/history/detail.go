@@ -226,8 +226,8 @@ func checkinLines(d *detailWriter, c *night.Checkin) {
 	}
 	d.row("Into bed", nightfmt.Clock(c.InBed))
 	d.row("Tried to sleep", nightfmt.Clock(c.TriedSleep))
-	d.row("Fell asleep after", nightfmt.Minutes(c.LatencyMin))
-	d.row("Woke", times(c.Awakenings, "time")+", "+nightfmt.Minutes(c.AwakeMin)+" awake in all")
+	d.row("Fell asleep after", night.FormatMinutes(c.LatencyMin))
+	d.row("Woke", times(c.Awakenings, "time")+", "+night.FormatMinutes(c.AwakeMin)+" awake in all")
 	d.row("Last woke", nightfmt.Clock(c.FinalWake))
 	d.row("Out of bed", nightfmt.Clock(c.OutOfBed))
 	d.row("Sleep quality", nightfmt.ScaleWord(nightfmt.QualityWords(), c.Quality))
@@ -240,7 +240,7 @@ func checkinLines(d *detailWriter, c *night.Checkin) {
 	}
 	f := c.Figures()
 	d.add("")
-	d.row("Time in bed", nightfmt.Minutes(f.TIB))
-	d.row("Total sleep", nightfmt.Minutes(f.TST))
+	d.row("Time in bed", night.FormatMinutes(f.TIB))
+	d.row("Total sleep", night.FormatMinutes(f.TST))
 	d.row("Sleep efficiency", nightfmt.SEText(nightfmt.Efficiency(&night.Record{Checkin: c})))
 }

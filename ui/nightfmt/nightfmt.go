@@ -144,11 +144,3 @@ func ScaleWord(words [5]string, n int) string {
 	}
 	return words[n-1]
 }
-
-// Minutes reads as "7 h 12 min", "45 min".
-func Minutes(n int) string {
-	if n < 60 {
-		return fmt.Sprintf("%d min", n)
-	}
-	return fmt.Sprintf("%d h %d min", n/60, n%60)
-}
