@@ -1,6 +1,9 @@
 package insight
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSentence(t *testing.T) {
 	caf := Factor{"caffeine", "Caffeine after noon"}
@@ -84,5 +87,24 @@ func TestStrength(t *testing.T) {
 		if got := tt.f.Strength(); got != tt.want {
 			t.Errorf("Strength(%+v) = %v, want %v", tt.f, got, tt.want)
 		}
+	}
+}
+
+func TestShownSaysNotEnoughOnce(t *testing.T) {
+	f := func(id string, m Measure, enough bool) Finding {
+		var x Finding
+		x.Factor.ID, x.Measure, x.Enough = id, m, enough
+		return x
+	}
+	got := Shown([]Finding{
+		f("caffeine", Symptoms, true), f("caffeine", Efficiency, false),
+		f("alcohol", Symptoms, false), f("alcohol", Efficiency, false),
+	})
+	var ids []string
+	for _, x := range got {
+		ids = append(ids, x.Factor.ID+"/"+string(x.Measure))
+	}
+	if want := "caffeine/symptoms caffeine/efficiency alcohol/symptoms"; strings.Join(ids, " ") != want {
+		t.Errorf("shown %v, want %s", ids, want)
 	}
 }

@@ -107,7 +107,7 @@ func (s *insights) content() (title, note string, lines []string) {
 		lines = append(lines, st.Faint.Render("Associations, not causes."))
 	}
 	gap := s.ctx.Height >= 20
-	for i, f := range shownFindings(s.findings) {
+	for i, f := range insight.Shown(s.findings) {
 		style := st.Text
 		if !f.Enough {
 			style = st.Faint
@@ -146,24 +146,6 @@ func (s *insights) body() (title, note string, lines []string) {
 		note = strings.TrimPrefix(note+" · more ↓", " · ")
 	}
 	return title, note, lines[top:]
-}
-
-// shownFindings leaves out a second "not enough nights yet" for a factor:
-// that sentence does not name the measure, so for the other measure it
-// would only say the same again.
-func shownFindings(fs []insight.Finding) []insight.Finding {
-	short := map[string]bool{}
-	var out []insight.Finding
-	for _, f := range fs {
-		if !f.Enough {
-			if short[f.Factor.ID] {
-				continue
-			}
-			short[f.Factor.ID] = true
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // keepTogether stops a wrap from parting a number from its sign or unit:

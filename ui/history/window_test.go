@@ -4,10 +4,8 @@ import (
 	"context"
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/ui/internal/uitest"
 )
@@ -210,24 +208,5 @@ func TestKeepTogether(t *testing.T) {
 		if got := keepTogether(tt.in); got != tt.want {
 			t.Errorf("keepTogether(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-	}
-}
-
-func TestShownFindingsSayNotEnoughOnce(t *testing.T) {
-	f := func(id string, m insight.Measure, enough bool) insight.Finding {
-		var x insight.Finding
-		x.Factor.ID, x.Measure, x.Enough = id, m, enough
-		return x
-	}
-	got := shownFindings([]insight.Finding{
-		f("caffeine", insight.Symptoms, true), f("caffeine", insight.Efficiency, false),
-		f("alcohol", insight.Symptoms, false), f("alcohol", insight.Efficiency, false),
-	})
-	var ids []string
-	for _, x := range got {
-		ids = append(ids, x.Factor.ID+"/"+string(x.Measure))
-	}
-	if want := "caffeine/symptoms caffeine/efficiency alcohol/symptoms"; strings.Join(ids, " ") != want {
-		t.Errorf("shown %v, want %s", ids, want)
 	}
 }
