@@ -56,31 +56,18 @@ func writeChecklist(b *bufio.Writer, t *tally, set night.Settings) {
 
 func writeInsights(b *bufio.Writer, t *tally, set night.Settings) {
 	fmt.Fprint(b, "## Insights\n\n")
-	fmt.Fprint(b, "Nights with and without each checklist item, and with and without the routine completed, "+
-		"compared on next-morning leg symptoms and sleep efficiency. These are associations in a small "+
-		"personal sample, not causes: things that happen on the same nights tend to go together, "+
-		"and an interval that includes no difference may be chance.\n\n")
-	var enough, few []string
-	seen := map[string]bool{}
-	for _, f := range insight.Compute(t.recs, set) {
-		s := "- " + escLead(f.Sentence()) + "\n"
-		switch {
-		case f.Enough:
-			enough = append(enough, s)
-		case !seen[s]:
-			// The two measures of a factor short of nights read the same.
-			seen[s] = true
-			few = append(few, s)
+	res := insight.Compute(t.recs, set)
+	n := 0
+	for _, c := range res.Comparisons {
+		if c.Holds {
+			fmt.Fprintf(b, "- %s\n", escLead(c.Sentence()))
+			n++
 		}
 	}
-	if len(enough) == 0 {
-		fmt.Fprintf(b, "No comparison has %d nights on each side yet.\n\n", insight.MinNights)
-	} else {
-		fmt.Fprintf(b, "%s\n", strings.Join(enough, ""))
+	if n == 0 {
+		fmt.Fprintf(b, "No comparison holds after allowing for %s.\n", plural(res.Tested, "comparison", "comparisons"))
 	}
-	if len(few) > 0 {
-		fmt.Fprintf(b, "Not enough nights yet (fewer than %d on a side):\n\n%s\n", insight.MinNights, strings.Join(few, ""))
-	}
+	fmt.Fprintf(b, "\n%s\n\n", esc(insight.Caveat(res.Tested)))
 }
 
 func writeNights(b *bufio.Writer, t *tally) {
