@@ -37,17 +37,18 @@ func (j *Journal) Insights(ctx context.Context) (insight.Result, error) {
 }
 
 // ReportRange is the nights a report of the last days nights covers, up
-// to last night.
+// to last night; report.DefaultDays (14) is the default.
 func (j *Journal) ReportRange(days int) (from, to string) {
 	last, _ := time.Parse(night.Layout, j.LastNight())
 	return last.AddDate(0, 0, -(days - 1)).Format(night.Layout), last.Format(night.Layout)
 }
 
-// WriteReport writes the Markdown report of the nights from to to.
-func (j *Journal) WriteReport(ctx context.Context, w io.Writer, from, to string) error {
+// WriteReport writes the report of the nights from to to (YYYY-MM-DD,
+// inclusive) in format (report.Markdown when empty, or report.HTML).
+func (j *Journal) WriteReport(ctx context.Context, w io.Writer, from, to string, format report.Format) error {
 	recs, err := j.st.Nights(ctx, from, to)
 	if err != nil {
 		return err
 	}
-	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.set})
+	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.set, Format: format})
 }
