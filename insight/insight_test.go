@@ -269,6 +269,9 @@ func TestLines(t *testing.T) {
 			t.Errorf("line longer than 34: %q", l)
 		}
 	}
+	if s := Caveat(1) + res.Comparisons[0].Sentence(); strings.Contains(s, nb) {
+		t.Errorf("Caveat and Sentence keep a no-break space: %q", s)
+	}
 	if l := Lines(Result{}, 100); len(l) != 1 || !strings.Contains(l[0], "No nights recorded yet") {
 		t.Errorf("empty: %q", l)
 	}

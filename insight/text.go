@@ -61,7 +61,7 @@ func Lines(r Result, width int) []string {
 	default:
 		add("", fmt.Sprintf("Holding after allowing for %s:", plural(r.Tested, "comparison", "comparisons")))
 		for _, c := range hold {
-			add("- ", c.Sentence())
+			add("- ", c.sentence())
 		}
 	}
 	if len(unclear) > 0 {
@@ -86,7 +86,7 @@ func Lines(r Result, width int) []string {
 		}
 	}
 	blank()
-	add("", Caveat(r.Tested))
+	add("", caveat(r.Tested))
 	return wrapAll(paras, width)
 }
 
@@ -103,7 +103,9 @@ func WriteText(w io.Writer, r Result, width int) error {
 
 // Caveat is the method's caveat in one sentence, for the text and the
 // report.
-func Caveat(tested int) string {
+func Caveat(tested int) string { return strings.ReplaceAll(caveat(tested), nb, " ") }
+
+func caveat(tested int) string {
 	return fmt.Sprintf("Each difference was checked by resampling runs of consecutive nights, "+
 		"and only those that still stand after a correction for all %s (Holm's) are said to hold; "+
 		"all of them are associations in your own records, not causes.",
@@ -116,7 +118,9 @@ func Caveat(tested int) string {
 //	On nights with caffeine after noon, leg symptoms the next morning
 //	averaged 1.8 points higher than on nights without (12 and 20 nights;
 //	95 % interval 0.6 to 3.0).
-func (c Comparison) Sentence() string {
+func (c Comparison) Sentence() string { return strings.ReplaceAll(c.sentence(), nb, " ") }
+
+func (c Comparison) sentence() string {
 	opening, other := "On nights with "+lowerFirst(c.Label), "on nights without"
 	if c.Item == RoutineID {
 		opening, other = "On nights you completed the routine", "on other nights"
