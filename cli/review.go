@@ -2,12 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"os"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/report"
 	"github.com/quietlegs/quietlegs/ui"
 )
 
@@ -23,74 +28,114 @@ func (a *app) historyCmd() *cobra.Command {
 }
 
 func (a *app) insightsCmd() *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "insights",
-		Short: "What your records show, as plain text",
-		Long: "Compare nights with and without each checklist item, and with and without\n" +
-			"the routine completed, on next-morning leg symptoms and sleep efficiency.\n" +
-			"Each is an association in your own records, with a 95 % interval, never a\n" +
-			"cause; with fewer than 5 nights on either side it says so instead.",
-		Args: cobra.NoArgs,
+		Short: "What your records show, as text or JSON",
+		Long: "Compare nights with and without each checklist trigger, and with and\n" +
+			"without the routine completed, on next-morning leg symptoms and sleep\n" +
+			"efficiency. Nights run in streaks, so each difference is estimated by\n" +
+			"resampling runs of nights, and only those that survive a correction for\n" +
+			"every comparison made are said to hold. Remedies are shown apart, untested.\n" +
+			"Each is an association in your own records, never a cause.\n\n" +
+			"--format json prints {\"nights\", \"from\", \"to\", \"method\", \"comparisons\"} for scripts.",
+		Example: "  quietlegs insights\n  quietlegs insights --format json",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "text" && format != "json" {
+				return usageError("--format %q: want text or json", format)
+			}
 			return a.withJournal(func(j *journal.Journal) error {
-				in, err := j.Insights(cmd.Context())
+				res, err := j.Insights(cmd.Context())
 				if err != nil {
 					return err
 				}
-				if in.Nights == 0 {
-					fmt.Fprintln(a.stdout, "No nights recorded yet: insights need a few weeks of evening logs and morning check-ins.")
-					return nil
+				if format == "json" {
+					enc := json.NewEncoder(a.stdout)
+					enc.SetIndent("", "  ")
+					return enc.Encode(res)
 				}
-				fmt.Fprintf(a.stdout, "From %d nights, %s to %s. These are associations in your own records, not causes,\n"+
-					"and with this many comparisons about 1 in 20 intervals will miss zero by chance alone.\n\n",
-					in.Nights, in.From, in.To)
-				var later []insight.Finding
-				for _, f := range insight.Shown(in.Findings) {
-					if !f.Enough {
-						later = append(later, f)
-						continue
-					}
-					fmt.Fprintln(a.stdout, "- "+f.Sentence())
-				}
-				if len(later) > 0 {
-					fmt.Fprintln(a.stdout, "\nNot enough nights yet:")
-					for _, f := range later {
-						fmt.Fprintln(a.stdout, "- "+f.Sentence())
-					}
-				}
-				return nil
+				return insight.WriteText(a.stdout, res, a.width())
 			})
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// width is the terminal's width for wrapped text, or 80 when standard
+// output is not a terminal.
+func (a *app) width() int {
+	if f, ok := a.out.(*os.File); ok {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 80
 }
 
 func (a *app) reportCmd() *cobra.Command {
-	var days int
-	var output string
+	var (
+		days             int
+		from, to, output string
+		format           string
+	)
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: "Write a Markdown summary to print or send to a clinician",
-		Long: "Write a Markdown summary of the last --days nights, up to last night:\n" +
-			"routine adherence, leg symptoms, sleep-diary averages, when symptoms started,\n" +
-			"the evening checklist, insights, and a table of every night. Ratings are\n" +
-			"self-reported and not a clinical scale.",
-		Example: "  quietlegs report --days 28 --output report.md",
-		Args:    cobra.NoArgs,
+		Short: "Write a summary to print or send to a clinician (Markdown or HTML)",
+		Long: "Write a summary of the last 14 nights up to last night (or --days N, or\n" +
+			"--from and --to): a sleep-diary table of every night with its figures and\n" +
+			"leg items, averages with their spread, week by week, the regularity of\n" +
+			"bedtime and waking, the routine's adherence (trial runs left out), the\n" +
+			"checklist, and the insights that hold. --format html writes one\n" +
+			"self-contained page with charts that prints on two pages at most. Ratings\n" +
+			"are your own, not a clinical score.",
+		Example: "  quietlegs report --output report.md\n" +
+			"  quietlegs report --days 28 --format html --output report.html\n" +
+			"  quietlegs report --from 2026-11-01 --to 2026-11-14",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := report.ParseFormat(format)
+			if err != nil {
+				return usageError("--format %q: want md or html", format)
+			}
+			changed := cmd.Flags().Changed
+			if changed("days") && (changed("from") || changed("to")) {
+				return usageError("--days goes without --from and --to")
+			}
+			if changed("from") != changed("to") {
+				return usageError("--from and --to go together")
+			}
+			for _, d := range []struct{ flag, v string }{{"from", from}, {"to", to}} {
+				if err := night.CheckDate(d.v); d.v != "" && err != nil {
+					return usageError("--%s %q: not a date (YYYY-MM-DD)", d.flag, d.v)
+				}
+			}
+			if from > to {
+				return usageError("--from %s is after --to %s", from, to)
+			}
 			if days < 1 || days > 36500 {
 				return usageError("--days %d: want 1 to 36500", days)
 			}
 			return a.withJournal(func(j *journal.Journal) error {
-				from, to := j.ReportRange(days)
+				if from == "" {
+					from, to = j.ReportRange(days)
+				}
 				var buf bytes.Buffer
-				if err := j.WriteReport(cmd.Context(), &buf, from, to); err != nil {
+				if err := j.WriteReport(cmd.Context(), &buf, from, to, f); err != nil {
 					return err
 				}
 				return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote the report for %s to %s to %s.", from, to, output))
 			})
 		},
 	}
-	cmd.Flags().IntVar(&days, "days", 14, "how many nights, up to last night")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "file to write (default: standard output)")
+	fl := cmd.Flags()
+	fl.IntVar(&days, "days", report.DefaultDays, "how many nights, up to last night")
+	fl.StringVar(&from, "from", "", "first night, YYYY-MM-DD (with --to)")
+	fl.StringVar(&to, "to", "", "last night, YYYY-MM-DD (with --from)")
+	fl.StringVar(&format, "format", "md", "md or html")
+	fl.StringVarP(&output, "output", "o", "", "file to write (default: standard output)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -3,14 +3,13 @@ package insight
 import (
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"time"
 
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
-
-var posInf = math.Inf(1)
 
 // defaultChecklist mirrors assets/config.toml's ids, so the benchmark does
 // the work a real ten-year history would.
@@ -19,7 +18,11 @@ func defaultChecklist() night.Settings {
 		"late-screen", "heavy-meal", "iron", "magnesium", "medication"}
 	var s night.Settings
 	for _, id := range ids {
-		s.Checklist = append(s.Checklist, night.Item{ID: id, Label: id})
+		k := night.Trigger
+		if id == "iron" || id == "magnesium" || id == "medication" {
+			k = night.Remedy
+		}
+		s.Checklist = append(s.Checklist, night.Item{ID: id, Label: id, Kind: k})
 	}
 	return s
 }
@@ -53,7 +56,7 @@ func generate(n int) []night.Record {
 		}
 		switch x := rng.Float64(); {
 		case x < 0.6:
-			r.Runs = []night.Run{{Status: routine.Completed}}
+			r.Runs = []night.Run{{Status: routine.Completed, Speed: 1}}
 			sym--
 		case x < 0.75:
 			r.Runs = []night.Run{{Status: routine.Partial}}
@@ -76,48 +79,58 @@ func generate(n int) []night.Record {
 	return out
 }
 
-// TestGeneratedHistory checks the ordering rule and finiteness on a long,
-// messy history, where hand-worked examples cannot reach.
+// TestGeneratedHistory checks ten messy years: every number finite, the
+// order rule, the effect built in found and holding, and remedies apart.
 func TestGeneratedHistory(t *testing.T) {
-	fs := Compute(generate(3650), defaultChecklist())
-	if want := 2 * (10 + 1 + 1); len(fs) != want {
-		t.Fatalf("%d findings, want %d (10 items, legs-up, routine; two measures)", len(fs), want)
+	res := Compute(generate(3650), defaultChecklist())
+	// 7 triggers, legs-up and the routine on two measures; 3 remedies on two.
+	if want := 2*(7+1+1) + 2*3; len(res.Comparisons) != want {
+		t.Fatalf("%d comparisons, want %d", len(res.Comparisons), want)
 	}
-	prev, seenShort := posInf, false
-	for _, f := range fs {
-		checkFinite(t, f)
-		if !f.Enough {
-			seenShort = true
+	prev, seenNot := 0.0, false
+	for _, c := range res.Comparisons {
+		for _, p := range []*float64{c.Difference, c.CILow, c.CIHigh, c.PAdjusted} {
+			if p != nil && (math.IsNaN(*p) || math.IsInf(*p, 0)) {
+				t.Fatalf("%s/%s: not finite: %+v", c.Item, c.Measure, c)
+			}
+		}
+		if c.Kind == night.Remedy {
+			if c.Estimable() || c.Holds {
+				t.Errorf("remedy %s/%s is tested: %+v", c.Item, c.Measure, c)
+			}
 			continue
 		}
-		if seenShort {
-			t.Fatalf("%s/%s has enough nights but follows one without", f.Factor.ID, f.Measure)
+		if !c.Estimable() {
+			seenNot = true
+			continue
 		}
-		if s := f.Strength(); s > prev {
-			t.Fatalf("%s/%s strength %v after %v", f.Factor.ID, f.Measure, s, prev)
+		if seenNot || *c.PAdjusted < prev {
+			t.Fatalf("%s/%s out of order", c.Item, c.Measure)
 		}
-		prev = f.Strength()
+		prev = *c.PAdjusted
+		if !(*c.CILow <= *c.Difference && *c.Difference <= *c.CIHigh) {
+			t.Errorf("%s/%s: difference outside its interval", c.Item, c.Measure)
+		}
 	}
-	// The effect built in should be the strongest finding, in the right
-	// direction, and clearly not chance.
-	if top := fs[0]; top.Factor.ID != "caffeine" || top.Measure != Symptoms || !(top.Low > 1 && top.High < 2) {
-		t.Errorf("top finding %+v, want caffeine/symptoms with interval inside (1, 2)", top)
+	top := res.Comparisons[0]
+	if top.Item != "caffeine" || top.Measure != Symptoms || !top.Holds || !(*top.CILow > 1 && *top.CIHigh < 2) {
+		t.Errorf("top comparison %+v, want caffeine/symptoms holding with interval inside (1, 2)", top)
 	}
-	if f := find(t, fs, "legs-up", Symptoms); !f.Enough || f.Factor.Label != "legs-up" {
-		t.Errorf("removed item legs-up: %+v", f)
+	if len(res.Remedies) != 3 || res.Remedies[0].Item != "iron" {
+		t.Errorf("remedies %+v", res.Remedies)
 	}
 }
 
 func TestComputeDeterministic(t *testing.T) {
 	rs, set := generate(400), defaultChecklist()
 	a, b := Compute(rs, set), Compute(rs, set)
-	for i := range a {
-		if a[i] != b[i] {
-			t.Fatalf("run differs at %d: %+v vs %+v", i, a[i], b[i])
-		}
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("the same nights gave different results")
 	}
 }
 
+// BenchmarkCompute10Years is Compute over ten years of nights, bootstrap
+// included: 3,650 nights, ten checklist items, the routine.
 func BenchmarkCompute10Years(b *testing.B) {
 	rs, set := generate(3650), defaultChecklist()
 	b.ReportAllocs()

@@ -1,226 +1,438 @@
-// Package insight compares nights with and without a factor, and says only
-// what the numbers support.
+// Package insight compares one person's nights with and without each
+// evening checklist item, and with and without the routine completed, and
+// says only what the numbers support once chance, persistence and the
+// number of comparisons are allowed for.
 //
-// A factor is an evening checklist item (caffeine after noon, say) or the
-// routine. Each is compared on two morning measures: the leg-symptom rating
-// and sleep efficiency. The comparison is a difference in means with a 95 %
-// Welch's t interval, worded as an association, never as a cause: the
-// person chose when to have caffeine, and whatever made them choose it may
-// be what moved their legs.
+// # What is compared
+//
+// Each possible trigger on the checklist (kind "trigger", the default)
+// and the routine are compared on two morning measures: the leg-symptom
+// rating (rls_severity, 0-10) and sleep efficiency (sleep_efficiency, %).
+// The difference is the mean on nights with minus the mean on nights
+// without. It is worded as an association, never a cause, and never as
+// advice: the person chose when to have caffeine, and whatever made them
+// choose it may be what moved their legs.
 //
 // Which nights count:
-//   - A night counts for a measure only if it has a morning check-in, since
-//     both measures come from the morning. For sleep efficiency the diary
-//     must also give a positive time in bed; otherwise efficiency is
-//     undefined, not 0 %.
-//   - For a checklist item, only nights with an evening log count: a night
-//     with no log says nothing about caffeine either way. With = the item's
-//     id is among the log's tags; without = a log without it.
+//   - A night counts for a measure only with a morning check-in; for sleep
+//     efficiency the diary must also give a positive time in bed.
+//   - For a checklist item, only nights with an evening log whose
+//     checklist was answered count (night.Evening.ChecklistSkipped unset):
+//     a night with no log, or a log whose checklist was skipped, says
+//     nothing about caffeine either way. With = the id is among the tags;
+//     without = an answered checklist without it ("none of these"
+//     included).
 //   - An id found in the records but no longer on the checklist is still
-//     analysed, labelled by its id, so removing an item does not hide what
-//     the past nights show.
-//   - For the routine, with = the night's main run (night.Record.MainRun)
-//     was completed; without = every other night with a check-in: no run,
-//     a partial run, an abandoned one, or one still marked running after
-//     a crash. No evening log is needed.
-//   - Each record is one night.
+//     compared, as a trigger, labelled by its id.
+//   - For the routine, with = the night's most complete real-time run
+//     (trial runs, whose Speed is neither 0 nor 1, are left out; 0 is an
+//     older record that did not keep the speed) was completed; without =
+//     every other night with a check-in.
 //
-// A side needs MinNights nights before a finding counts as Enough; below
-// that the finding is reported only as "not enough nights yet".
+// # How: block bootstrap and Holm's correction
 //
-// Each interval is computed on its own, with no correction for making many
-// comparisons: with ten items, the routine and two measures, about one in
-// twenty intervals will exclude 0 by chance alone. Callers showing many
-// findings should say so.
+// Nights are not independent: symptoms persist from one night to the next
+// and habits come in runs of days or weeks, so a Welch interval that
+// treats each night as a fresh draw runs too narrow. Each difference's
+// standard error is instead estimated by a circular moving-block bootstrap
+// (Künsch 1989; Politis & Romano 1992): the calendar of nights is cut into
+// blocks of about sqrt(n) consecutive nights (Politis & White 2004 discuss
+// the choice), a thousand resamples of whole blocks are drawn, and the
+// spread of the resampled differences is the standard error. The 95 %
+// interval is difference ± t·se and the p-value comes from
+// difference / se, both on a t distribution with one degree of freedom
+// fewer than the number of blocks. The resampling is seeded from a hash of
+// the nights, so the same journal always gives the same answer.
+//
+// With ten-odd items and two measures, some comparison will look clear by
+// chance in most journals. So the p-values of every comparison tested are
+// adjusted together by Holm's step-down method (Holm 1979), which bounds
+// the chance of any false finding at 5 % whatever the dependence between
+// comparisons. A comparison "holds" only when its adjusted p-value is
+// below 0.05; the rest are "not clear yet". The intervals shown are the
+// comparison's own 95 % intervals, not adjusted.
+//
+// A comparison is not estimated — no interval, no p-value, not ranked,
+// never holding — when a side has fewer than MinNights nights, when the
+// nights on each side do not vary (the resampled difference never moves),
+// or when the nights with (or without) sit in one stretch of the calendar
+// so that resamples keep missing them.
+//
+// # Remedies
+//
+// Remedies (kind "remedy": iron, magnesium, prescribed medicine) are not
+// tested and not ranked against triggers: people take them because of bad
+// evenings, and some act over weeks, so a same-night comparison mixes up
+// cause and effect. They are summarised apart: on how many answered
+// evenings they were taken, and the measures in calendar weeks (Monday to
+// Sunday) in which they were taken at least once against weeks in which
+// the checklist was answered and they were not.
 package insight
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
 
-// Measure is an outcome of a night.
+// Measure is an outcome of a night; its value is the JSON name.
 type Measure string
 
 // The measures a factor is compared on.
 const (
-	// Symptoms is the next-morning leg-symptom severity
+	// Symptoms is the next-morning leg-symptom rating
 	// (Checkin.RLSSeverity, 0-10); lower is better.
-	Symptoms Measure = "symptoms"
+	Symptoms Measure = "rls_severity"
 	// Efficiency is sleep efficiency in % (Checkin.Figures().SE); higher is
 	// better.
-	Efficiency Measure = "efficiency"
+	Efficiency Measure = "sleep_efficiency"
 )
 
 // Measures lists the measures in the order Compute reports them for one
-// factor. It is a function so callers cannot change a shared list.
+// factor.
 func Measures() []Measure { return []Measure{Symptoms, Efficiency} }
 
-// Factor is something a night had or not: a checklist item, or the routine.
-//
-// The routine's ID is RoutineID. A checklist item whose id is also
-// "routine" would be indistinguishable from it, so such an item is not
-// analysed (see Compute).
-type Factor struct{ ID, Label string }
-
-// RoutineID is the ID of the factor "the night's main routine run was
-// completed".
+// RoutineID is the item of the comparison "the night's routine run was
+// completed"; checklist ids cannot be "routine".
 const RoutineID = "routine"
 
-// RoutineLabel is the routine factor's label.
+// RoutineLabel is the routine's label.
 const RoutineLabel = "Routine completed"
 
-// Side is one group of nights: how many, their mean, and their sample
-// standard deviation (n-1; 0 with fewer than two nights).
-type Side struct {
-	N    int
-	Mean float64
-	SD   float64
-}
-
-// Finding compares nights with and without a factor on one measure.
-type Finding struct {
-	Factor        Factor
-	Measure       Measure
-	With, Without Side
-	// Diff is With.Mean - Without.Mean.
-	Diff float64
-	// Low and High bound the 95 % confidence interval of Diff (Welch's t).
-	// They equal Diff when there is no spread to estimate: fewer than two
-	// nights on a side, or no variation on either side.
-	Low, High float64
-	// Enough is true when both sides have at least MinNights nights.
-	Enough bool
-	// SE is the standard error of Diff and DF the Welch–Satterthwaite
-	// degrees of freedom; both 0 when there is no interval.
-	SE, DF float64
-}
-
-// MinNights is the fewest nights a side needs before a difference is shown.
-// Below five, one unusual night decides the mean.
+// MinNights is the fewest nights a side needs before a difference is
+// estimated. Below five, one unusual night decides the mean.
 const MinNights = 5
 
-// Strength is the evidence for a difference: |Diff| / SE. A difference with
-// no spread at all is +Inf, and no difference with no spread is 0, so
-// ordering never meets a NaN.
-func (f Finding) Strength() float64 {
-	if f.SE == 0 {
-		if f.Diff == 0 {
-			return 0
-		}
-		return math.Inf(1)
-	}
-	return math.Abs(f.Diff) / f.SE
+// Alpha is the family-wise level of the correction: a comparison holds
+// when its Holm-adjusted p-value is below it.
+const Alpha = 0.05
+
+// Result is every comparison over a set of nights. Its JSON form is the
+// contract of `quietlegs insights --format json`:
+//
+//	{"nights": N, "from": DATE, "to": DATE, "method": TEXT, "comparisons": [...]}
+//
+// with from and to null when there are no nights.
+type Result struct {
+	// Nights counts the nights with any record; From and To are the first
+	// and last (YYYY-MM-DD), "" when there are none.
+	Nights int    `json:"nights"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Method string `json:"method"`
+	// Comparisons: those tested and estimated, by adjusted p-value
+	// (holding ones first, since they have the smallest); then those
+	// tested but not estimable, by label; then remedies in checklist
+	// order.
+	Comparisons []Comparison `json:"comparisons"`
+	// Tested is how many comparisons went into the correction.
+	Tested int `json:"-"`
+	// Remedies are the remedies' intake, in checklist order; their
+	// comparisons by week are among Comparisons.
+	Remedies []Remedy `json:"-"`
 }
 
-// Compute compares every checklist item in set (and any tag id found in
-// recs that is no longer on the checklist, labelled by its id) and the
-// routine, on both measures, counting nights as the package doc says.
-//
-// Order: findings with enough nights first, by strength of evidence
-// (|Diff| / SE, largest first), then the rest by factor label. Ties fall
-// back to label, id and measure, so the order is deterministic.
-//
-// A checklist item with id "routine" is left out: its findings would carry
-// the routine's ID and be worded as the routine. Settings should not
-// allow that id.
-func Compute(recs []night.Record, set night.Settings) []Finding {
-	nights := prepare(recs)
-	factors := checklistFactors(recs, set)
+// Comparison is one item (or the routine) on one measure. Pointers are
+// null in JSON when there is nothing to show.
+type Comparison struct {
+	Item    string     `json:"item"`
+	Label   string     `json:"-"`
+	Kind    night.Kind `json:"kind"`
+	Measure Measure    `json:"measure"`
+	// NWith and NWithout count the nights on each side. For a remedy they
+	// are the nights of the weeks with it and of the weeks without.
+	NWith    int `json:"n_with"`
+	NWithout int `json:"n_without"`
+	// Difference is the mean with minus the mean without; nil when a side
+	// has no nights.
+	Difference *float64 `json:"difference"`
+	// CILow and CIHigh bound the 95 % interval of Difference; PAdjusted is
+	// the Holm-adjusted p-value. All nil when not estimable, and always
+	// for remedies, which are not tested.
+	CILow     *float64 `json:"ci_low"`
+	CIHigh    *float64 `json:"ci_high"`
+	PAdjusted *float64 `json:"p_adjusted"`
+	// Holds is true only when PAdjusted < Alpha.
+	Holds bool `json:"holds"`
 
-	out := make([]Finding, 0, 2*(len(factors)+1))
-	for _, fac := range factors {
-		var sym, eff [2]acc // [0] without, [1] with
-		for i := range nights {
-			n := &nights[i]
-			if !n.hasEvening || !n.hasCheckin {
-				continue
-			}
-			k := 0
-			if slices.Contains(n.tags, fac.ID) {
-				k = 1
-			}
-			sym[k].add(n.symptoms)
-			if n.hasEff {
-				eff[k].add(n.efficiency)
-			}
+	// MeanWith and MeanWithout are the two means (0 with no nights).
+	MeanWith, MeanWithout float64 `json:"-"`
+	// P is the unadjusted p-value, SE the bootstrap standard error and
+	// Block the block length in nights; 0 when not estimable.
+	P, SE float64 `json:"-"`
+	Block int     `json:"-"`
+}
+
+// Estimable reports whether the comparison has an interval.
+func (c Comparison) Estimable() bool { return c.CILow != nil }
+
+// Enough reports whether both sides have MinNights nights.
+func (c Comparison) Enough() bool { return c.NWith >= MinNights && c.NWithout >= MinNights }
+
+// Remedy is how often a remedy was taken.
+type Remedy struct {
+	Item, Label string
+	// Taken is the answered evenings it was ticked, of Answered.
+	Taken, Answered int
+	// WeeksWith are the calendar weeks it was taken at least once;
+	// WeeksWithout those with an answered checklist and no intake.
+	WeeksWith, WeeksWithout int
+}
+
+// facts is what Compute needs from one record, read once.
+type facts struct {
+	answered, hasCheckin, hasEff, completed bool
+	tags                                    []string
+	sym, eff                                float64
+	week                                    int // days since an epoch Monday, / 7
+}
+
+// Compute compares every trigger on the checklist (and every id found in
+// recs that is no longer on it) and the routine, on both measures, and
+// summarises the remedies, as the package doc says. recs are the nights
+// in any order; of two records for one night the later counts.
+func Compute(recs []night.Record, set night.Settings) Result {
+	days, first, last := layout(recs)
+	res := Result{Comparisons: []Comparison{}}
+	for _, f := range days {
+		if f != nil {
+			res.Nights++
 		}
-		out = append(out, finding(fac, Symptoms, sym), finding(fac, Efficiency, eff))
 	}
+	if res.Nights == 0 {
+		res.Method = method(0)
+		return res
+	}
+	res.From, res.To = first.Format(night.Layout), last.Format(night.Layout)
 
-	var sym, eff [2]acc
-	for i := range nights {
-		n := &nights[i]
-		if !n.hasCheckin {
+	type factor struct {
+		id, label string
+		kind      night.Kind
+	}
+	var factors []factor
+	for _, it := range items(recs, set) {
+		factors = append(factors, factor{it.ID, it.Label, it.KindOrDefault()})
+	}
+	factors = append(factors, factor{RoutineID, RoutineLabel, night.Trigger})
+
+	var tested, remedies []Comparison
+	var buf [][4]float64
+	s := series{side: make([]int8, len(days)), y: make([]float64, len(days))}
+	for _, fac := range factors {
+		if fac.kind == night.Remedy {
+			rc, rm := remedy(days, fac.id, fac.label)
+			remedies = append(remedies, rc...)
+			res.Remedies = append(res.Remedies, rm)
 			continue
 		}
-		k := 0
-		if n.completed {
-			k = 1
-		}
-		sym[k].add(n.symptoms)
-		if n.hasEff {
-			eff[k].add(n.efficiency)
+		for _, m := range Measures() {
+			c := Comparison{Item: fac.id, Label: fac.label, Kind: night.Trigger, Measure: m}
+			var a [2]acc
+			for i, f := range days {
+				s.side[i], s.y[i] = -1, 0
+				if f == nil || !f.hasCheckin || (m == Efficiency && !f.hasEff) {
+					continue
+				}
+				with := f.completed
+				if fac.id != RoutineID {
+					if !f.answered {
+						continue
+					}
+					with = slices.Contains(f.tags, fac.id)
+				}
+				k := int8(0)
+				if with {
+					k = 1
+				}
+				s.side[i], s.y[i] = k, f.value(m)
+				a[k].add(s.y[i])
+			}
+			c.fill(a)
+			if c.Enough() {
+				e := bootstrap(s, *c.Difference, seedOf(fac.id, m, s), &buf)
+				c.Block = e.block
+				if e.ok {
+					c.SE, c.P = e.se, e.p
+					c.CILow, c.CIHigh = ptr(e.low), ptr(e.hig)
+				}
+			}
+			tested = append(tested, c)
 		}
 	}
-	rf := Factor{ID: RoutineID, Label: RoutineLabel}
-	out = append(out, finding(rf, Symptoms, sym), finding(rf, Efficiency, eff))
 
-	slices.SortStableFunc(out, compare)
-	return out
-}
-
-// nightFacts is what Compute needs from one record, read once so each
-// factor's pass over ten years of nights is a scan of plain values.
-type nightFacts struct {
-	hasEvening, hasCheckin, hasEff, completed bool
-	tags                                      []string
-	symptoms, efficiency                      float64
-}
-
-func prepare(recs []night.Record) []nightFacts {
-	out := make([]nightFacts, len(recs))
-	for i, r := range recs {
-		f := &out[i]
-		if r.Evening != nil {
-			f.hasEvening = true
-			f.tags = r.Evening.Tags
+	var ps []float64
+	for _, c := range tested {
+		if c.Estimable() {
+			ps = append(ps, c.P)
 		}
-		if r.Checkin != nil {
+	}
+	adj := holm(ps)
+	j := 0
+	for i := range tested {
+		if tested[i].Estimable() {
+			tested[i].PAdjusted = ptr(adj[j])
+			tested[i].Holds = adj[j] < Alpha
+			j++
+		}
+	}
+	res.Tested = len(ps)
+	slices.SortStableFunc(tested, order)
+	res.Comparisons = append(append(res.Comparisons, tested...), remedies...)
+	res.Method = method(res.Tested)
+	return res
+}
+
+func (f *facts) value(m Measure) float64 {
+	if m == Efficiency {
+		return f.eff
+	}
+	return f.sym
+}
+
+// fill sets the counts and means from the two sides ([0] without).
+func (c *Comparison) fill(a [2]acc) {
+	c.NWith, c.NWithout = a[1].n, a[0].n
+	c.MeanWith, c.MeanWithout = a[1].mean, a[0].mean
+	if c.NWith > 0 && c.NWithout > 0 {
+		c.Difference = ptr(c.MeanWith - c.MeanWithout)
+	}
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// order ranks estimated comparisons by adjusted p-value, then puts the
+// rest by label; ties fall back to label, item and measure.
+func order(a, b Comparison) int {
+	if a.Estimable() != b.Estimable() {
+		if a.Estimable() {
+			return -1
+		}
+		return 1
+	}
+	if a.Estimable() {
+		if c := cmp.Compare(*a.PAdjusted, *b.PAdjusted); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.P, b.P); c != 0 {
+			return c
+		}
+	}
+	if c := cmp.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Item, b.Item); c != 0 {
+		return c
+	}
+	return cmp.Compare(measureRank(a.Measure), measureRank(b.Measure))
+}
+
+func measureRank(m Measure) int {
+	if m == Symptoms {
+		return 0
+	}
+	return 1
+}
+
+// method is the one-line description of the method for the JSON result.
+func method(tested int) string {
+	return fmt.Sprintf("Difference in means, nights with minus nights without. 95 %% intervals and p-values "+
+		"from a circular moving-block bootstrap (blocks of about sqrt(n) consecutive nights, %d resamples, "+
+		"seeded from the data; t reference with blocks - 1 degrees of freedom). p-values Holm-adjusted over "+
+		"the %d comparisons estimated; a comparison holds when the adjusted p is below %.2f. Nights whose "+
+		"checklist was not answered are left out. Remedies are summarised by calendar week and not tested. "+
+		"Associations, not causes.", Resamples, tested, Alpha)
+}
+
+// layout reads the records into one slot a night from the first night to
+// the last; a night without a record is nil.
+func layout(recs []night.Record) ([]*facts, time.Time, time.Time) {
+	var first, last time.Time
+	dates := make([]time.Time, len(recs))
+	for i, r := range recs {
+		d, err := time.Parse(night.Layout, r.Night)
+		if err != nil || (r.Evening == nil && r.Checkin == nil && len(r.Runs) == 0) {
+			continue
+		}
+		dates[i] = d
+		if first.IsZero() || d.Before(first) {
+			first = d
+		}
+		if d.After(last) {
+			last = d
+		}
+	}
+	if first.IsZero() {
+		return nil, first, last
+	}
+	n := int(last.Sub(first).Hours()/24+0.5) + 1
+	days := make([]*facts, n)
+	store := make([]facts, n)
+	for i, r := range recs {
+		if dates[i].IsZero() {
+			continue
+		}
+		k := int(dates[i].Sub(first).Hours()/24 + 0.5)
+		f := &store[k]
+		*f = facts{week: weekOf(dates[i])}
+		if e := r.Evening; e != nil && !e.ChecklistSkipped {
+			f.answered, f.tags = true, e.Tags
+		}
+		if c := r.Checkin; c != nil {
 			f.hasCheckin = true
-			f.symptoms = float64(r.Checkin.RLSSeverity)
-			if fig := r.Checkin.Figures(); fig.TIB > 0 {
-				f.hasEff = true
-				f.efficiency = fig.SE
+			f.sym = float64(c.RLSSeverity)
+			if fig := c.Figures(); fig.TIB > 0 {
+				f.hasEff, f.eff = true, fig.SE
 			}
 		}
-		if run := r.MainRun(); run != nil && run.Status == routine.Completed {
+		if run := mainRun(r); run != nil && run.Status == routine.Completed {
 			f.completed = true
 		}
+		days[k] = f
 	}
-	return out
+	return days, first, last
 }
 
-// checklistFactors is the checklist in its own order, then ids found only in
-// the records, sorted, so an item removed from the checklist still shows.
-func checklistFactors(recs []night.Record, set night.Settings) []Factor {
+// weekOf numbers the Monday-to-Sunday week a night falls in.
+func weekOf(d time.Time) int {
+	// 1 January 2001 was a Monday.
+	return int(math.Floor(d.Sub(time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)).Hours() / 24 / 7))
+}
+
+// Trial reports whether a run was a trial run at another speed than real
+// time. Speed 0 is an older record that did not keep it: real time.
+func Trial(r night.Run) bool { return r.Speed != 0 && r.Speed != 1 }
+
+// mainRun is night.Record.MainRun over the real-time runs only.
+func mainRun(r night.Record) *night.Run {
+	real := night.Record{}
+	for _, run := range r.Runs {
+		if !Trial(run) {
+			real.Runs = append(real.Runs, run)
+		}
+	}
+	return real.MainRun()
+}
+
+// items is the checklist in its own order, then ids found only in the
+// records, sorted, as triggers labelled by their id.
+func items(recs []night.Record, set night.Settings) []night.Item {
 	seen := map[string]bool{RoutineID: true, "": true}
-	var out []Factor
+	var out []night.Item
 	for _, it := range set.Checklist {
 		if seen[it.ID] {
 			continue
 		}
 		seen[it.ID] = true
-		label := it.Label
-		if label == "" {
-			label = it.ID
+		if it.Label == "" {
+			it.Label = it.ID
 		}
-		out = append(out, Factor{ID: it.ID, Label: label})
+		out = append(out, it)
 	}
 	var extra []string
 	for _, r := range recs {
@@ -236,52 +448,54 @@ func checklistFactors(recs []night.Record, set night.Settings) []Factor {
 	}
 	slices.Sort(extra)
 	for _, id := range extra {
-		out = append(out, Factor{ID: id, Label: set.Label(id)})
+		out = append(out, night.Item{ID: id, Label: id, Kind: night.Trigger})
 	}
 	return out
 }
 
-func finding(fac Factor, m Measure, a [2]acc) Finding {
-	f := Finding{Factor: fac, Measure: m, With: a[1].side(), Without: a[0].side()}
-	f.Diff = f.With.Mean - f.Without.Mean
-	f.Low, f.High, f.SE, f.DF = welch(f.With, f.Without)
-	f.Enough = f.With.N >= MinNights && f.Without.N >= MinNights
-	return f
-}
-
-// compare orders findings: enough nights first, by strength, then the rest
-// by label; ties by label, id and measure keep the order stable across runs.
-func compare(a, b Finding) int {
-	if a.Enough != b.Enough {
-		if a.Enough {
-			return -1
+// remedy summarises one remedy: its intake, and each measure in the weeks
+// it was taken against the weeks it was not.
+func remedy(days []*facts, id, label string) ([]Comparison, Remedy) {
+	rm := Remedy{Item: id, Label: label}
+	taken := map[int]bool{} // week -> taken at least once; present = answered
+	for _, f := range days {
+		if f == nil || !f.answered {
+			continue
 		}
-		return 1
+		rm.Answered++
+		has := slices.Contains(f.tags, id)
+		if has {
+			rm.Taken++
+		}
+		taken[f.week] = taken[f.week] || has
 	}
-	if a.Enough {
-		if c := cmp.Compare(b.Strength(), a.Strength()); c != 0 {
-			return c
+	for _, t := range taken {
+		if t {
+			rm.WeeksWith++
+		} else {
+			rm.WeeksWithout++
 		}
 	}
-	if c := cmp.Compare(strings.ToLower(a.Factor.Label), strings.ToLower(b.Factor.Label)); c != 0 {
-		return c
+	var out []Comparison
+	for _, m := range Measures() {
+		c := Comparison{Item: id, Label: label, Kind: night.Remedy, Measure: m}
+		var a [2]acc
+		for _, f := range days {
+			if f == nil || !f.hasCheckin || (m == Efficiency && !f.hasEff) {
+				continue
+			}
+			t, ok := taken[f.week]
+			if !ok {
+				continue
+			}
+			k := 0
+			if t {
+				k = 1
+			}
+			a[k].add(f.value(m))
+		}
+		c.fill(a)
+		out = append(out, c)
 	}
-	if c := cmp.Compare(a.Factor.Label, b.Factor.Label); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Factor.ID, b.Factor.ID); c != 0 {
-		return c
-	}
-	return cmp.Compare(measureRank(a.Measure), measureRank(b.Measure))
-}
-
-// measureRank puts symptoms before efficiency, as Measures lists them.
-func measureRank(m Measure) int {
-	switch m {
-	case Symptoms:
-		return 0
-	case Efficiency:
-		return 1
-	}
-	return 2
+	return out, rm
 }

@@ -1,8 +1,9 @@
 package insight
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,313 +16,263 @@ import (
 type nt struct {
 	tags      []string
 	noEvening bool
+	skipped   bool // checklist not answered
 	noCheckin bool
 	sym       int
-	// tst is total sleep minutes out of 600 in bed, so efficiency is
-	// tst/6 %; 0 means 540 (90 %). Negative means no time in bed at all.
-	tst  int
-	runs []routine.Status
-}
-
-func rec(i int, n nt) night.Record {
-	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)
-	r := night.Record{Night: day.Format(night.Layout)}
-	if !n.noEvening {
-		r.Evening = &night.Evening{Night: r.Night, Tags: n.tags}
-	}
-	for _, s := range n.runs {
-		r.Runs = append(r.Runs, night.Run{Routine: "wind-down", Status: s})
-	}
-	if !n.noCheckin {
-		bed := day.Add(22 * time.Hour)
-		tst, tib := n.tst, 600
-		switch {
-		case tst == 0:
-			tst = 540
-		case tst < 0:
-			tst, tib = 0, 0
-		}
-		r.Checkin = &night.Checkin{
-			Night: r.Night, InBed: bed, TriedSleep: bed,
-			FinalWake: bed.Add(time.Duration(tst) * time.Minute),
-			OutOfBed:  bed.Add(time.Duration(tib) * time.Minute),
-			Quality:   3, Rested: 3, RLSSeverity: n.sym, Onset: night.OnsetNone,
-		}
-	}
-	return r
+	runs      []night.Run
 }
 
 func recs(ns ...nt) []night.Record {
 	out := make([]night.Record, len(ns))
 	for i, n := range ns {
-		out[i] = rec(i, n)
+		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i) // a Monday
+		r := night.Record{Night: day.Format(night.Layout), Runs: n.runs}
+		if !n.noEvening {
+			r.Evening = &night.Evening{Night: r.Night, Tags: n.tags, ChecklistSkipped: n.skipped}
+		}
+		if !n.noCheckin {
+			bed := day.Add(22 * time.Hour)
+			r.Checkin = &night.Checkin{Night: r.Night, InBed: bed, TriedSleep: bed,
+				FinalWake: bed.Add(540 * time.Minute), OutOfBed: bed.Add(600 * time.Minute),
+				Quality: 3, Rested: 3, RLSSeverity: n.sym, Onset: night.OnsetNone}
+		}
+		out[i] = r
 	}
 	return out
 }
 
-func find(t *testing.T, fs []Finding, id string, m Measure) Finding {
+func find(t *testing.T, r Result, id string, m Measure) Comparison {
 	t.Helper()
-	for _, f := range fs {
-		if f.Factor.ID == id && f.Measure == m {
-			return f
+	for _, c := range r.Comparisons {
+		if c.Item == id && c.Measure == m {
+			return c
 		}
 	}
-	t.Fatalf("no finding for %s/%s", id, m)
-	return Finding{}
+	t.Fatalf("no comparison for %s/%s", id, m)
+	return Comparison{}
 }
 
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-3 }
+var caffeine = night.Settings{Checklist: []night.Item{{ID: "caffeine", Label: "Caffeine after noon", Kind: night.Trigger}}}
 
-func checkFinding(t *testing.T, got, want Finding) {
-	t.Helper()
-	if got.With.N != want.With.N || got.Without.N != want.Without.N ||
-		!near(got.With.Mean, want.With.Mean) || !near(got.With.SD, want.With.SD) ||
-		!near(got.Without.Mean, want.Without.Mean) || !near(got.Without.SD, want.Without.SD) ||
-		!near(got.Diff, want.Diff) || !near(got.SE, want.SE) || !near(got.DF, want.DF) ||
-		!near(got.Low, want.Low) || !near(got.High, want.High) || got.Enough != want.Enough ||
-		got.Factor != want.Factor {
-		t.Errorf("%s/%s:\n got %+v\nwant %+v", want.Factor.ID, want.Measure, got, want)
+// TestNoVariationIsNotEstimated is the issue's five nights against five
+// with no variation: a difference, but no interval, no p-value, not
+// ranked and not holding.
+func TestNoVariationIsNotEstimated(t *testing.T) {
+	var ns []nt
+	for i := range 10 {
+		n := nt{sym: 2}
+		if i%2 == 0 {
+			n.tags, n.sym = []string{"caffeine"}, 6
+		}
+		ns = append(ns, n)
+	}
+	res := Compute(recs(ns...), caffeine)
+	c := find(t, res, "caffeine", Symptoms)
+	if c.NWith != 5 || c.NWithout != 5 || c.Difference == nil || *c.Difference != 4 {
+		t.Fatalf("got %+v, want 5 vs 5, difference 4", c)
+	}
+	if c.Estimable() || c.PAdjusted != nil || c.Holds {
+		t.Errorf("no variation, yet estimated: %+v", c)
+	}
+	for _, l := range Lines(res, 80) {
+		if strings.Contains(l, "4.0 to 4.0") || strings.Contains(l, "higher") {
+			t.Errorf("text words an unestimable difference: %q", l)
+		}
 	}
 }
 
-var caffeine = night.Settings{Checklist: []night.Item{{ID: "caffeine", Label: "Caffeine after noon"}}}
-
-func TestComputeHandWorked(t *testing.T) {
-	tests := []struct {
-		name string
-		recs []night.Record
-		set  night.Settings
-		want Finding
-	}{
-		{
-			// Set A. With caffeine: 5 6 7 8 9, mean 7, squares 4+1+0+1+4 = 10,
-			// var 10/4 = 2.5, SD 1.581139. Without: 2 2 3 4 4, mean 3,
-			// squares 1+1+0+1+1 = 4, var 1, SD 1. Diff 4.
-			// SE = sqrt(2.5/5 + 1/5) = sqrt(0.7) = 0.836660.
-			// df = 0.7² / (0.5²/4 + 0.2²/4) = 0.49/0.0725 = 6.758621.
-			// t(0.975, 6.758621) = 2.381852; half-width 1.992800.
-			// Interval 2.007200 to 5.992800.
-			// Left out: caffeine nights without a check-in, and nights with
-			// a check-in but no evening log (rated 10, so any leak shows).
-			name: "welch, unequal spread",
-			recs: recs(
-				nt{tags: []string{"caffeine"}, sym: 5}, nt{tags: []string{"caffeine"}, sym: 6},
-				nt{tags: []string{"caffeine", "alcohol"}, sym: 7}, nt{tags: []string{"caffeine"}, sym: 8},
-				nt{tags: []string{"caffeine"}, sym: 9},
-				nt{sym: 2}, nt{tags: []string{"alcohol"}, sym: 2}, nt{sym: 3}, nt{sym: 4}, nt{sym: 4},
-				nt{tags: []string{"caffeine"}, noCheckin: true}, nt{tags: []string{"caffeine"}, noCheckin: true},
-				nt{noEvening: true, sym: 10}, nt{noEvening: true, sym: 10}, nt{noEvening: true, sym: 10},
-			),
-			set: caffeine,
-			want: Finding{
-				Factor: Factor{"caffeine", "Caffeine after noon"}, Measure: Symptoms,
-				With: Side{5, 7, 1.581139}, Without: Side{5, 3, 1},
-				Diff: 4, SE: 0.836660, DF: 6.758621, Low: 2.007200, High: 5.992800, Enough: true,
-			},
-		},
-		{
-			// Set B, routine on efficiency (tst/600 x 100).
-			// Completed: 540 x5 -> 90 % each (one night's main run is the
-			// completed one after an abandoned start), mean 90, SD 0.
-			// Not completed: 480 492 504 516 528 540 -> 80 82 84 86 88 90
-			// (no run, partial, abandoned, partial-then-abandoned), mean 85,
-			// squares 25+9+1+1+9+25 = 70, var 14, SD 3.741657. Diff 5.
-			// SE = sqrt(0 + 14/6) = 1.527525; df = (14/6)² / ((14/6)²/5) = 5.
-			// t(0.975, 5) = 2.570582; half-width 3.926629.
-			// Interval 1.073371 to 8.926629.
-			// Left out: a completed night without a check-in, and a
-			// completed night with no time in bed (efficiency undefined).
-			name: "welch, one side without spread",
-			recs: recs(
-				nt{runs: []routine.Status{routine.Completed}}, nt{runs: []routine.Status{routine.Completed}},
-				nt{runs: []routine.Status{routine.Completed}, noEvening: true},
-				nt{runs: []routine.Status{routine.Completed}},
-				nt{runs: []routine.Status{routine.Abandoned, routine.Completed}},
-				nt{tst: 480}, nt{tst: 492, runs: []routine.Status{routine.Partial}},
-				nt{tst: 504, runs: []routine.Status{routine.Abandoned}}, nt{tst: 516, noEvening: true},
-				nt{tst: 528, runs: []routine.Status{routine.Partial, routine.Abandoned}}, nt{tst: 540},
-				nt{runs: []routine.Status{routine.Completed}, noCheckin: true},
-				nt{runs: []routine.Status{routine.Completed}, tst: -1},
-			),
-			want: Finding{
-				Factor: Factor{RoutineID, RoutineLabel}, Measure: Efficiency,
-				With: Side{5, 90, 0}, Without: Side{6, 85, 3.741657},
-				Diff: 5, SE: 1.527525, DF: 5, Low: 1.073371, High: 8.926629, Enough: true,
-			},
-		},
-		{
-			// Set C, a tag no longer on the checklist, analysed under its id.
-			// With: 4 x5; without: 2 x6 (one of them tagged with another
-			// removed id). No spread: SE 0, interval [2, 2].
-			name: "removed tag, no spread",
-			recs: recs(
-				nt{tags: []string{"legs-up"}, sym: 4}, nt{tags: []string{"legs-up"}, sym: 4},
-				nt{tags: []string{"legs-up"}, sym: 4}, nt{tags: []string{"legs-up"}, sym: 4},
-				nt{tags: []string{"legs-up"}, sym: 4},
-				nt{sym: 2}, nt{sym: 2}, nt{sym: 2}, nt{sym: 2}, nt{sym: 2}, nt{tags: []string{"bath"}, sym: 2},
-			),
-			set: caffeine,
-			want: Finding{
-				Factor: Factor{"legs-up", "legs-up"}, Measure: Symptoms,
-				With: Side{5, 4, 0}, Without: Side{6, 2, 0},
-				Diff: 2, Low: 2, High: 2, Enough: true,
-			},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := find(t, Compute(tt.recs, tt.set), tt.want.Factor.ID, tt.want.Measure)
-			checkFinding(t, got, tt.want)
-		})
-	}
-}
-
-func TestComputeCountingRules(t *testing.T) {
+// TestCountingRules: unanswered checklists, nights without a log or a
+// check-in, and trial runs are left out.
+func TestCountingRules(t *testing.T) {
+	real := night.Run{Status: routine.Completed, Speed: 1}
+	old := night.Run{Status: routine.Completed} // Speed 0: an older record
+	trial := night.Run{Status: routine.Completed, Speed: 60}
 	rs := recs(
-		nt{tags: []string{"caffeine"}, sym: 5, runs: []routine.Status{routine.Completed}},
-		nt{tags: []string{"caffeine"}, noCheckin: true, runs: []routine.Status{routine.Completed}},
-		nt{sym: 3, runs: []routine.Status{routine.Partial}},
-		nt{noEvening: true, sym: 3, runs: []routine.Status{routine.Completed}},
-		nt{noEvening: true, sym: 3},
-		nt{noEvening: true, noCheckin: true},
-		nt{tags: []string{"caffeine"}, sym: 6, tst: -1},
-		nt{sym: 1, runs: []routine.Status{routine.Running}},
+		nt{tags: []string{"caffeine"}, sym: 5, runs: []night.Run{real}},
+		nt{tags: []string{"caffeine"}, noCheckin: true, runs: []night.Run{real}},
+		nt{sym: 3, runs: []night.Run{trial}},
+		nt{noEvening: true, sym: 3, runs: []night.Run{old}},
+		nt{skipped: true, sym: 9},
+		nt{sym: 1},
+		nt{tags: []string{"caffeine"}, skipped: true, sym: 9},
 	)
-	fs := Compute(rs, caffeine)
-	tests := []struct {
-		id           string
-		m            Measure
-		with, witout int
+	res := Compute(rs, caffeine)
+	if res.Nights != 7 || res.From != "2024-01-01" || res.To != "2024-01-07" {
+		t.Errorf("nights %d %s..%s", res.Nights, res.From, res.To)
+	}
+	for _, tt := range []struct {
+		id         string
+		with, wout int
 	}{
-		// Evening log and check-in both needed; no time in bed drops only
-		// efficiency.
-		{"caffeine", Symptoms, 2, 2},
-		{"caffeine", Efficiency, 1, 2},
-		// Every night with a check-in; running counts as not completed.
-		{RoutineID, Symptoms, 2, 4},
-		{RoutineID, Efficiency, 2, 3},
+		{"caffeine", 1, 2}, // answered logs with a check-in: 5 | 3, 1
+		{RoutineID, 2, 4},  // every check-in; the trial run does not count
+	} {
+		c := find(t, res, tt.id, Symptoms)
+		if c.NWith != tt.with || c.NWithout != tt.wout {
+			t.Errorf("%s: %d with, %d without; want %d, %d", tt.id, c.NWith, c.NWithout, tt.with, tt.wout)
+		}
+	}
+}
+
+// TestRemedies: a remedy is summarised by week, not tested and not ranked.
+func TestRemedies(t *testing.T) {
+	set := night.Settings{Checklist: []night.Item{
+		{ID: "caffeine", Label: "Caffeine", Kind: night.Trigger},
+		{ID: "iron", Label: "Iron supplement", Kind: night.Remedy},
+	}}
+	// Week 1 (nights 0-6): iron on nights 1 and 3, symptoms 6 each night.
+	// Week 2 (7-13): no iron, symptoms 2. Week 3 (14-20): checklist
+	// skipped every night, symptoms 9: no answer, so no week.
+	var ns []nt
+	for i := range 21 {
+		n := nt{sym: 6}
+		switch {
+		case i == 1 || i == 3:
+			n.tags = []string{"iron"}
+		case i >= 14:
+			n.skipped, n.sym = true, 9
+		case i >= 7:
+			n.sym = 2
+		}
+		ns = append(ns, n)
+	}
+	res := Compute(recs(ns...), set)
+	if len(res.Remedies) != 1 {
+		t.Fatalf("remedies %+v", res.Remedies)
+	}
+	if rm := res.Remedies[0]; rm.Taken != 2 || rm.Answered != 14 || rm.WeeksWith != 1 || rm.WeeksWithout != 1 {
+		t.Errorf("remedy %+v, want taken 2 of 14, 1 week with, 1 without", rm)
+	}
+	c := find(t, res, "iron", Symptoms)
+	if c.Kind != night.Remedy || c.NWith != 7 || c.NWithout != 7 || *c.Difference != 4 || c.Estimable() || c.Holds {
+		t.Errorf("iron by week: %+v", c)
+	}
+	if last := res.Comparisons[len(res.Comparisons)-1]; last.Kind != night.Remedy {
+		t.Errorf("remedies are not last: %+v", last)
+	}
+	text := strings.Join(Lines(res, 200), "\n")
+	for _, want := range []string{
+		"Iron supplement: taken on 2 of 14 answered evenings, in 1 week; leg symptoms averaged 6.0 in those weeks and 2.0 in the 1 week without.",
+		"people tend to take them on bad evenings, and some act over weeks",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestHolm(t *testing.T) {
+	got := holm([]float64{0.01, 0.04, 0.03, 0.005})
+	// Sorted 0.005 0.01 0.03 0.04: x4 0.02, x3 0.03, x2 0.06, x1 0.04 -> 0.06.
+	want := []float64{0.03, 0.06, 0.06, 0.02}
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 1e-12 {
+			t.Errorf("holm = %v, want %v", got, want)
+			break
+		}
+	}
+	if got := holm([]float64{0.9, 0.8}); got[0] != 1 || got[1] != 1 {
+		t.Errorf("holm caps at 1: %v", got)
+	}
+}
+
+func TestBlockLength(t *testing.T) {
+	tests := []struct {
+		n    int
+		r1   float64
+		want int
+	}{
+		{60, -0.1, 4},  // no persistence: the n^(1/3) floor
+		{3650, 0, 15},  // 3650^(1/3) = 15.4; 20*0.0166/1 -> 1
+		{60, 0.5, 15},  // 0.629 -> 21, capped at n/4
+		{365, 0.5, 16}, // 0.552 -> 15.9
+		{8, 0.9, 2},    // at least four blocks
+		{1, 0, 1},
 	}
 	for _, tt := range tests {
-		f := find(t, fs, tt.id, tt.m)
-		if f.With.N != tt.with || f.Without.N != tt.witout {
-			t.Errorf("%s/%s: %d with, %d without; want %d, %d", tt.id, tt.m, f.With.N, f.Without.N, tt.with, tt.witout)
+		if got := blockLength(tt.n, tt.r1); got != tt.want {
+			t.Errorf("blockLength(%d, %v) = %d, want %d", tt.n, tt.r1, got, tt.want)
 		}
 	}
 }
 
-func TestComputeTooFew(t *testing.T) {
-	var ns []nt
-	for i := 0; i < 24; i++ {
-		n := nt{sym: i % 7}
-		if i < 4 {
-			n.tags = []string{"caffeine"}
-		}
-		ns = append(ns, n)
+// TestJSON fixes the contract of `quietlegs insights --format json`.
+func TestJSON(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	res := Result{Nights: 60, From: "2026-09-01", To: "2026-10-30", Method: "block bootstrap; Holm",
+		Tested: 2, Comparisons: []Comparison{
+			{Item: "caffeine", Label: "Caffeine", Kind: night.Trigger, Measure: Symptoms, NWith: 18, NWithout: 40,
+				Difference: f(2.25), CILow: f(1.25), CIHigh: f(3.25), PAdjusted: f(0.002), Holds: true},
+			{Item: "routine", Label: RoutineLabel, Kind: night.Trigger, Measure: Efficiency, NWith: 3, NWithout: 55,
+				Difference: f(-1.5)},
+			{Item: "iron", Label: "Iron", Kind: night.Remedy, Measure: Symptoms, NWith: 28, NWithout: 0},
+		}}
+	got, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
 	}
-	f := find(t, Compute(recs(ns...), caffeine), "caffeine", Symptoms)
-	if f.Enough || f.With.N != 4 || f.Without.N != 20 {
-		t.Fatalf("got %+v, want 4 vs 20 and not Enough", f)
+	want := `{"nights":60,"from":"2026-09-01","to":"2026-10-30","method":"block bootstrap; Holm","comparisons":[` +
+		`{"item":"caffeine","kind":"trigger","measure":"rls_severity","n_with":18,"n_without":40,"difference":2.25,"ci_low":1.25,"ci_high":3.25,"p_adjusted":0.002,"holds":true},` +
+		`{"item":"routine","kind":"trigger","measure":"sleep_efficiency","n_with":3,"n_without":55,"difference":-1.5,"ci_low":null,"ci_high":null,"p_adjusted":null,"holds":false},` +
+		`{"item":"iron","kind":"remedy","measure":"rls_severity","n_with":28,"n_without":0,"difference":null,"ci_low":null,"ci_high":null,"p_adjusted":null,"holds":false}]}`
+	if string(got) != want {
+		t.Errorf("JSON\n got %s\nwant %s", got, want)
 	}
-	want := "Caffeine after noon: not enough nights yet (4 with, 20 without; 5 of each needed)."
-	if s := f.Sentence(); s != want {
-		t.Errorf("Sentence() = %q, want %q", s, want)
+	empty, _ := json.Marshal(Compute(nil, caffeine))
+	if !bytes.HasPrefix(empty, []byte(`{"nights":0,"from":null,"to":null,"method":"`)) || !bytes.HasSuffix(empty, []byte(`"comparisons":[]}`)) {
+		t.Errorf("empty result: %s", empty)
 	}
 }
 
-func TestComputeFactors(t *testing.T) {
-	set := night.Settings{Checklist: []night.Item{
-		{ID: "caffeine", Label: "Caffeine after noon"},
-		{ID: "caffeine", Label: "Listed twice"},
-		{ID: RoutineID, Label: "Evening routine"},
-		{ID: "magnesium", Label: "Magnesium"},
+func TestLines(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	res := Result{Nights: 1, From: "2026-09-01", To: "2026-09-01", Tested: 1, Comparisons: []Comparison{
+		{Item: "caffeine", Label: "Caffeine after noon", Kind: night.Trigger, Measure: Symptoms, NWith: 12, NWithout: 20,
+			Difference: f(1.8), CILow: f(0.6), CIHigh: f(3.04), PAdjusted: f(0.01), Holds: true},
+		{Item: "caffeine", Label: "Caffeine after noon", Kind: night.Trigger, Measure: Efficiency, NWith: 1, NWithout: 20},
+		{Item: "legs-up", Label: "legs-up", Kind: night.Trigger, Measure: Symptoms, NWith: 0, NWithout: 32},
+		{Item: "legs-up", Label: "legs-up", Kind: night.Trigger, Measure: Efficiency, NWith: 0, NWithout: 32},
 	}}
-	rs := recs(nt{tags: []string{"zinc", "caffeine"}}, nt{tags: []string{"bath", "routine"}}, nt{noEvening: true})
-	var got []Factor
-	for _, f := range Compute(rs, set) {
-		if f.Measure == Symptoms {
-			got = append(got, f.Factor)
-		}
-	}
-	// Not-enough findings are ordered by label.
-	want := []Factor{
-		{"bath", "bath"}, {"caffeine", "Caffeine after noon"}, {"magnesium", "Magnesium"},
-		{RoutineID, RoutineLabel}, {"zinc", "zinc"},
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("factors\n got %v\nwant %v", got, want)
-	}
-}
-
-func TestComputeOrder(t *testing.T) {
-	// Symptoms: 7/8 alternating on nights 0-9, 2/3 on 10-19, one more on
-	// alcohol nights. Zinc (nights 0-9) separates 7.9 from 2.9, strongly;
-	// alcohol (0-4, 10-14) 5.9 from 4.9 with wide spread, weakly.
-	// Efficiency is 90 % every night: Diff 0, SE 0, strength 0.
-	var ns []nt
-	for i := 0; i < 20; i++ {
-		n := nt{sym: 2 + i%2}
-		if i < 10 {
-			n.sym += 5
-			n.tags = append(n.tags, "zinc")
-		}
-		if i%10 < 5 {
-			n.sym++
-			n.tags = append(n.tags, "alcohol")
-		}
-		if i < 2 {
-			n.tags = append(n.tags, "nap")
-		}
-		ns = append(ns, n)
-	}
-	set := night.Settings{Checklist: []night.Item{
-		{ID: "zinc", Label: "Zinc"}, {ID: "alcohol", Label: "Alcohol"}, {ID: "nap", Label: "Nap"},
-	}}
-	var got []string
-	for _, f := range Compute(recs(ns...), set) {
-		got = append(got, f.Factor.ID+"/"+string(f.Measure))
-	}
 	want := []string{
-		"zinc/symptoms", "alcohol/symptoms", "alcohol/efficiency", "zinc/efficiency",
-		"nap/symptoms", "nap/efficiency", "routine/symptoms", "routine/efficiency",
+		"Insights from 1 night, 2026-09-01",
+		"to 2026-09-01.",
+		"",
+		"Holding after allowing for",
+		"1 comparison:",
+		"- On nights with caffeine after",
+		"  noon, leg symptoms the next",
+		"  morning averaged 1.8 points",
+		"  higher than on nights without",
+		"  (12 and 20 nights; 95 % interval",
+		"  0.6 to 3.0).",
+		"",
+		"Not enough nights yet (5 on each",
+		"side, and some variation, needed):",
+		"  Caffeine after noon, sleep",
+		"  efficiency (1 with, 20 without);",
+		"  Legs-up (0 with, 32 without).",
+		"",
+		"Each difference was checked by",
+		"resampling runs of consecutive",
+		"nights, and only those that still",
+		"stand after a correction for all",
+		"1 comparison (Holm's) are said to",
+		"hold; all of them are associations",
+		"in your own records, not causes.",
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("order\n got %v\nwant %v", got, want)
+	got := Lines(res, 34)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Lines\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-}
-
-func TestComputeEmptyIsFinite(t *testing.T) {
-	tests := []struct {
-		name string
-		recs []night.Record
-	}{
-		{"no records", nil},
-		{"one night", recs(nt{tags: []string{"caffeine"}, sym: 3})},
-		{"one each", recs(nt{tags: []string{"caffeine"}, sym: 3}, nt{sym: 5, tst: -1})},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fs := Compute(tt.recs, caffeine)
-			if len(fs) != 4 {
-				t.Fatalf("%d findings, want 4 (caffeine and routine, two measures)", len(fs))
-			}
-			for _, f := range fs {
-				checkFinite(t, f)
-				if f.Enough || !strings.Contains(f.Sentence(), "not enough nights yet") {
-					t.Errorf("%s/%s: %q", f.Factor.ID, f.Measure, f.Sentence())
-				}
-			}
-		})
-	}
-}
-
-func checkFinite(t *testing.T, f Finding) {
-	t.Helper()
-	for _, v := range []float64{f.With.Mean, f.With.SD, f.Without.Mean, f.Without.SD, f.Diff, f.Low, f.High, f.SE, f.DF, f.Strength()} {
-		if math.IsNaN(v) {
-			t.Fatalf("%s/%s has NaN: %+v", f.Factor.ID, f.Measure, f)
+	for _, l := range got {
+		if len([]rune(l)) > 34 {
+			t.Errorf("line longer than 34: %q", l)
 		}
 	}
-	if f.Low > f.Diff || f.Diff > f.High {
-		t.Errorf("%s/%s: Diff %v outside [%v, %v]", f.Factor.ID, f.Measure, f.Diff, f.Low, f.High)
+	if s := Caveat(1) + res.Comparisons[0].Sentence(); strings.Contains(s, nb) {
+		t.Errorf("Caveat and Sentence keep a no-break space: %q", s)
+	}
+	if l := Lines(Result{}, 100); len(l) != 1 || !strings.Contains(l[0], "No nights recorded yet") {
+		t.Errorf("empty: %q", l)
 	}
 }

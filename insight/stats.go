@@ -18,39 +18,13 @@ func (a *acc) add(x float64) {
 	a.m2 += d * (x - a.mean)
 }
 
-// side reports the sample; SD is the sample standard deviation (n-1), and 0
-// when there are fewer than two nights, since one night has no spread to
-// estimate and a NaN would leak into every sentence.
-func (a acc) side() Side {
-	s := Side{N: a.n, Mean: a.mean}
-	if a.n >= 2 && a.m2 > 0 {
-		s.SD = math.Sqrt(a.m2 / float64(a.n-1))
+// sd is the sample standard deviation (n-1), and 0 with fewer than two
+// values, since one value has no spread to estimate.
+func (a acc) sd() float64 {
+	if a.n < 2 || a.m2 <= 0 {
+		return 0
 	}
-	return s
-}
-
-// welch is the 95 % interval of with.Mean - without.Mean by Welch's t, which
-// does not assume the two groups vary equally: nights with a trigger are
-// often more variable than nights without.
-//
-// It returns the standard error and the Welch–Satterthwaite degrees of
-// freedom too. With fewer than two nights on a side there is no interval;
-// it returns [diff, diff] with se and df 0 rather than NaN. When neither
-// side varies at all (se 0) the interval is the difference itself.
-func welch(with, without Side) (low, high, se, df float64) {
-	diff := with.Mean - without.Mean
-	if with.N < 2 || without.N < 2 {
-		return diff, diff, 0, 0
-	}
-	v1 := with.SD * with.SD / float64(with.N)
-	v2 := without.SD * without.SD / float64(without.N)
-	se = math.Sqrt(v1 + v2)
-	if se == 0 {
-		return diff, diff, 0, 0
-	}
-	df = (v1 + v2) * (v1 + v2) / (v1*v1/float64(with.N-1) + v2*v2/float64(without.N-1))
-	h := tQuantile(0.975, df) * se
-	return diff - h, diff + h, se, df
+	return math.Sqrt(a.m2 / float64(a.n-1))
 }
 
 // tQuantile is the p quantile of Student's t with df degrees of freedom,

@@ -24,42 +24,31 @@ func (j *Journal) NightRange(ctx context.Context) (first, last string, n int, er
 	return j.st.NightRange(ctx)
 }
 
-// Insights are the comparisons over every night recorded.
-type Insights struct {
-	// Nights counts the nights read; From and To are the first and last.
-	Nights   int
-	From, To string
-	// Findings are every comparison, strongest evidence first.
-	Findings []insight.Finding
-}
-
-// Insights compares nights with and without each checklist item and the
-// routine, over every night recorded.
-func (j *Journal) Insights(ctx context.Context) (Insights, error) {
+// Insights compares nights with and without each checklist trigger and
+// the routine, and summarises the remedies, over every night recorded.
+// Its JSON form is `quietlegs insights --format json`; insight.Lines and
+// insight.WriteText give its text.
+func (j *Journal) Insights(ctx context.Context) (insight.Result, error) {
 	recs, err := j.st.Nights(ctx, "", "")
 	if err != nil {
-		return Insights{}, err
+		return insight.Result{}, err
 	}
-	in := Insights{Nights: len(recs)}
-	if len(recs) > 0 {
-		in.From, in.To = recs[0].Night, recs[len(recs)-1].Night
-		in.Findings = insight.Compute(recs, j.set)
-	}
-	return in, nil
+	return insight.Compute(recs, j.set), nil
 }
 
 // ReportRange is the nights a report of the last days nights covers, up
-// to last night.
+// to last night; report.DefaultDays (14) is the default.
 func (j *Journal) ReportRange(days int) (from, to string) {
 	last, _ := time.Parse(night.Layout, j.LastNight())
 	return last.AddDate(0, 0, -(days - 1)).Format(night.Layout), last.Format(night.Layout)
 }
 
-// WriteReport writes the Markdown report of the nights from to to.
-func (j *Journal) WriteReport(ctx context.Context, w io.Writer, from, to string) error {
+// WriteReport writes the report of the nights from to to (YYYY-MM-DD,
+// inclusive) in format (report.Markdown when empty, or report.HTML).
+func (j *Journal) WriteReport(ctx context.Context, w io.Writer, from, to string, format report.Format) error {
 	recs, err := j.st.Nights(ctx, from, to)
 	if err != nil {
 		return err
 	}
-	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.set})
+	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.set, Format: format})
 }

@@ -18,7 +18,14 @@ type Evening struct {
 	// Tags are checklist item ids ("caffeine"). An id stays in the record
 	// even after the item is removed from the checklist.
 	Tags []string
-	Note string
+	// ChecklistSkipped is set when the checklist was not answered at all,
+	// as opposed to answered with nothing ticked ("none of these"). Its
+	// zero value means answered, so every record made before the field
+	// existed reads as answered. Insights leave skipped nights out of the
+	// comparisons. In an export it is written the other way round, as
+	// checklist_answered (true unless skipped).
+	ChecklistSkipped bool
+	Note             string
 }
 
 // Validate checks the log, naming the field to fix.

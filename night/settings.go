@@ -14,6 +14,41 @@ import (
 type Item struct {
 	ID    string `toml:"id"`
 	Label string `toml:"label"`
+	// Kind says whether the item is a possible trigger or a remedy. A
+	// config file written before kinds existed has none: it reads as
+	// Trigger (see Item.KindOrDefault).
+	Kind Kind `toml:"kind"`
+}
+
+// Kind is what sort of checklist item it is. Triggers (caffeine, alcohol)
+// are compared night by night; remedies (iron, magnesium, prescribed
+// medicine) are not, since people take them because of bad evenings and
+// some act over weeks.
+type Kind string
+
+// The kinds of checklist item.
+const (
+	Trigger Kind = "trigger"
+	Remedy  Kind = "remedy"
+)
+
+// KindOrDefault is the item's kind, Trigger when none is given.
+func (it Item) KindOrDefault() Kind {
+	if it.Kind == "" {
+		return Trigger
+	}
+	return it.Kind
+}
+
+// Kind is the kind of the item id on the checklist; an id no longer on it
+// reads as Trigger.
+func (s Settings) Kind(id string) Kind {
+	for _, it := range s.Checklist {
+		if it.ID == id {
+			return it.KindOrDefault()
+		}
+	}
+	return Trigger
 }
 
 // Settings are a person's choices about how nights are recorded.
@@ -68,7 +103,7 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		var se *toml.StrictMissingError
 		if errors.As(err, &se) && len(se.Errors) > 0 {
 			row, col := se.Errors[0].Position()
-			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary or [[checklist]] with id and label)",
+			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary or [[checklist]] with id, label and kind)",
 				name, row, col, strings.Join(se.Errors[0].Key(), "."))
 		}
 		var de *toml.DecodeError
@@ -97,10 +132,16 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 				return Settings{}, fmt.Errorf("%s: checklist[%d].id: \"routine\" is kept for the routine itself; choose another id", name, i+1)
 			case seen[it.ID]:
 				return Settings{}, fmt.Errorf("%s: checklist[%d].id: %q is listed twice", name, i+1, it.ID)
+			case it.Kind != "" && it.Kind != Trigger && it.Kind != Remedy:
+				return Settings{}, fmt.Errorf("%s: checklist[%d].kind: %q: want \"trigger\" or \"remedy\"", name, i+1, it.Kind)
 			}
 			seen[it.ID] = true
 		}
-		s.Checklist = *raw.Checklist
+		s.Checklist = make([]Item, len(*raw.Checklist))
+		for i, it := range *raw.Checklist {
+			it.Kind = it.KindOrDefault()
+			s.Checklist[i] = it
+		}
 	}
 	return s, nil
 }

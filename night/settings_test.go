@@ -73,3 +73,67 @@ func TestLabelKeepsRemovedItems(t *testing.T) {
 		t.Errorf("a removed item reads %q, want its id", got)
 	}
 }
+
+func TestChecklistKinds(t *testing.T) {
+	tests := []struct {
+		name  string
+		file  string
+		kinds []Kind
+		err   string
+	}{
+		{"no kind reads as trigger", "[[checklist]]\nid = \"bath\"\nlabel = \"Bath\"\n", []Kind{Trigger}, ""},
+		{"remedy and trigger", "[[checklist]]\nid = \"iron\"\nlabel = \"Iron\"\nkind = \"remedy\"\n" +
+			"[[checklist]]\nid = \"tea\"\nlabel = \"Tea\"\nkind = \"trigger\"\n", []Kind{Remedy, Trigger}, ""},
+		{"unknown kind", "[[checklist]]\nid = \"iron\"\nlabel = \"Iron\"\nkind = \"cure\"\n", nil,
+			`checklist[1].kind: "cure": want "trigger" or "remedy"`},
+		{"kind is case-sensitive", "[[checklist]]\nid = \"iron\"\nlabel = \"Iron\"\nkind = \"Remedy\"\n", nil, "checklist[1].kind"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.toml")
+			if err := os.WriteFile(path, []byte(tt.file), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			s, err := LoadSettings([]byte(defaults), path)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, it := range s.Checklist {
+				if it.Kind != tt.kinds[i] || s.Kind(it.ID) != tt.kinds[i] {
+					t.Errorf("%s: kind %q, want %q", it.ID, it.Kind, tt.kinds[i])
+				}
+			}
+		})
+	}
+	if k := (Settings{}).Kind("gone"); k != Trigger {
+		t.Errorf("an id off the checklist reads as %q, want trigger", k)
+	}
+}
+
+// TestDefaultConfigKinds checks the shipped defaults parse and mark iron,
+// magnesium and medication, and only those, as remedies.
+func TestDefaultConfigKinds(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "assets", "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := LoadSettings(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var remedies []string
+	for _, it := range s.Checklist {
+		if it.Kind == Remedy {
+			remedies = append(remedies, it.ID)
+		}
+	}
+	if got := strings.Join(remedies, ","); got != "iron,magnesium,medication" {
+		t.Errorf("remedies %s, want iron,magnesium,medication", got)
+	}
+}

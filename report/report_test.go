@@ -14,7 +14,7 @@ import (
 	"github.com/quietlegs/quietlegs/routine"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/report.golden.md")
+var update = flag.Bool("update", false, "rewrite testdata/report.golden.md and report.golden.html")
 
 // loc is the fixture's time zone: fixed, so the test needs no tz database.
 var loc = time.FixedZone("CET", 3600)
@@ -24,8 +24,8 @@ var settings = night.Settings{Boundary: 12, Checklist: []night.Item{
 	{ID: "alcohol", Label: "Alcohol"},
 	{ID: "long-sitting", Label: "Long sitting"},
 	{ID: "late-screen", Label: "Screens <1 h before bed"},
-	{ID: "magnesium", Label: "Magnesium"},
-	{ID: "iron", Label: "Iron supplement"},
+	{ID: "magnesium", Label: "Magnesium", Kind: night.Remedy},
+	{ID: "iron", Label: "Iron supplement", Kind: night.Remedy},
 }}
 
 // diary is a night's check-in from the clock times a person types.
@@ -80,6 +80,18 @@ func run(date, name, title string, total, done, skipped int, status routine.Stat
 	return r
 }
 
+// trial is r run as a trial, faster than real time.
+func trial(r night.Run) night.Run {
+	r.Speed = 60
+	return r
+}
+
+// skipped is e with its checklist not answered.
+func skipped(e *night.Evening) *night.Evening {
+	e.ChecklistSkipped = true
+	return e
+}
+
 func evening(date string, sym int, note string, tags ...string) *night.Evening {
 	d, _ := time.ParseInLocation(night.Layout, date, loc)
 	e := &night.Evening{Night: date, At: d.Add(20*time.Hour + 30*time.Minute), Tags: tags, Note: note}
@@ -91,7 +103,18 @@ func evening(date string, sym int, note string, tags ...string) *night.Evening {
 
 // fixture is 14 nights, Mon 9 to Sun 22 Nov 2026: full nights, evening-only,
 // run-and-check-in, check-in-only and empty ones, a note with | and a line
-// break, and a tag (sauna) no longer on the checklist.
+// break, a tag (sauna) no longer on the checklist, a trial run (12 Nov, left
+// out) and an evening whose checklist was not answered (22 Nov).
+//
+// The golden files' figures were checked by hand once (Dec 2026) from the
+// diaries below: legs overnight 4+2+6+8+6+5+1+3+2+0+7 = 44 over 11 nights,
+// mean 4.0, squared deviations 68, SD sqrt(6.8) = 2.6, on 10 of 11 nights
+// above 0; TIB 495+540+465+415+510+495+495+490+510+480+460 = 5355 min, mean
+// 486.8 = 8 h 7 min; into bed 630+600+660+675+660+645+615+630+600+750+640 =
+// 7105 min after noon, mean 645.9 = 22:46; week of 9 Nov 6 check-ins, legs
+// 31/6 = 5.2, routine completed on 9 and 10 Nov (2 of 7, the trial run on 12
+// Nov not counted); week of 16 Nov legs 13/5 = 2.6, completed 4 of 7; 8
+// evenings answered, caffeine on 4 (50 %).
 func fixture(t testing.TB) []night.Record {
 	const wd, wdT, calm, calmT = "wind-down", "Evening wind-down", "calm", "Calm legs"
 	C, P, A := routine.Completed, routine.Partial, routine.Abandoned
@@ -111,7 +134,8 @@ func fixture(t testing.TB) []night.Record {
 			run("2026-11-10", wd, wdT, 5, 4, 1, C)),
 		rec("2026-11-11", evening("2026-11-11", 6, "Long drive today", "caffeine", "sauna"), nil),
 		rec("2026-11-12", nil,
-			&diary{"23:00", "23:10", "06:30", "06:45", 35, 2, 30, 2, 2, 6, 1, night.OnsetEvening, ""}),
+			&diary{"23:00", "23:10", "06:30", "06:45", 35, 2, 30, 2, 2, 6, 1, night.OnsetEvening, ""},
+			trial(run("2026-11-12", wd, wdT, 5, 5, 0, C))),
 		rec("2026-11-13", nil,
 			&diary{"23:15", "23:30", "06:00", "06:10", 45, 3, 60, 2, 1, 8, 3, night.OnsetEvening, "Legs | bad\nup at 3"}),
 		rec("2026-11-14", evening("2026-11-14", 4, "", "alcohol", "late-screen"),
@@ -136,7 +160,7 @@ func fixture(t testing.TB) []night.Record {
 		rec("2026-11-21", evening("2026-11-21", -1, ""),
 			&diary{"00:30", "00:40", "08:00", "08:30", 10, 1, 5, 5, 4, 0, 0, night.OnsetNone, ""},
 			run("2026-11-21", wd, wdT, 5, 5, 0, C)),
-		rec("2026-11-22", nil,
+		rec("2026-11-22", skipped(evening("2026-11-22", 6, "")),
 			&diary{"22:40", "22:50", "06:00", "06:20", 30, 2, 40, 2, 2, 7, 2, night.OnsetBedtime, ""}),
 	}
 }
@@ -147,46 +171,98 @@ func options() Options {
 }
 
 func TestGolden(t *testing.T) {
-	var buf bytes.Buffer
-	if err := Write(&buf, fixture(t), options()); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", "report.golden.md")
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report/ -update to create it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("report differs from %s (go test ./report/ -update rewrites it):\n%s", path, buf.String())
+	for _, f := range []Format{Markdown, HTML} {
+		t.Run(string(f), func(t *testing.T) {
+			o := options()
+			o.Format = f
+			var buf bytes.Buffer
+			if err := Write(&buf, fixture(t), o); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "report.golden."+string(f))
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./report/ -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("report differs from %s (go test ./report/ -update rewrites it):\n%s", path, buf.String())
+			}
+		})
 	}
 }
 
-// TestTableNeverBreaks checks every row of the table of nights has the
-// header's 14 cells, whatever the notes and labels hold.
+// TestHTMLSelfContained: nothing in the HTML reaches outside the file, and
+// it carries print styles and both charts.
+func TestHTMLSelfContained(t *testing.T) {
+	o := options()
+	o.Format = HTML
+	var buf bytes.Buffer
+	if err := Write(&buf, fixture(t), o); err != nil {
+		t.Fatal(err)
+	}
+	h := buf.String()
+	for _, bad := range []string{"http:", "https:", "<script", "<link", "@import", "url(", "src="} {
+		if strings.Contains(h, bad) {
+			t.Errorf("HTML holds %q", bad)
+		}
+	}
+	for _, want := range []string{"@page", "@media print", "<svg", "Legs overnight, rated the next morning (0-10), a bar a night",
+		"Sleep efficiency (%), a bar a night", "not a clinical score", "Legs | bad up at 3"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+	if strings.Count(h, "<svg") != 2 {
+		t.Errorf("%d charts, want 2", strings.Count(h, "<svg"))
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"": Markdown, "md": Markdown, "markdown": Markdown, "html": HTML} {
+		if got, err := ParseFormat(in); err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseFormat("pdf"); err == nil || !strings.Contains(err.Error(), "want md or html") {
+		t.Errorf("ParseFormat(pdf): %v", err)
+	}
+	err := Write(&bytes.Buffer{}, nil, Options{From: "2026-11-09", To: "2026-11-09", Format: "pdf"})
+	if err == nil {
+		t.Error("Write with format pdf: no error")
+	}
+}
+
+// TestTableNeverBreaks checks every row of the two tables of nights has
+// its header's cells, whatever the notes and labels hold.
 func TestTableNeverBreaks(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(&buf, fixture(t), options()); err != nil {
 		t.Fatal(err)
 	}
-	_, table, _ := strings.Cut(buf.String(), "## Every night\n")
-	rows := 0
-	for _, line := range strings.Split(table, "\n") {
-		if !strings.HasPrefix(line, "|") {
-			continue
+	for _, tt := range []struct {
+		section string
+		cells   int
+	}{{"## Sleep diary, night by night\n", 16}, {"## Evenings, night by night\n", 6}} {
+		_, rest, _ := strings.Cut(buf.String(), tt.section)
+		table, _, _ := strings.Cut(rest, "\n## ")
+		rows := 0
+		for _, line := range strings.Split(table, "\n") {
+			if !strings.HasPrefix(line, "|") {
+				continue
+			}
+			rows++
+			if cells := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") - 1; cells != tt.cells {
+				t.Errorf("%d cells, want %d: %s", cells, tt.cells, line)
+			}
 		}
-		rows++
-		cells := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") - 1
-		if cells != 14 {
-			t.Errorf("%d cells, want 14: %s", cells, line)
+		if rows != 2+14 {
+			t.Errorf("%s: %d table lines, want header, rule and 14 nights", tt.section, rows)
 		}
-	}
-	if rows != 2+14 {
-		t.Errorf("%d table lines, want header, rule and 14 nights", rows)
 	}
 }
 
@@ -216,14 +292,15 @@ func TestWrite(t *testing.T) {
 			from: "2026-11-09", to: "2026-11-22",
 			want: []string{"- Nights with any record: 0 of 14\n", "There are no records"}},
 		{name: "one night", recs: fixture(t)[:1], from: "2026-11-09", to: "2026-11-09",
-			want: []string{"1 night, Mon 9 Nov 2026.", "| Completed | 1 | 100 % |",
-				"worst 4 (Mon 9 Nov)", "| Mon 2026-11-09 | completed | 5/5 | 22:30 | 06:45 | 8 h 15 min | 6 h 55 min | 83.8 |"}},
+			want: []string{"1 night, Mon 9 Nov 2026.",
+				"| Mon 9 Nov | 22:30 | 22:45 | 20 min | 2 | 30 min | 06:30 | 06:45 | 3 | 3 | 8 h 15 min | 6 h 55 min | 83.8 | 4 | at bedtime | 1 |",
+				"| Completed | 1 | 100 % |"}},
 		{name: "unfinished run, unanswered onset", recs: []night.Record{odd}, from: "2026-11-09", to: "2026-11-09",
-			want: []string{"| Unfinished (still marked running) | 1 | 100 % |", "| Not run | 0 | 0 % |",
-				"| not answered | 1 | 100 % |", "| unfinished | 5 done |", "| # not a heading |"}},
+			want: []string{"| unfinished | 5 done |", "| # not a heading |",
+				"| Unfinished (still marked running) | 1 | 100 % |", "| Not run | 0 | 0 % |", "| not answered | 1 | 100 % |"}},
 		{name: "of two records for a night the later counts", recs: []night.Record{odd, later},
 			from: "2026-11-09", to: "2026-11-09",
-			want: []string{"- Nights with any record: 1 of 1\n", "| Completed | 1 | 100 % |", "| completed | 4/5 |"}},
+			want: []string{"- Nights with any record: 1 of 1\n", "| completed | 4/5 |", "| Completed | 1 | 100 % |"}},
 		{name: "across a new year", from: "2026-12-30", to: "2027-01-02",
 			want: []string{"4 nights, Wed 30 Dec 2026 to Sat 2 Jan 2027."}},
 		{name: "bad from", from: "9 Nov", to: "2026-11-22", wantError: `from "9 Nov"`},

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -28,6 +29,9 @@ type tally struct {
 	recs   []night.Record // the nights with a record, in date order
 
 	anyRecord, evenings, withRun, checkins int
+	// answered counts evening logs whose checklist was answered; trials
+	// the runs at another speed than real time, left out.
+	answered, trials int
 
 	status map[routine.Status]int // by each night's main run
 	used   map[string]*use        // by routine name
@@ -68,8 +72,19 @@ func gather(from, to time.Time, recs []night.Record) tally {
 	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
 		s := slot{date: d}
 		if i, ok := byNight[d.Format(night.Layout)]; ok {
-			s.rec = &recs[i]
-			t.add(*s.rec)
+			// Trial runs, at another speed than real time, are not
+			// nights' routines: the record goes on without them.
+			r := recs[i]
+			r.Runs = nil
+			for _, run := range recs[i].Runs {
+				if insight.Trial(run) {
+					t.trials++
+				} else {
+					r.Runs = append(r.Runs, run)
+				}
+			}
+			s.rec = &r
+			t.add(r)
 		}
 		t.nights = append(t.nights, s)
 	}
@@ -88,8 +103,14 @@ func (t *tally) add(r night.Record) {
 			t.eveSymSum += *e.Symptoms
 			t.eveSymN++
 		}
+		if !e.ChecklistSkipped {
+			t.answered++
+		}
 		seen := map[string]bool{}
 		for _, id := range e.Tags {
+			if e.ChecklistSkipped {
+				break
+			}
 			if !seen[id] {
 				seen[id] = true
 				t.tags[id]++
@@ -172,6 +193,7 @@ func (t *tally) routinesUsed() []string {
 // item is one row of the checklist section.
 type item struct {
 	id, label string
+	kind      night.Kind
 	removed   bool
 	nights    int
 }
@@ -183,12 +205,12 @@ func (t *tally) checklist(set night.Settings) []item {
 	listed := map[string]bool{}
 	for _, it := range set.Checklist {
 		listed[it.ID] = true
-		out = append(out, item{id: it.ID, label: it.Label, nights: t.tags[it.ID]})
+		out = append(out, item{id: it.ID, label: it.Label, kind: it.KindOrDefault(), nights: t.tags[it.ID]})
 	}
 	var gone []item
 	for id, n := range t.tags {
 		if !listed[id] {
-			gone = append(gone, item{id: id, label: set.Label(id), removed: true, nights: n})
+			gone = append(gone, item{id: id, label: set.Label(id), kind: night.Trigger, removed: true, nights: n})
 		}
 	}
 	sort.Slice(gone, func(i, j int) bool { return gone[i].id < gone[j].id })

@@ -16,13 +16,13 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
-// Source reads whole nights, a range of dates at a time. It is the
-// method set of ui.History, declared here too because this package cannot
-// import the root one.
+// Source reads whole nights, a range of dates at a time, and the
+// insights over them: the journal, or a fake in tests.
 type Source interface {
 	// Nights reads every night with any record in [from, to]
 	// (YYYY-MM-DD, inclusive; "" leaves that end open), in date order.
@@ -30,6 +30,8 @@ type Source interface {
 	// NightRange is the first and last night with any record, and how
 	// many nights have one.
 	NightRange(ctx context.Context) (first, last string, n int, err error)
+	// Insights are the comparisons over every night.
+	Insights(ctx context.Context) (insight.Result, error)
 }
 
 // EditMsg asks the root to open the check-in form for Night; when the

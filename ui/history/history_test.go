@@ -165,7 +165,7 @@ func TestHistoryWorksOutInBackground(t *testing.T) {
 	tests := []struct {
 		key, waiting, ready string
 	}{
-		{"5", "working it out…", "On nights with"},
+		{"5", "working it out…", "Insights from 107 nights"},
 		{"4", "reading your nights…", "7-night"},
 	}
 	for _, tt := range tests {

@@ -197,16 +197,3 @@ func TestRolling(t *testing.T) {
 		t.Errorf("rolling = %v, want %v", got, want)
 	}
 }
-
-func TestKeepTogether(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"95 % interval -2.5 to -0.2 points", "95\u00a0% interval −2.5 to −0.2 points"},
-		{"long-walk and covid-19", "long-walk and covid-19"},
-		{"(-3)", "(−3)"},
-	}
-	for _, tt := range tests {
-		if got := keepTogether(tt.in); got != tt.want {
-			t.Errorf("keepTogether(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

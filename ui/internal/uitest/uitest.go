@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
@@ -104,6 +105,8 @@ type History struct {
 	Evenings map[string]night.Evening
 	Checkins map[string]night.Checkin
 	Err      error
+	// Settings label the insights' checklist items.
+	Settings night.Settings
 	// Reads is every range read; Returned counts the nights returned.
 	Reads    [][2]string
 	Returned int
@@ -152,6 +155,15 @@ func (f *History) overlay(recs []night.Record, from, to string) []night.Record {
 		}
 	}
 	return recs
+}
+
+// Insights compares every night, as the journal does.
+func (f *History) Insights(ctx context.Context) (insight.Result, error) {
+	recs, err := f.Nights(ctx, "", "")
+	if err != nil {
+		return insight.Result{}, err
+	}
+	return insight.Compute(recs, f.Settings), nil
 }
 
 // NightRange is the first and last night, and how many there are.
