@@ -1,8 +1,7 @@
-package main
+package e2e
 
-// End-to-end tests: they build the quietlegs binary once and run it as a
-// person would, through pipes here and in a tmux terminal in
-// e2e_tmux_test.go, then read the SQLite records it leaves behind.
+// The helpers shared by the end-to-end tests, and the tests that run the app
+// through pipes; tmux_test.go drives it in a terminal.
 
 import (
 	"bufio"
@@ -28,6 +27,11 @@ import (
 var binPath string
 
 func TestMain(m *testing.M) {
+	root, err := moduleRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		os.Exit(1)
+	}
 	dir, err := os.MkdirTemp("", "quietlegs-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
@@ -35,6 +39,7 @@ func TestMain(m *testing.M) {
 	}
 	binPath = filepath.Join(dir, "quietlegs")
 	build := exec.Command("go", "build", "-o", binPath, ".")
+	build.Dir = root
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: build quietlegs:", err)
@@ -44,6 +49,20 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// moduleRoot is the folder of the go.mod this package belongs to, so the
+// binary is built from the main package whatever the working directory.
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	gomod := strings.TrimSpace(string(out))
+	if gomod == "" || gomod == os.DevNull {
+		return "", errors.New("not inside the quietlegs module (go env GOMOD is empty)")
+	}
+	return filepath.Dir(gomod), nil
 }
 
 // sandbox is one test's private home, config, data and database.
@@ -321,7 +340,7 @@ func TestE2EPlainSignal(t *testing.T) {
 func TestE2ERoutineFiles(t *testing.T) {
 	t.Parallel()
 	sb := newSandbox(t)
-	fixtures, err := filepath.Abs(filepath.Join("testdata", "e2e"))
+	fixtures, err := filepath.Abs("testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
