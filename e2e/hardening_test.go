@@ -208,18 +208,42 @@ func TestE2ETwoProcesses(t *testing.T) {
 	}
 }
 
+// lockedBuffer is a bytes.Buffer that one goroutine can write while another
+// reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 // TestE2EBackupWhileRunning copies the database while a routine is being
 // saved by another process, and checks the copy is whole.
 func TestE2EBackupWhileRunning(t *testing.T) {
 	t.Parallel()
 	sb := newSandbox(t)
 	run := sb.command("evening", "--plain", "--routine", "wind-down", "--speed", "100", "--db", sb.db)
-	var out bytes.Buffer
+	// exec copies the output in a goroutine of its own while the loop below
+	// reads it, so the buffer is shared under a lock.
+	var out lockedBuffer
 	run.Stdout = &out
 	if err := run.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer run.Process.Kill()
+	defer func() {
+		run.Process.Kill()
+		run.Wait()
+	}()
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(out.String(), "[3/9]") {
 		if time.Now().After(deadline) {
