@@ -383,7 +383,7 @@ func TestE2ERoutineFiles(t *testing.T) {
 		cmd.Dir = fixtures
 		return sb.run(t, cmd)
 	}
-	out, errOut, code = check("bad.toml")
+	_, errOut, code = check("bad.toml")
 	if code != 1 || !strings.Contains(errOut, "bad.toml:8: steps[1].seconds: must be more than 0") {
 		t.Errorf("check bad.toml: exit %d, stderr %q; want 1 and a message at bad.toml:8", code, errOut)
 	}

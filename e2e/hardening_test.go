@@ -255,8 +255,10 @@ func TestE2EBackupWhileRunning(t *testing.T) {
 	if o, errOut, code := sb.run(t, sb.command("backup", copyPath, "--db", sb.db)); code != 0 {
 		t.Fatalf("backup: exit %d\n%s%s", code, o, errOut)
 	}
-	if fi, err := os.Stat(copyPath); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("backup file: %v %v", err, fi.Mode())
+	if fi, err := os.Stat(copyPath); err != nil {
+		t.Fatalf("backup file: %v", err)
+	} else if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file is %v, want 0600", fi.Mode())
 	}
 	s := oneSession(t, copyPath)
 	if s.routine != "wind-down" || s.status != "running" || len(s.steps) < 2 {
@@ -286,8 +288,11 @@ func TestE2EDebugLog(t *testing.T) {
 	run("--debug", "morning", "--night", "2026-11-22", "--quality", "9", "--note", "another-secret")
 	path := filepath.Join(state, "quietlegs", "debug.log")
 	fi, err := os.Stat(path)
-	if err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("debug log: %v, mode %v; want a 0600 file", err, fi.Mode())
+	if err != nil {
+		t.Fatalf("debug log: %v; want a 0600 file", err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("debug log is %v, want 0600", fi.Mode())
 	}
 	data, _ := os.ReadFile(path)
 	log := string(data)
