@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -23,11 +24,12 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// binPath is the quietlegs binary built by TestMain.
-var binPath string
+// binPath is the quietlegs binary built by TestMain from the module at root.
+var binPath, root string
 
 func TestMain(m *testing.M) {
-	root, err := moduleRoot()
+	var err error
+	root, err = moduleRoot()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		os.Exit(1)
@@ -70,8 +72,34 @@ type sandbox struct {
 	dir, config, data, home, db string
 }
 
+// noteSources looks at every file the build of the binary could have read,
+// once. This package imports hardly any of the app, so go test would
+// otherwise keep reusing a cached pass after the app's code changed; files
+// a test looks at while it runs are part of the cache key. (Before m.Run
+// starts, go test does not see them, so this runs from newSandbox.)
+var noteSources = sync.OnceFunc(func() {
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			if f, err := os.Open(path); err == nil { // a file added or removed here
+				f.Close()
+			}
+			return nil
+		}
+		os.Stat(path) // a file changed
+		return nil
+	})
+})
+
 func newSandbox(t *testing.T) sandbox {
 	t.Helper()
+	noteSources()
 	dir := t.TempDir()
 	s := sandbox{
 		dir:    dir,
