@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -208,18 +208,42 @@ func TestE2ETwoProcesses(t *testing.T) {
 	}
 }
 
+// lockedBuffer is a bytes.Buffer that one goroutine can write while another
+// reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 // TestE2EBackupWhileRunning copies the database while a routine is being
 // saved by another process, and checks the copy is whole.
 func TestE2EBackupWhileRunning(t *testing.T) {
 	t.Parallel()
 	sb := newSandbox(t)
 	run := sb.command("evening", "--plain", "--routine", "wind-down", "--speed", "100", "--db", sb.db)
-	var out bytes.Buffer
+	// exec copies the output in a goroutine of its own while the loop below
+	// reads it, so the buffer is shared under a lock.
+	var out lockedBuffer
 	run.Stdout = &out
 	if err := run.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer run.Process.Kill()
+	defer func() {
+		run.Process.Kill()
+		run.Wait()
+	}()
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(out.String(), "[3/9]") {
 		if time.Now().After(deadline) {
@@ -231,8 +255,10 @@ func TestE2EBackupWhileRunning(t *testing.T) {
 	if o, errOut, code := sb.run(t, sb.command("backup", copyPath, "--db", sb.db)); code != 0 {
 		t.Fatalf("backup: exit %d\n%s%s", code, o, errOut)
 	}
-	if fi, err := os.Stat(copyPath); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("backup file: %v %v", err, fi.Mode())
+	if fi, err := os.Stat(copyPath); err != nil {
+		t.Fatalf("backup file: %v", err)
+	} else if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file is %v, want 0600", fi.Mode())
 	}
 	s := oneSession(t, copyPath)
 	if s.routine != "wind-down" || s.status != "running" || len(s.steps) < 2 {
@@ -262,8 +288,11 @@ func TestE2EDebugLog(t *testing.T) {
 	run("--debug", "morning", "--night", "2026-11-22", "--quality", "9", "--note", "another-secret")
 	path := filepath.Join(state, "quietlegs", "debug.log")
 	fi, err := os.Stat(path)
-	if err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("debug log: %v, mode %v; want a 0600 file", err, fi.Mode())
+	if err != nil {
+		t.Fatalf("debug log: %v; want a 0600 file", err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("debug log is %v, want 0600", fi.Mode())
 	}
 	data, _ := os.ReadFile(path)
 	log := string(data)

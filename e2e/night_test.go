@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"encoding/csv"
@@ -139,8 +139,10 @@ func TestE2EExportImport(t *testing.T) {
 	if _, errOut, code := src.run(t, src.command("export", "--output", file, "--db", src.db)); code != 0 {
 		t.Fatalf("export: %s", errOut)
 	}
-	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Errorf("export file: %v, mode %v; want 0600", err, fi.Mode().Perm())
+	if fi, err := os.Stat(file); err != nil {
+		t.Errorf("export file: %v", err)
+	} else if fi.Mode().Perm() != 0o600 {
+		t.Errorf("export file is %v, want 0600", fi.Mode().Perm())
 	}
 
 	dst := newSandbox(t)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // End-to-end tests of the screens, driven through a real terminal: each test
 // starts its own tmux server, types keys and polls the pane for text.

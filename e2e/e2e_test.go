@@ -1,8 +1,7 @@
-package main
+package e2e
 
-// End-to-end tests: they build the quietlegs binary once and run it as a
-// person would, through pipes here and in a tmux terminal in
-// e2e_tmux_test.go, then read the SQLite records it leaves behind.
+// The helpers shared by the end-to-end tests, and the tests that run the app
+// through pipes; tmux_test.go drives it in a terminal.
 
 import (
 	"bufio"
@@ -17,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -24,10 +24,16 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// binPath is the quietlegs binary built by TestMain.
-var binPath string
+// binPath is the quietlegs binary built by TestMain from the module at root.
+var binPath, root string
 
 func TestMain(m *testing.M) {
+	var err error
+	root, err = moduleRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		os.Exit(1)
+	}
 	dir, err := os.MkdirTemp("", "quietlegs-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
@@ -35,6 +41,7 @@ func TestMain(m *testing.M) {
 	}
 	binPath = filepath.Join(dir, "quietlegs")
 	build := exec.Command("go", "build", "-o", binPath, ".")
+	build.Dir = root
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: build quietlegs:", err)
@@ -46,13 +53,53 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// moduleRoot is the folder of the go.mod this package belongs to, so the
+// binary is built from the main package whatever the working directory.
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	gomod := strings.TrimSpace(string(out))
+	if gomod == "" || gomod == os.DevNull {
+		return "", errors.New("not inside the quietlegs module (go env GOMOD is empty)")
+	}
+	return filepath.Dir(gomod), nil
+}
+
 // sandbox is one test's private home, config, data and database.
 type sandbox struct {
 	dir, config, data, home, db string
 }
 
+// noteSources looks at every file the build of the binary could have read,
+// once. This package imports hardly any of the app, so go test would
+// otherwise keep reusing a cached pass after the app's code changed; files
+// a test looks at while it runs are part of the cache key. (Before m.Run
+// starts, go test does not see them, so this runs from newSandbox.)
+var noteSources = sync.OnceFunc(func() {
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			if f, err := os.Open(path); err == nil { // a file added or removed here
+				f.Close()
+			}
+			return nil
+		}
+		os.Stat(path) // a file changed
+		return nil
+	})
+})
+
 func newSandbox(t *testing.T) sandbox {
 	t.Helper()
+	noteSources()
 	dir := t.TempDir()
 	s := sandbox{
 		dir:    dir,
@@ -321,7 +368,7 @@ func TestE2EPlainSignal(t *testing.T) {
 func TestE2ERoutineFiles(t *testing.T) {
 	t.Parallel()
 	sb := newSandbox(t)
-	fixtures, err := filepath.Abs(filepath.Join("testdata", "e2e"))
+	fixtures, err := filepath.Abs("testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -364,7 +411,7 @@ func TestE2ERoutineFiles(t *testing.T) {
 		cmd.Dir = fixtures
 		return sb.run(t, cmd)
 	}
-	out, errOut, code = check("bad.toml")
+	_, errOut, code = check("bad.toml")
 	if code != 1 || !strings.Contains(errOut, "bad.toml:8: steps[1].seconds: must be more than 0") {
 		t.Errorf("check bad.toml: exit %d, stderr %q; want 1 and a message at bad.toml:8", code, errOut)
 	}
