@@ -169,13 +169,17 @@ func prepareFile(path string) error {
 	if err := checkWritable(path); err != nil {
 		return err
 	}
-	if fi.Size() > 0 {
-		if err := checkHeader(path, fi.Size()); err != nil {
-			return err
-		}
-		if err := checkOwner(path); err != nil {
-			return err
-		}
+	if fi.Size() == 0 {
+		// Not adopted as a new database: an empty file where records were
+		// expected is more likely a copy or restore gone wrong.
+		return fmt.Errorf("open database %s: the file is empty (0 bytes), so it holds no records; "+
+			"if you meant to start afresh, remove it, or give a fresh path with --db", path)
+	}
+	if err := checkHeader(path, fi.Size()); err != nil {
+		return err
+	}
+	if err := checkOwner(path); err != nil {
+		return err
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		if err := os.Chmod(path, 0o600); err != nil {
@@ -225,27 +229,116 @@ func checkHeader(path string, size int64) error {
 
 // checkOwner looks inside an existing database through a read-only
 // connection (which reads through any WAL, unlike the raw header) and
-// refuses one that another program or a newer quietlegs wrote.
-func checkOwner(path string) error {
-	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
-	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	ctx := context.Background()
+// refuses one that another program or a newer quietlegs wrote, or one that
+// is damaged. PRAGMA quick_check reads every page, so this process never
+// writes to a file whose pages no longer hold together: a write there can
+// spread the damage, and the person's way out is their last backup.
+func checkOwner(path string) (err error) {
+	// The read-only connection makes -wal and -shm files when there are
+	// none; a file refused is left as it was found, without them.
+	defer removeNewSideFiles(path, &err)()
 	var appID, version int64
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+	var tables, problems []string
+	err = func() error {
+		db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		db.SetMaxOpenConns(1)
+		ctx := context.Background()
+		if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+			return err
+		}
+		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return err
+		}
+		if tables, err = userTables(ctx, db); err != nil {
+			return err
+		}
+		problems, err = quickCheck(ctx, db)
+		return err
+	}()
+	switch {
+	case err != nil && isCorrupt(err):
+		return damaged(path, err.Error())
+	case err != nil:
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
+	if err := checkIdentity(path, appID, version, tables); err != nil {
+		return err
 	}
-	tables, err := userTables(ctx, db)
+	if len(problems) > 0 {
+		return damaged(path, strings.Join(problems[:min(len(problems), maxProblems)], "; "))
+	}
+	return nil
+}
+
+// removeNewSideFiles notes whether path's -wal and -shm exist, and returns
+// a function that, if *err is set by then, deletes the ones that did not
+// exist before and hold no records (an empty -wal, and its -shm index).
+func removeNewSideFiles(path string, err *error) func() {
+	_, walErr := os.Lstat(path + "-wal")
+	_, shmErr := os.Lstat(path + "-shm")
+	if walErr == nil || shmErr == nil {
+		return func() {}
+	}
+	return func() {
+		if *err == nil {
+			return
+		}
+		if fi, e := os.Lstat(path + "-wal"); e == nil && (!fi.Mode().IsRegular() || fi.Size() > 0) {
+			return // someone else's, with records in it
+		}
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+	}
+}
+
+// maxProblems is how many of quick_check's findings a message quotes.
+const maxProblems = 3
+
+// quickCheck runs PRAGMA quick_check and returns what it found wrong;
+// none when the database is whole.
+func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, fmt.Sprintf("PRAGMA quick_check(%d)", maxProblems))
 	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
+		return nil, err
 	}
-	return checkIdentity(path, appID, version, tables)
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		for _, line := range strings.Split(p, "\n") {
+			if line = strings.TrimSpace(line); line != "ok" && line != "" && !strings.HasPrefix(line, "***") {
+				problems = append(problems, line)
+			}
+		}
+	}
+	return problems, rows.Err()
+}
+
+// isCorrupt reports whether err is SQLite's SQLITE_CORRUPT (11) or
+// SQLITE_NOTADB (26), however the driver words it.
+func isCorrupt(err error) bool {
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) {
+		switch coded.Code() & 0xff {
+		case 11, 26:
+			return true
+		}
+	}
+	return strings.Contains(err.Error(), "malformed")
+}
+
+// damaged is the refusal of a database that quick_check found damaged.
+func damaged(path, found string) error {
+	return fmt.Errorf("open database %s: the file is damaged (%s), and quietlegs will not write to it; "+
+		"restore a backup (the newest %s.v*.bak or quietlegs-backup-*.db beside it), or move it aside to start afresh",
+		path, found, filepath.Base(path))
 }
 
 // checkIdentity decides whether a database with this application id,

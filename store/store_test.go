@@ -82,9 +82,7 @@ func TestOpenExistingFileAndFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "q.db")
-	if err := os.WriteFile(path, nil, 0o644); err != nil { // empty: a fresh database
-		t.Fatal(err)
-	}
+	quietlegsDB(t, path)
 	if err := os.Chmod(path, 0o644); err != nil { // in case the umask narrowed it
 		t.Fatal(err)
 	}
