@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/quietlegs/quietlegs/regularfile"
 )
 
 // Item is one entry of the evening checklist.
@@ -36,6 +38,10 @@ func (s Settings) Label(id string) string {
 	return id
 }
 
+// maxSettingsSize is the largest settings file read: a checklist of
+// a long checklist fits many times over.
+const maxSettingsSize = 1 << 20
+
 // LoadSettings reads the defaults, then the person's file at path over
 // them: a day_boundary there replaces the default, and a checklist there
 // replaces the default list. A missing file is fine.
@@ -47,7 +53,8 @@ func LoadSettings(defaults []byte, path string) (Settings, error) {
 	if path == "" {
 		return s, nil
 	}
-	data, err := os.ReadFile(path)
+	// Only a regular file: a FIFO there would block the open for good.
+	data, err := regularfile.Read(path, maxSettingsSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
 	}

@@ -9,13 +9,13 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/quietlegs/quietlegs/regularfile"
 )
 
 // FileError is one problem in a routine file, placed as precisely as the file
@@ -84,18 +84,28 @@ type filePhase struct {
 	Cue     string `toml:"cue"`
 }
 
-// LoadFile reads and parses one routine file. Its Source is the path.
+// LoadFile reads and parses one routine file. Its Source is the path. It
+// reads only a regular file: a FIFO, device or folder at path is refused
+// at once (a FIFO would block the open for good), and so is a file larger
+// than a routine file can be, with a *FileError.
 func LoadFile(path string) (*Routine, error) {
-	f, err := os.Open(path)
-	if err != nil {
+	data, err := regularfile.Read(path, maxFileSize)
+	var nr *regularfile.NotRegularError
+	var tl *regularfile.TooLargeError
+	switch {
+	case errors.As(err, &nr):
+		return nil, &FileError{File: path, Msg: "is " + nr.Kind + ", not a regular file; only regular files are read"}
+	case errors.As(err, &tl):
+		return nil, &FileError{File: path, Msg: tooLarge(tl.Size)}
+	case err != nil:
 		return nil, fmt.Errorf("load routine: %w", err)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("load routine %s: %w", path, err)
-	}
 	return Parse(path, data)
+}
+
+// tooLarge is the message for a routine file of size bytes.
+func tooLarge(size int64) string {
+	return fmt.Sprintf("file is too large (%s; at most %s)", regularfile.Size(size), regularfile.Size(maxFileSize))
 }
 
 // Parse reads a routine file's contents. name is the file's name or path: it
@@ -108,7 +118,7 @@ func Parse(name string, data []byte) (*Routine, error) {
 	c := &checker{file: name, ix: emptyIndex()}
 	rname := c.routineName(name)
 	if len(data) > maxFileSize {
-		c.fail("", "file is too large (%d KiB; at most %d KiB)", len(data)>>10, maxFileSize>>10)
+		c.fail("", "%s", tooLarge(int64(len(data))))
 		return nil, c.err()
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // as Windows editors may write
