@@ -124,16 +124,32 @@ func Parse(name string, data []byte) (*Routine, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // as Windows editors may write
 	ix, syntaxErr := newIndex(data)
 	c.ix = ix
+	if ix.crowded != "" {
+		c.errs = append(c.errs, &FileError{File: name, Line: ix.crowdedAt.line, Col: ix.crowdedAt.col,
+			Msg: fmt.Sprintf("%s has more than %d keys; not a routine file", ix.crowded, maxTableKeys)})
+		return nil, c.err()
+	}
 	var fr fileRoutine
+	unknown := ix.unknownKeys()
 	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
+	if len(unknown) == 0 {
+		// Strict as well, in case the index missed a kind of key; cheap
+		// when there are none.
+		dec.DisallowUnknownFields()
+	}
 	err := dec.Decode(&fr)
 	var strict *toml.StrictMissingError
 	var de *toml.DecodeError
 	switch {
 	case errors.As(err, &strict):
-		for i := range strict.Errors {
-			c.unknownKey(&strict.Errors[i])
+		for i := range strict.Errors[:min(len(strict.Errors), maxErrorsOut+1)] {
+			line, col := strict.Errors[i].Position()
+			path, ok := c.ix.keyAt[pos{line, col}]
+			if !ok {
+				path = strings.Join(strict.Errors[i].Key(), ".")
+			}
+			parent, key := splitLast(path)
+			c.unknownKey(pos{line, col}, parent, key)
 		}
 	case errors.As(err, &de):
 		c.decodeError(de, syntaxErr != nil)
@@ -141,6 +157,9 @@ func Parse(name string, data []byte) (*Routine, error) {
 	case err != nil:
 		c.fail("", "%v", err)
 		return nil, c.err()
+	}
+	for _, k := range unknown {
+		c.unknownKey(k.at, k.parent, k.name)
 	}
 	r := c.routine(&fr)
 	if len(c.errs) > 0 {
@@ -150,15 +169,9 @@ func Parse(name string, data []byte) (*Routine, error) {
 	return r, nil
 }
 
-// unknownKey reports a key the format does not have, with a guess at the
-// key meant.
-func (c *checker) unknownKey(e *toml.DecodeError) {
-	line, col := e.Position()
-	path, ok := c.ix.keyAt[pos{line, col}]
-	if !ok {
-		path = strings.Join(e.Key(), ".")
-	}
-	parent, key := splitLast(path)
+// unknownKey reports a key the format does not have, at at in the table
+// parent, with a guess at the key meant.
+func (c *checker) unknownKey(at pos, parent, key string) {
 	where := "at the top level"
 	if parent != "" {
 		where = "in " + parent
@@ -167,7 +180,7 @@ func (c *checker) unknownKey(e *toml.DecodeError) {
 	if guess := closest(key, keysIn(parent)); guess != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", guess)
 	}
-	c.errs = append(c.errs, &FileError{File: c.file, Line: line, Col: col, Msg: msg})
+	c.errs = append(c.errs, &FileError{File: c.file, Line: at.line, Col: at.col, Msg: msg})
 }
 
 var (
