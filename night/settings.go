@@ -93,6 +93,9 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		s.Boundary = *raw.Boundary
 	}
 	if raw.Checklist != nil {
+		if n := len(*raw.Checklist); n > MaxTags {
+			return Settings{}, fmt.Errorf("%s: checklist: %d items; at most %d", name, n, MaxTags)
+		}
 		seen := map[string]bool{}
 		for i, it := range *raw.Checklist {
 			switch {
