@@ -27,6 +27,12 @@ func (e *PositionError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
 
+// LogSafe describes the error without what the file holds, for the debug
+// log: only where it is.
+func (e *PositionError) LogSafe() string {
+	return fmt.Sprintf("import file: line %d, column %d", e.Line, e.Col)
+}
+
 // ReadJSON reads an export document. Any problem rejects the whole file,
 // with the line and column where it was found, so an import is all or
 // nothing. Fields it does not know are ignored.

@@ -61,7 +61,24 @@ func LoadSettings(defaults []byte, path string) (Settings, error) {
 	if err != nil {
 		return Settings{}, fmt.Errorf("read settings: %w", err)
 	}
-	return parseSettings(path, data, s)
+	s, err = parseSettings(path, data, s)
+	if err != nil {
+		return Settings{}, &SettingsError{err: err}
+	}
+	return s, nil
+}
+
+// SettingsError is a problem in the settings file. Its message quotes
+// what the file says; LogSafe does not.
+type SettingsError struct{ err error }
+
+func (e *SettingsError) Error() string { return e.err.Error() }
+func (e *SettingsError) Unwrap() error { return e.err }
+
+// LogSafe describes the error without the file's name or contents, for
+// the debug log.
+func (e *SettingsError) LogSafe() string {
+	return fmt.Sprintf("settings file: invalid (%d bytes of message)", len(e.err.Error()))
 }
 
 func parseSettings(name string, data []byte, base Settings) (Settings, error) {

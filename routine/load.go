@@ -49,6 +49,12 @@ func (e *FileError) Error() string {
 	return b.String()
 }
 
+// LogSafe describes the problem without the file's name or anything it
+// holds, for the debug log: only where it is.
+func (e *FileError) LogSafe() string {
+	return fmt.Sprintf("routine file: line %d, column %d", e.Line, e.Col)
+}
+
 // fileRoutine is the TOML shape of a routine file.
 type fileRoutine struct {
 	Title       string     `toml:"title"`
