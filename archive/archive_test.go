@@ -241,6 +241,18 @@ func TestReadJSONRejectsWithPosition(t *testing.T) {
 		{"foreign format", `{"format":"fitbit","nights":[]}`, "not a quietlegs export"},
 		{"no nights", `{"hello":1}`, `no "nights"`},
 		{"trailing", good + ` {}`, "unexpected data after the export"},
+		{"two nights keys", "{\"nights\":[{\"night\":\"2026-11-21\"}],\n \"nights\":[]}",
+			`line 2, column 2: key "nights" appears twice in one object (first at line 1, column 2)`},
+		{"a key twice in an evening", "{\"nights\":[{\"night\":\"2026-11-22\",\n\"evening\":{\"note\":\"a\", \"note\":\"b\"}}]}",
+			`line 2, column 24: key "note" appears twice in one object (first at line 2, column 12)`},
+		{"a key twice in a step", `{"nights":[{"night":"2026-11-22","runs":[{"steps":[{"title":"a","title":"b"}]}]}]}`,
+			`line 1, column 65: key "title" appears twice`},
+		{"offset beyond 18 h", "{\"nights\":[\n  {\"night\":\"2026-11-22\",\"routine\":{\"name\":\"x\",\"status\":\"running\",\"started_at\":\"2026-11-22T21:00:00+19:00\"}}]}",
+			`line 2, column 3: nights[0] (night "2026-11-22"): runs[0].started_at: "2026-11-22T21:00:00+19:00" has a UTC offset beyond 18 hours`},
+		{"a run twice", "{\"nights\":[" + run("2026-11-22", "21:00:00Z") + ",\n " + run("2026-11-23", "21:00:00Z") + "]}",
+			`line 2, column 2: nights[1] (night 2026-11-23): runs[0]: the run of "x" started 2026-11-22T21:00:00Z is listed twice (also in night 2026-11-22)`},
+		{"too many tags", "{\"nights\":[\n {\"night\":\"2026-11-22\",\"evening\":{\"tags\":[" + strings.Repeat(`"a",`, 100000) + `"b"]}}]}`,
+			`line 2, column 2: nights[0] (night "2026-11-22"): evening.tag: 100001 tags; a night holds at most 100`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -249,6 +261,22 @@ func TestReadJSONRejectsWithPosition(t *testing.T) {
 				t.Errorf("error %v\nwant it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// run is a night whose run of routine x started at 2026-11-22T<at>.
+func run(date, at string) string {
+	return `{"night":"` + date + `","routine":{"name":"x","status":"running","started_at":"2026-11-22T` + at + `"}}`
+}
+
+func TestReadJSONAcceptsAByteOrderMark(t *testing.T) {
+	recs, err := ReadJSON(strings.NewReader("\ufeff{\"nights\":[{\"night\":\"2026-11-22\"}]}"))
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("ReadJSON = %v, %v; want one night", recs, err)
+	}
+	_, err = ReadJSON(strings.NewReader("\ufeff{\"nights\":[{\"night\":\"x\"}]}"))
+	if err == nil || !strings.Contains(err.Error(), "line 1, column 12:") {
+		t.Errorf("error %v, want it placed as if the mark were not there", err)
 	}
 }
 

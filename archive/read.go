@@ -27,6 +27,12 @@ func (e *PositionError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
 
+// LogSafe describes the error without what the file holds, for the debug
+// log: only where it is.
+func (e *PositionError) LogSafe() string {
+	return fmt.Sprintf("import file: line %d, column %d", e.Line, e.Col)
+}
+
 // ReadJSON reads an export document. Any problem rejects the whole file,
 // with the line and column where it was found, so an import is all or
 // nothing. Fields it does not know are ignored.
@@ -38,20 +44,105 @@ func ReadJSON(r io.Reader) ([]night.Record, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("file is larger than %d MiB; not a quietlegs export", MaxSize>>20)
 	}
-	p := &parser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	// A UTF-8 byte-order mark, as some Windows editors write, becomes
+	// spaces, which JSON allows, so offsets stay where they were; columns
+	// on line 1 are counted without it, as an editor shows them.
+	p := &parser{}
+	if bytes.HasPrefix(data, []byte(bom)) {
+		data = bytes.Clone(data)
+		copy(data, "   ")
+		p.bom = len(bom)
+	}
+	p.data, p.dec = data, json.NewDecoder(bytes.NewReader(data))
+	if err := p.duplicateKeys(); err != nil {
+		return nil, err
+	}
 	return p.document()
+}
+
+const bom = "\xef\xbb\xbf"
+
+// duplicateKeys refuses an object, at any level, that has a key twice:
+// the decoder would silently keep only the last, so a file with two
+// "nights" would lose the first. A syntax error is left to the parse
+// that follows, which places it.
+func (p *parser) duplicateKeys() error {
+	type frame struct {
+		keys    map[string]int64 // key → where it is; nil for an array
+		wantKey bool
+	}
+	dec := json.NewDecoder(bytes.NewReader(p.data))
+	var stack []*frame
+	afterValue := func() {
+		if n := len(stack); n > 0 && stack[n-1].keys != nil {
+			stack[n-1].wantKey = true
+		}
+	}
+	for {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil // the end, or a syntax error for the parse to report
+		}
+		if n := len(stack); n > 0 && stack[n-1].wantKey {
+			top := stack[n-1]
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = stack[:n-1]
+				afterValue()
+				continue
+			}
+			key, _ := tok.(string)
+			at := p.skipSpace(off)
+			if first, dup := top.keys[key]; dup {
+				line, col := p.lineCol(first)
+				return p.at(at, "key %q appears twice in one object (first at line %d, column %d); "+
+					"a file with both is ambiguous", key, line, col)
+			}
+			top.keys[key], top.wantKey = at, false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{keys: map[string]int64{}, wantKey: true})
+		case json.Delim('['):
+			stack = append(stack, &frame{})
+		case json.Delim(']'), json.Delim('}'):
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			afterValue()
+		default:
+			afterValue()
+		}
+	}
+}
+
+// skipSpace is the offset of the first byte from off on that is not a
+// separator: where the next token starts.
+func (p *parser) skipSpace(off int64) int64 {
+	for off < int64(len(p.data)) && bytes.IndexByte([]byte(", \t\r\n:"), p.data[off]) >= 0 {
+		off++
+	}
+	return off
 }
 
 type parser struct {
 	data []byte
+	bom  int // bytes of byte-order mark the file began with
 	dec  *json.Decoder
 	seen map[string]bool
 }
 
 // at makes an error at byte offset off.
 func (p *parser) at(off int64, format string, args ...any) error {
+	line, col := p.lineCol(off)
+	return &PositionError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// lineCol is the line and column of byte offset off, counting from 1.
+func (p *parser) lineCol(off int64) (line, col int) {
 	off = min(max(off, 0), int64(len(p.data)))
-	line, col := 1, 1
+	line, col = 1, 1
 	for _, b := range p.data[:off] {
 		if b == '\n' {
 			line, col = line+1, 1
@@ -59,7 +150,10 @@ func (p *parser) at(off int64, format string, args ...any) error {
 			col++
 		}
 	}
-	return &PositionError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	if line == 1 && off >= int64(p.bom) {
+		col -= p.bom
+	}
+	return line, col
 }
 
 // decodeErr places a decoder error where it happened.
@@ -144,6 +238,7 @@ func (p *parser) nights() ([]night.Record, error) {
 		return nil, err
 	}
 	p.seen = map[string]bool{}
+	runs := map[runKey]string{}
 	var recs []night.Record
 	prev := ""
 	for i := 0; p.dec.More(); i++ {
@@ -166,6 +261,14 @@ func (p *parser) nights() ([]night.Record, error) {
 			return nil, p.at(off, "%s: night %s appears twice", what, rec.Night)
 		}
 		p.seen[rec.Night] = true
+		for j, r := range rec.Runs {
+			key := runKey{r.Routine, r.StartedAt.Round(time.Millisecond).UnixMilli()}
+			if other, dup := runs[key]; dup {
+				return nil, p.at(off, "%s (night %s): runs[%d]: the run of %q started %s is listed twice (also in night %s)",
+					what, rec.Night, j, r.Routine, stamp(r.StartedAt), other)
+			}
+			runs[key] = rec.Night
+		}
 		if rec.Night < prev {
 			return nil, p.at(off, "%s: night %s comes after %s; nights must be in date order", what, rec.Night, prev)
 		}
@@ -176,6 +279,13 @@ func (p *parser) nights() ([]night.Record, error) {
 		return nil, err
 	}
 	return recs, nil
+}
+
+// runKey identifies a run across an import, as the store does: by routine
+// and start instant, to the millisecond.
+type runKey struct {
+	routine string
+	ms      int64
 }
 
 func toRecord(n nightJSON) (night.Record, error) {
@@ -223,8 +333,19 @@ func parseTime(field, s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s: %q is not an RFC 3339 time such as 2026-11-22T22:30:00+01:00", field, s)
 	}
+	// What the record can hold: UTC offsets up to 18 hours either way (no
+	// zone on Earth is beyond 14), in years 1 to 9999 both local and UTC.
+	if _, off := t.Zone(); off < -maxOffset || off > maxOffset {
+		return time.Time{}, fmt.Errorf("%s: %q has a UTC offset beyond 18 hours", field, s)
+	}
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return time.Time{}, fmt.Errorf("%s: %q is in UTC year %d, out of range (1-9999)", field, s, y)
+	}
 	return t, nil
 }
+
+// maxOffset is the largest UTC offset a time may have, in seconds.
+const maxOffset = 18 * 3600
 
 func toRun(r runJSON) (night.Run, error) {
 	status, ok := runStatuses[r.Status]

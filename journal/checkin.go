@@ -119,19 +119,22 @@ func (j *Journal) SaveCheckin(ctx context.Context, date string, a Answers) (Save
 	}
 	ctx, cancel := bounded(ctx)
 	defer cancel()
-	old, existed, err := j.st.Checkin(ctx, date)
+	// Read, amend and write in one transaction: two check-ins of one night
+	// saved at once (two windows, two commands) each keep their answers.
+	var saved SavedCheckin
+	err := j.st.UpdateCheckin(ctx, date, func(old night.Checkin, existed bool) (night.Checkin, error) {
+		c, errs := j.readCheckin(date, old, existed, a)
+		if len(errs) > 0 {
+			return c, errs
+		}
+		c.RecordedAt = j.Now()
+		saved = SavedCheckin{Checkin: c, Figures: c.Figures(), Updated: existed}
+		return c, nil
+	})
 	if err != nil {
 		return SavedCheckin{}, err
 	}
-	c, errs := j.readCheckin(date, old, existed, a)
-	if len(errs) > 0 {
-		return SavedCheckin{}, errs
-	}
-	c.RecordedAt = j.Now()
-	if err := j.st.SaveCheckin(ctx, c); err != nil {
-		return SavedCheckin{}, err
-	}
-	return SavedCheckin{Checkin: c, Figures: c.Figures(), Updated: existed}, nil
+	return saved, nil
 }
 
 // CheckCheckin reads a complete set of answers for the night date without

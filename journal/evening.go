@@ -30,27 +30,30 @@ func (j *Journal) DraftEvening(ctx context.Context, date string) (e night.Evenin
 // on the checklist, or already on the night's log (an item since taken off
 // the checklist stays readable and savable).
 func (j *Journal) SaveEvening(ctx context.Context, e night.Evening) error {
-	ctx, cancel := bounded(ctx)
-	defer cancel()
-	old, _, err := j.DraftEvening(ctx, e.Night)
-	if err != nil {
+	if err := night.CheckDate(e.Night); err != nil {
 		return err
 	}
-	return j.saveEvening(ctx, e, old.Tags)
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	return j.st.UpdateEvening(ctx, e.Night, func(old night.Evening, _ bool) (night.Evening, error) {
+		return j.readyEvening(e, old.Tags)
+	})
 }
 
-func (j *Journal) saveEvening(ctx context.Context, e night.Evening, kept []string) error {
+// readyEvening checks e's tags against the checklist and kept, and stamps
+// it with now, for saving.
+func (j *Journal) readyEvening(e night.Evening, kept []string) (night.Evening, error) {
 	if err := j.checkTags(night.FieldTag, e.Tags, kept); err != nil {
-		return err
+		return e, err
 	}
 	if err := termsafe.Check(e.Note, true); err != nil {
 		return &night.FieldError{Field: night.FieldNote, Msg: err.Error()}
 	}
 	e.At = j.Now()
 	if err := e.Validate(); err != nil {
-		return err
+		return e, err
 	}
-	return j.st.SaveEvening(ctx, e)
+	return e, nil
 }
 
 // EveningChange amends an evening log, as the command line does: what is
@@ -73,12 +76,30 @@ func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Eve
 	if date == "" {
 		date = j.Tonight()
 	}
+	if err := night.CheckDate(date); err != nil {
+		return night.Evening{Night: date}, false, err
+	}
 	ctx, cancel := bounded(ctx)
 	defer cancel()
-	e, existed, err := j.DraftEvening(ctx, date)
-	if err != nil {
-		return e, existed, err
-	}
+	// Read, amend and write in one transaction, so that two amendments of
+	// one night made at once (say --tag caffeine and --symptoms 6) both
+	// stay.
+	var (
+		saved   night.Evening
+		existed bool
+	)
+	err := j.st.UpdateEvening(ctx, date, func(e night.Evening, had bool) (night.Evening, error) {
+		existed = had
+		var err error
+		saved, err = j.amend(e, ch, date)
+		return saved, err
+	})
+	return saved, existed, err
+}
+
+// amend applies ch to e, the night date's log as stored, and readies it
+// for saving.
+func (j *Journal) amend(e night.Evening, ch EveningChange, date string) (night.Evening, error) {
 	kept := e.Tags
 	if ch.Symptoms != nil {
 		v := *ch.Symptoms
@@ -86,7 +107,7 @@ func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Eve
 	}
 	for _, t := range ch.Untag {
 		if !slices.Contains(e.Tags, t) && !slices.Contains(ch.Tag, t) {
-			return e, existed, &night.FieldError{Field: night.FieldUntag,
+			return e, &night.FieldError{Field: night.FieldUntag,
 				Msg: fmt.Sprintf("%q is not on the log of the night of %s (%s)", t, date, listOrNone(e.Tags))}
 		}
 	}
@@ -101,12 +122,9 @@ func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Eve
 		e.Note = *ch.Note
 	}
 	if err := j.checkTags(night.FieldTag, ch.Tag, kept); err != nil {
-		return e, existed, err
+		return e, err
 	}
-	if err := j.saveEvening(ctx, e, kept); err != nil {
-		return e, existed, err
-	}
-	return e, existed, nil
+	return j.readyEvening(e, kept)
 }
 
 // checkTags refuses a tag that is neither on the checklist nor in kept.

@@ -19,6 +19,14 @@ type Storage interface {
 	// there is none; SaveCheckin replaces it.
 	Checkin(ctx context.Context, date string) (night.Checkin, bool, error)
 	SaveCheckin(ctx context.Context, c night.Checkin) error
+	// UpdateEvening and UpdateCheckin read the night date's evening log
+	// or check-in, pass it to fn (with whether there was one), and save
+	// what fn returns in its place, all in one transaction that no other
+	// writer can enter between the read and the write, so two changes to
+	// one night made at once never lose either. An error from fn saves
+	// nothing and is returned as it is.
+	UpdateEvening(ctx context.Context, date string, fn func(old night.Evening, existed bool) (night.Evening, error)) error
+	UpdateCheckin(ctx context.Context, date string, fn func(old night.Checkin, existed bool) (night.Checkin, error)) error
 	// LatestCheckin is the check-in of the latest night that has one.
 	LatestCheckin(ctx context.Context) (night.Checkin, bool, error)
 

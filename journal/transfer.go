@@ -2,8 +2,10 @@ package journal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 
 	"github.com/quietlegs/quietlegs/archive"
@@ -48,14 +50,30 @@ func (j *Journal) Import(ctx context.Context, r io.Reader) (ImportResult, error)
 
 // Backup writes a consistent copy of the records to path, even while
 // another window saves. With path "" the copy goes beside the records,
-// named by the time. It returns the copy's path.
+// named by the time to the nanosecond (quietlegs-backup-<UTC>.db), with
+// -2, -3... added should that name be taken. It returns the copy's path.
 func (j *Journal) Backup(ctx context.Context, path string) (string, error) {
-	if path == "" {
-		path = filepath.Join(filepath.Dir(j.st.Path()),
-			"quietlegs-backup-"+j.Now().UTC().Format("20060102T150405Z")+".db")
+	if path != "" {
+		return path, j.st.Backup(ctx, path)
 	}
-	if err := j.st.Backup(ctx, path); err != nil {
-		return "", err
+	base := filepath.Join(filepath.Dir(j.st.Path()),
+		"quietlegs-backup-"+j.Now().UTC().Format(backupStamp))
+	path = base + ".db"
+	for n := 2; ; n++ {
+		err := j.st.Backup(ctx, path)
+		if err == nil {
+			return path, nil
+		}
+		if !errors.Is(err, fs.ErrExist) || n > maxBackupTries {
+			return "", err
+		}
+		path = fmt.Sprintf("%s-%d.db", base, n)
 	}
-	return path, nil
 }
+
+// backupStamp is the time in a default backup's name, as store names its
+// own backups.
+const backupStamp = "20060102T150405.000000000Z"
+
+// maxBackupTries bounds the names tried for one default backup.
+const maxBackupTries = 100

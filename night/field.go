@@ -60,6 +60,15 @@ func (e *FieldError) Error() string {
 	return string(e.Field) + ": " + e.Msg
 }
 
+// LogSafe describes the error without the value it quotes, for the debug
+// log: only the field, and whether it was missing or invalid.
+func (e *FieldError) LogSafe() string {
+	if e.Missing {
+		return string(e.Field) + ": missing"
+	}
+	return string(e.Field) + ": invalid"
+}
+
 // FieldErrors are the problems with several answers, at most one a field,
 // in the order the fields are asked.
 type FieldErrors []*FieldError
@@ -68,6 +77,15 @@ func (es FieldErrors) Error() string {
 	msgs := make([]string, len(es))
 	for i, e := range es {
 		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// LogSafe describes the errors without the values they quote.
+func (es FieldErrors) LogSafe() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.LogSafe()
 	}
 	return strings.Join(msgs, "; ")
 }

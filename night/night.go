@@ -38,11 +38,23 @@ func Last(now time.Time) string {
 	return time.Date(y, m, d-1, 0, 0, 0, 0, time.UTC).Format(Layout)
 }
 
-// CheckDate refuses a night that is not a real YYYY-MM-DD date, naming
-// FieldNight.
+// FirstNight and LastNight bound the nights quietlegs keeps. The last
+// night's morning is 9999-01-01: a night of 9999-12-31 would end in year
+// 10000, which no time in the record can hold.
+const (
+	FirstNight = "1970-01-01"
+	LastNight  = "9998-12-31"
+)
+
+// CheckDate refuses a night that is not a real YYYY-MM-DD date, or is
+// outside FirstNight to LastNight, naming FieldNight.
 func CheckDate(date string) error {
 	if _, err := time.Parse(Layout, date); err != nil {
 		return &FieldError{Field: FieldNight, Msg: fmt.Sprintf("%q is not a date (YYYY-MM-DD)", date)}
+	}
+	if date < FirstNight || date > LastNight { // same layout: they compare as dates
+		return &FieldError{Field: FieldNight, Msg: fmt.Sprintf("%s is out of range: nights from %s to %s can be recorded",
+			date, FirstNight, LastNight)}
 	}
 	return nil
 }

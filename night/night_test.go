@@ -1,6 +1,8 @@
 package night
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -46,6 +48,32 @@ func TestLast(t *testing.T) {
 	for _, tt := range tests {
 		if got := Last(tt.at); got != tt.want {
 			t.Errorf("Last(%v) = %s, want %s", tt.at, got, tt.want)
+		}
+	}
+}
+
+func TestCheckDate(t *testing.T) {
+	tests := []struct{ date, want string }{
+		{"2026-11-22", ""},
+		{"1970-01-01", ""},
+		{"9998-12-31", ""},
+		{"1969-12-31", "1969-12-31 is out of range: nights from 1970-01-01 to 9998-12-31"},
+		{"9999-01-01", "out of range"},
+		{"9999-12-31", "out of range"}, // its morning is in year 10000
+		{"0001-01-01", "out of range"},
+		{"2026-02-30", "is not a date"},
+		{"", "is not a date"},
+	}
+	for _, tt := range tests {
+		err := CheckDate(tt.date)
+		var fe *FieldError
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckDate(%q) = %v, want nil", tt.date, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("CheckDate(%q) = %v, want %q", tt.date, err, tt.want)
+		case tt.want != "" && (!errors.As(err, &fe) || fe.Field != FieldNight):
+			t.Errorf("CheckDate(%q) = %#v, want a *FieldError naming night", tt.date, err)
 		}
 	}
 }

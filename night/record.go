@@ -28,6 +28,10 @@ type Evening struct {
 	Note             string
 }
 
+// MaxTags is the most items a checklist may have, and so the most tags an
+// evening log may hold.
+const MaxTags = 100
+
 // Validate checks the log, naming the field to fix.
 func (e Evening) Validate() error {
 	if err := CheckDate(e.Night); err != nil {
@@ -35,6 +39,9 @@ func (e Evening) Validate() error {
 	}
 	if e.Symptoms != nil && (*e.Symptoms < 0 || *e.Symptoms > 10) {
 		return &FieldError{Field: FieldSymptoms, Msg: fmt.Sprintf("%d is out of range (0-10)", *e.Symptoms)}
+	}
+	if len(e.Tags) > MaxTags {
+		return &FieldError{Field: FieldTag, Msg: fmt.Sprintf("%d tags; a night holds at most %d (the most a checklist may have)", len(e.Tags), MaxTags)}
 	}
 	for _, t := range e.Tags {
 		if !ValidID(t) {

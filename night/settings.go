@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/quietlegs/quietlegs/regularfile"
 )
 
 // Item is one entry of the evening checklist.
@@ -71,6 +73,10 @@ func (s Settings) Label(id string) string {
 	return id
 }
 
+// maxSettingsSize is the largest settings file read: a checklist of
+// a long checklist fits many times over.
+const maxSettingsSize = 1 << 20
+
 // LoadSettings reads the defaults, then the person's file at path over
 // them: a day_boundary there replaces the default, and a checklist there
 // replaces the default list. A missing file is fine.
@@ -82,14 +88,32 @@ func LoadSettings(defaults []byte, path string) (Settings, error) {
 	if path == "" {
 		return s, nil
 	}
-	data, err := os.ReadFile(path)
+	// Only a regular file: a FIFO there would block the open for good.
+	data, err := regularfile.Read(path, maxSettingsSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
 	}
 	if err != nil {
 		return Settings{}, fmt.Errorf("read settings: %w", err)
 	}
-	return parseSettings(path, data, s)
+	s, err = parseSettings(path, data, s)
+	if err != nil {
+		return Settings{}, &SettingsError{err: err}
+	}
+	return s, nil
+}
+
+// SettingsError is a problem in the settings file. Its message quotes
+// what the file says; LogSafe does not.
+type SettingsError struct{ err error }
+
+func (e *SettingsError) Error() string { return e.err.Error() }
+func (e *SettingsError) Unwrap() error { return e.err }
+
+// LogSafe describes the error without the file's name or contents, for
+// the debug log.
+func (e *SettingsError) LogSafe() string {
+	return fmt.Sprintf("settings file: invalid (%d bytes of message)", len(e.err.Error()))
 }
 
 func parseSettings(name string, data []byte, base Settings) (Settings, error) {
@@ -121,6 +145,9 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		s.Boundary = *raw.Boundary
 	}
 	if raw.Checklist != nil {
+		if n := len(*raw.Checklist); n > MaxTags {
+			return Settings{}, fmt.Errorf("%s: checklist: %d items; at most %d", name, n, MaxTags)
+		}
 		seen := map[string]bool{}
 		for i, it := range *raw.Checklist {
 			switch {

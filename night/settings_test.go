@@ -33,6 +33,7 @@ func TestLoadSettings(t *testing.T) {
 		{"no label", "[[checklist]]\nid = \"bath\"\n", 0, nil, "checklist[1].label: missing"},
 		{"twice", "[[checklist]]\nid = \"a\"\nlabel = \"A\"\n[[checklist]]\nid = \"a\"\nlabel = \"B\"\n", 0, nil, "listed twice"},
 		{"syntax", "day_boundary = \n", 0, nil, "config.toml:1:"},
+		{"too long a checklist", strings.Repeat("[[checklist]]\nid = \"a\"\nlabel = \"A\"\n", MaxTags+1), 0, nil, "checklist: 101 items; at most 100"},
 		{"reserved id", "[[checklist]]\nid = \"routine\"\nlabel = \"R\"\n", 0, nil, `"routine" is kept for the routine`},
 	}
 	for _, tt := range tests {

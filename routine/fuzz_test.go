@@ -7,7 +7,8 @@ import (
 	"github.com/quietlegs/quietlegs/assets"
 )
 
-// FuzzParse checks that Parse never panics and that whatever it accepts is
+// FuzzParse checks that Parse never panics, allocates at most memory
+// linear in its input, and that whatever it accepts is
 // a routine the engine can run: every step has phases, every phase takes
 // time, and the routine lasts as long as its phases add up to.
 func FuzzParse(f *testing.F) {
@@ -34,8 +35,15 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	f.Add(dottedHeader(2 << 10))
+	f.Add(manyUnknownKeys(2 << 10))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := Parse("fuzz.toml", data)
+		var r *Routine
+		var err error
+		// Reading any file costs memory linear in its size.
+		if got, most := allocated(func() { r, err = Parse("fuzz.toml", data) }), allocCeiling(len(data)); got > most {
+			t.Fatalf("parsing %d bytes allocated %d KiB, more than %d KiB", len(data), got>>10, most>>10)
+		}
 		if err != nil {
 			return
 		}

@@ -9,13 +9,13 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/quietlegs/quietlegs/regularfile"
 )
 
 // FileError is one problem in a routine file, placed as precisely as the file
@@ -47,6 +47,12 @@ func (e *FileError) Error() string {
 	}
 	b.WriteString(e.Msg)
 	return b.String()
+}
+
+// LogSafe describes the problem without the file's name or anything it
+// holds, for the debug log: only where it is.
+func (e *FileError) LogSafe() string {
+	return fmt.Sprintf("routine file: line %d, column %d", e.Line, e.Col)
 }
 
 // fileRoutine is the TOML shape of a routine file.
@@ -84,18 +90,28 @@ type filePhase struct {
 	Cue     string `toml:"cue"`
 }
 
-// LoadFile reads and parses one routine file. Its Source is the path.
+// LoadFile reads and parses one routine file. Its Source is the path. It
+// reads only a regular file: a FIFO, device or folder at path is refused
+// at once (a FIFO would block the open for good), and so is a file larger
+// than a routine file can be, with a *FileError.
 func LoadFile(path string) (*Routine, error) {
-	f, err := os.Open(path)
-	if err != nil {
+	data, err := regularfile.Read(path, maxFileSize)
+	var nr *regularfile.NotRegularError
+	var tl *regularfile.TooLargeError
+	switch {
+	case errors.As(err, &nr):
+		return nil, &FileError{File: path, Msg: "is " + nr.Kind + ", not a regular file; only regular files are read"}
+	case errors.As(err, &tl):
+		return nil, &FileError{File: path, Msg: tooLarge(tl.Size)}
+	case err != nil:
 		return nil, fmt.Errorf("load routine: %w", err)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("load routine %s: %w", path, err)
-	}
 	return Parse(path, data)
+}
+
+// tooLarge is the message for a routine file of size bytes.
+func tooLarge(size int64) string {
+	return fmt.Sprintf("file is too large (%s; at most %s)", regularfile.Size(size), regularfile.Size(maxFileSize))
 }
 
 // Parse reads a routine file's contents. name is the file's name or path: it
@@ -108,22 +124,38 @@ func Parse(name string, data []byte) (*Routine, error) {
 	c := &checker{file: name, ix: emptyIndex()}
 	rname := c.routineName(name)
 	if len(data) > maxFileSize {
-		c.fail("", "file is too large (%d KiB; at most %d KiB)", len(data)>>10, maxFileSize>>10)
+		c.fail("", "%s", tooLarge(int64(len(data))))
 		return nil, c.err()
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // as Windows editors may write
 	ix, syntaxErr := newIndex(data)
 	c.ix = ix
+	if ix.crowded != "" {
+		c.errs = append(c.errs, &FileError{File: name, Line: ix.crowdedAt.line, Col: ix.crowdedAt.col,
+			Msg: fmt.Sprintf("%s has more than %d keys; not a routine file", ix.crowded, maxTableKeys)})
+		return nil, c.err()
+	}
 	var fr fileRoutine
+	unknown := ix.unknownKeys()
 	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
+	if len(unknown) == 0 {
+		// Strict as well, in case the index missed a kind of key; cheap
+		// when there are none.
+		dec.DisallowUnknownFields()
+	}
 	err := dec.Decode(&fr)
 	var strict *toml.StrictMissingError
 	var de *toml.DecodeError
 	switch {
 	case errors.As(err, &strict):
-		for i := range strict.Errors {
-			c.unknownKey(&strict.Errors[i])
+		for i := range strict.Errors[:min(len(strict.Errors), maxErrorsOut+1)] {
+			line, col := strict.Errors[i].Position()
+			path, ok := c.ix.keyAt[pos{line, col}]
+			if !ok {
+				path = strings.Join(strict.Errors[i].Key(), ".")
+			}
+			parent, key := splitLast(path)
+			c.unknownKey(pos{line, col}, parent, key)
 		}
 	case errors.As(err, &de):
 		c.decodeError(de, syntaxErr != nil)
@@ -131,6 +163,9 @@ func Parse(name string, data []byte) (*Routine, error) {
 	case err != nil:
 		c.fail("", "%v", err)
 		return nil, c.err()
+	}
+	for _, k := range unknown {
+		c.unknownKey(k.at, k.parent, k.name)
 	}
 	r := c.routine(&fr)
 	if len(c.errs) > 0 {
@@ -140,15 +175,9 @@ func Parse(name string, data []byte) (*Routine, error) {
 	return r, nil
 }
 
-// unknownKey reports a key the format does not have, with a guess at the
-// key meant.
-func (c *checker) unknownKey(e *toml.DecodeError) {
-	line, col := e.Position()
-	path, ok := c.ix.keyAt[pos{line, col}]
-	if !ok {
-		path = strings.Join(e.Key(), ".")
-	}
-	parent, key := splitLast(path)
+// unknownKey reports a key the format does not have, at at in the table
+// parent, with a guess at the key meant.
+func (c *checker) unknownKey(at pos, parent, key string) {
 	where := "at the top level"
 	if parent != "" {
 		where = "in " + parent
@@ -157,7 +186,7 @@ func (c *checker) unknownKey(e *toml.DecodeError) {
 	if guess := closest(key, keysIn(parent)); guess != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", guess)
 	}
-	c.errs = append(c.errs, &FileError{File: c.file, Line: line, Col: col, Msg: msg})
+	c.errs = append(c.errs, &FileError{File: c.file, Line: at.line, Col: at.col, Msg: msg})
 }
 
 var (

@@ -10,14 +10,23 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"time"
 )
 
 // keepBackups is how many backups made before migrating are kept per
 // database.
 const keepBackups = 3
 
-// backupStamp formats the UTC time in a backup's name.
-const backupStamp = "20060102T150405Z"
+// backupStamp formats the UTC time in a backup's name, to the nanosecond,
+// so backups made within one second do not collide. oldBackupStamp is the
+// whole-second form of earlier versions, still recognised by the rotation.
+const (
+	backupStamp    = "20060102T150405.000000000Z"
+	oldBackupStamp = "20060102T150405Z"
+)
+
+// BackupStamp is the UTC time t as backups are named by it.
+func BackupStamp(t time.Time) string { return t.UTC().Format(backupStamp) }
 
 // Backup writes a consistent copy of the database to path with VACUUM INTO:
 // a snapshot of one read transaction, so it is whole even while another
@@ -45,7 +54,7 @@ func (s *Store) vacuumInto(ctx context.Context, dst string) error {
 	// and keeps the copy private while it is written.
 	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists; choose a new file name", dst)
+		return fmt.Errorf("%s already exists; choose a new file name: %w", dst, os.ErrExist)
 	}
 	if err != nil {
 		return err
@@ -80,7 +89,7 @@ func (s *Store) backupBeforeMigrate(ctx context.Context, target int) error {
 	if appID != ApplicationID || version < 1 || version >= int64(target) {
 		return nil
 	}
-	name := fmt.Sprintf("%s.v%d-%s.bak", s.path, version, s.now().UTC().Format(backupStamp))
+	name := fmt.Sprintf("%s.v%d-%s.bak", s.path, version, BackupStamp(s.now()))
 	if _, err := os.Lstat(name); err == nil {
 		// Another quietlegs upgrading the same file this second made it.
 		return nil
@@ -98,7 +107,7 @@ func (s *Store) backupBeforeMigrate(ctx context.Context, target int) error {
 // backupRef is one backup file made before a migration.
 type backupRef struct {
 	name    string
-	stamp   string
+	at      time.Time
 	version int
 }
 
@@ -109,7 +118,7 @@ func migrationBackups(path string) ([]backupRef, error) {
 	if dir == "" {
 		dir = "."
 	}
-	re := regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.v([0-9]{1,9})-([0-9]{8}T[0-9]{6}Z)\.bak$`)
+	re := regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.v([0-9]{1,9})-([0-9]{8}T[0-9]{6}(?:\.[0-9]{9})?Z)\.bak$`)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("list backups of %s: %w", path, err)
@@ -121,7 +130,13 @@ func migrationBackups(path string) ([]backupRef, error) {
 			continue
 		}
 		v, _ := strconv.Atoi(m[1]) // at most 9 digits: fits
-		refs = append(refs, backupRef{name: filepath.Join(dir, e.Name()), stamp: m[2], version: v})
+		at, err := time.Parse(backupStamp, m[2])
+		if err != nil {
+			if at, err = time.Parse(oldBackupStamp, m[2]); err != nil {
+				continue // not a real time: not one of ours
+			}
+		}
+		refs = append(refs, backupRef{name: filepath.Join(dir, e.Name()), at: at, version: v})
 	}
 	return refs, nil
 }
@@ -134,7 +149,7 @@ func pruneBackups(path string, keep int) error {
 		return err
 	}
 	slices.SortFunc(refs, func(a, b backupRef) int {
-		return cmp.Or(cmp.Compare(b.stamp, a.stamp), cmp.Compare(b.version, a.version))
+		return cmp.Or(b.at.Compare(a.at), cmp.Compare(b.version, a.version))
 	})
 	var errs []error
 	for _, r := range refs[min(keep, len(refs)):] {

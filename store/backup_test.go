@@ -150,8 +150,8 @@ func backupNames(t *testing.T, dir, prefix string) []string {
 }
 
 func TestBackupBeforeMigrate(t *testing.T) {
-	clock := time.Date(2026, 11, 23, 6, 15, 0, 0, berlin(t)) // 05:15 UTC
-	const made = "q.db.v1-20261123T051500Z.bak"
+	clock := time.Date(2026, 11, 23, 6, 15, 0, 5e8, berlin(t)) // 05:15:00.5 UTC
+	const made = "q.db.v1-20261123T051500.500000000Z.bak"
 	tests := []struct {
 		name    string
 		before  func(t *testing.T, path string)
@@ -159,7 +159,6 @@ func TestBackupBeforeMigrate(t *testing.T) {
 		want    []string // backups after opening, sorted
 	}{
 		{"fresh database", func(*testing.T, string) {}, nil, nil},
-		{"empty file", func(t *testing.T, path string) { writeFile(t, path, nil) }, nil, nil},
 		{"up to date", func(t *testing.T, path string) { quietlegsDB(t, path) }, nil, nil},
 		{"version 1", v1Database, nil, []string{made}},
 		{"made this second by another quietlegs", v1Database, []string{made}, []string{made}},
@@ -167,6 +166,12 @@ func TestBackupBeforeMigrate(t *testing.T) {
 			[]string{"q.db.v1-20250101T000000Z.bak", "q.db.v1-20260301T000000Z.bak",
 				"q.db.v1-20260101T000000Z.bak", "q.db.v1-20260201T000000Z.bak"},
 			[]string{"q.db.v1-20260201T000000Z.bak", "q.db.v1-20260301T000000Z.bak", made}},
+		// Names by the second, from earlier versions, rotate with the new:
+		// one made earlier the same second is older.
+		{"keeps the newest three of old and new names", v1Database,
+			[]string{"q.db.v1-20261123T051500Z.bak", "q.db.v1-20261123T051500.400000000Z.bak",
+				"q.db.v1-20260101T000000.000000001Z.bak", "q.db.v1-20250101T000000Z.bak"},
+			[]string{"q.db.v1-20261123T051500.400000000Z.bak", made, "q.db.v1-20261123T051500Z.bak"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

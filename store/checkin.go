@@ -26,6 +26,46 @@ func (s *Store) SaveCheckin(ctx context.Context, c night.Checkin) error {
 	return nil
 }
 
+// UpdateCheckin reads the check-in of the night date, passes it to fn and
+// saves what fn returns, in one BEGIN IMMEDIATE transaction: the write lock
+// is taken before the read, so a concurrent change to the same night waits
+// for this one and then sees it. RecordedAt is set to now. fn's error, and
+// a *night.FieldError for an invalid check-in, are returned unwrapped.
+func (s *Store) UpdateCheckin(ctx context.Context, date string, fn func(night.Checkin, bool) (night.Checkin, error)) error {
+	if err := checkNight(date); err != nil {
+		return err
+	}
+	var refused error
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		cs, err := scanCheckins(ctx, tx, "WHERE night = ?", date) // rows closed on return
+		if err != nil {
+			return err
+		}
+		var old night.Checkin
+		if len(cs) > 0 {
+			old = *cs[0]
+		}
+		c, err := fn(old, len(cs) > 0)
+		if err != nil {
+			refused = err
+			return err
+		}
+		c.Night, c.RecordedAt = date, s.now()
+		if err := validateCheckin(c); err != nil {
+			refused = err
+			return err
+		}
+		return upsertCheckin(ctx, tx, checkinRowOf(c))
+	})
+	if refused != nil {
+		return refused
+	}
+	if err != nil {
+		return fmt.Errorf("save check-in of %s: %w", date, err)
+	}
+	return nil
+}
+
 // Checkin reads the check-in of the night date, reporting false when there
 // is none.
 func (s *Store) Checkin(ctx context.Context, date string) (night.Checkin, bool, error) {

@@ -38,6 +38,48 @@ func (s *Store) SaveEvening(ctx context.Context, e night.Evening) error {
 	return nil
 }
 
+// UpdateEvening reads the evening log of the night date, passes it to fn
+// and saves what fn returns, in one BEGIN IMMEDIATE transaction, as
+// UpdateCheckin does. A zero At is saved as now. fn's error, and a
+// *night.FieldError for an invalid log, are returned unwrapped.
+func (s *Store) UpdateEvening(ctx context.Context, date string, fn func(night.Evening, bool) (night.Evening, error)) error {
+	if err := checkNight(date); err != nil {
+		return err
+	}
+	var refused error
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		es, err := readEvenings(ctx, tx, date, date) // rows closed on return
+		if err != nil {
+			return err
+		}
+		old := night.Evening{Night: date}
+		if len(es) > 0 {
+			old = *es[0]
+		}
+		e, err := fn(old, len(es) > 0)
+		if err != nil {
+			refused = err
+			return err
+		}
+		e.Night = date
+		if e.At.IsZero() {
+			e.At = s.now()
+		}
+		if err := validateEvening(e); err != nil {
+			refused = err
+			return err
+		}
+		return upsertEvening(ctx, tx, date, eveningRowOf(e), len(es) > 0)
+	})
+	if refused != nil {
+		return refused
+	}
+	if err != nil {
+		return fmt.Errorf("save evening log of %s: %w", date, err)
+	}
+	return nil
+}
+
 // Evening reads the evening log of the night date, reporting false when
 // there is none.
 func (s *Store) Evening(ctx context.Context, date string) (night.Evening, bool, error) {

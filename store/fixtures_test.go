@@ -184,7 +184,7 @@ func TestFixturesUpgradeWithDataIntact(t *testing.T) {
 			backups := backupNames(t, dir, "quietlegs.db.v")
 			want := []string(nil)
 			if v < LatestSchemaVersion {
-				want = []string{fmt.Sprintf("quietlegs.db.v%d-20270102T030405Z.bak", v)}
+				want = []string{fmt.Sprintf("quietlegs.db.v%d-20270102T030405.000000000Z.bak", v)}
 			}
 			if !slices.Equal(backups, want) {
 				t.Errorf("backups %v, want %v", backups, want)

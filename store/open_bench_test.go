@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -34,5 +36,27 @@ func BenchmarkOpenExisting(b *testing.B) {
 			b.Fatal(err)
 		}
 		s.Close()
+	}
+}
+
+// BenchmarkQuickCheck10Years is the check Open makes of an existing file
+// before its first write, on ten years of nights.
+func BenchmarkQuickCheck10Years(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "q.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Import(context.Background(), genNights(b, "2016-11-01", 3650, 9, berlin(b))); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	if fi, err := os.Stat(path); err == nil {
+		b.Logf("database of 3650 nights: %d KiB", fi.Size()>>10)
+	}
+	for b.Loop() {
+		if err := checkOwner(path); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

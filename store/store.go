@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -26,6 +27,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/paths"
 )
 
 // ApplicationID marks an SQLite file as quietlegs' own (PRAGMA
@@ -48,7 +50,15 @@ type Store struct {
 	now func() time.Time
 	// sidePrivate is set once -wal and -shm have been made owner-only.
 	sidePrivate atomic.Bool
+	// notices are what Open changed that the person should hear of.
+	notices []string
 }
+
+// Notices are what Open changed about the files that the person should
+// be told of, once, such as "made /home/ann/.local/share/quietlegs/
+// quietlegs.db readable by you alone (was 0644)". Empty when nothing was
+// changed.
+func (s *Store) Notices() []string { return slices.Clone(s.notices) }
 
 // Open opens the database at path, creating it and its folder if missing,
 // and brings its schema up to date.
@@ -65,7 +75,8 @@ func open(path string, now func() time.Time, target int) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
-	if err := prepareFile(path); err != nil {
+	notices, err := prepareFile(path)
+	if err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(path, connParams))
@@ -73,7 +84,7 @@ func open(path string, now func() time.Time, target int) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: path, now: now}
+	s := &Store{db: db, path: path, now: now, notices: notices}
 	ctx := context.Background()
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
@@ -131,19 +142,25 @@ func (s *Store) afterWrite() {
 
 // prepareFile makes sure path's folder exists and that path is either a new
 // owner-only empty file or an SQLite database quietlegs may use. It writes
-// nothing to a file it refuses.
-func prepareFile(path string) error {
+// nothing to a file it refuses. A database readable by others is made
+// owner-only, and so is quietlegs' own data folder; each such change is
+// returned as a notice.
+func prepareFile(path string) (notices []string, err error) {
 	dir := filepath.Dir(path)
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("create database folder %s: %w", dir, err)
+			return nil, fmt.Errorf("create database folder %s: %w", dir, err)
 		}
 		// Ours, just made: make sure the umask left it owner-only.
 		if err := os.Chmod(dir, 0o700); err != nil {
-			return fmt.Errorf("create database folder %s: %w", dir, err)
+			return nil, fmt.Errorf("create database folder %s: %w", dir, err)
 		}
 	} else if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	} else if n, err := tightenDataDir(dir); err != nil {
+		return nil, err
+	} else if n != "" {
+		notices = append(notices, n)
 	}
 
 	// Create the file owner-only before SQLite sees it, so it is never
@@ -151,38 +168,73 @@ func prepareFile(path string) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
 		if err := f.Close(); err != nil {
-			return fmt.Errorf("create database %s: %w", path, err)
+			return nil, fmt.Errorf("create database %s: %w", path, err)
 		}
-		return nil
+		return notices, nil
 	}
 	if !errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("create database %s: %w", path, err)
+		return nil, fmt.Errorf("create database %s: %w", path, err)
 	}
 
 	fi, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("open database %s: not a regular file", path)
+		return nil, fmt.Errorf("open database %s: not a regular file", path)
 	}
 	if err := checkWritable(path); err != nil {
-		return err
+		return nil, err
 	}
-	if fi.Size() > 0 {
-		if err := checkHeader(path, fi.Size()); err != nil {
-			return err
-		}
-		if err := checkOwner(path); err != nil {
-			return err
-		}
+	if fi.Size() == 0 {
+		// Not adopted as a new database: an empty file where records were
+		// expected is more likely a copy or restore gone wrong.
+		return nil, fmt.Errorf("open database %s: the file is empty (0 bytes), so it holds no records; "+
+			"if you meant to start afresh, remove it, or give a fresh path with --db", path)
 	}
-	if fi.Mode().Perm()&0o077 != 0 {
+	if err := checkHeader(path, fi.Size()); err != nil {
+		return nil, err
+	}
+	if err := checkOwner(path); err != nil {
+		return nil, err
+	}
+	if was := fi.Mode().Perm(); was&0o077 != 0 {
 		if err := os.Chmod(path, 0o600); err != nil {
-			return fmt.Errorf("make database %s private: %w", path, err)
+			return nil, fmt.Errorf("make database %s private: %w", path, err)
 		}
+		notices = append(notices, fmt.Sprintf("made %s readable by you alone (was %04o)", path, was))
 	}
-	return nil
+	return notices, nil
+}
+
+// tightenDataDir makes quietlegs' own data folder (paths.Default's
+// DataDir) owner-only if others may enter it, and says so. Any other
+// folder a database is kept in (--db ~/Documents/q.db) is the person's,
+// and left as it is.
+func tightenDataDir(dir string) (notice string, err error) {
+	data := paths.Default().DataDir
+	if data == "" || !sameDir(dir, data) {
+		return "", nil
+	}
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return "", nil
+	}
+	was := fi.Mode().Perm()
+	if was&0o077 == 0 {
+		return "", nil
+	}
+	if err := os.Chmod(dir, was&0o700|0o700); err != nil {
+		return "", fmt.Errorf("make data folder %s private: %w", dir, err)
+	}
+	return fmt.Sprintf("made the folder %s open to you alone (was %04o)", dir, was), nil
+}
+
+// sameDir reports whether a and b name the same folder.
+func sameDir(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
 
 // sqliteMagic opens every SQLite 3 database file.
@@ -225,27 +277,116 @@ func checkHeader(path string, size int64) error {
 
 // checkOwner looks inside an existing database through a read-only
 // connection (which reads through any WAL, unlike the raw header) and
-// refuses one that another program or a newer quietlegs wrote.
-func checkOwner(path string) error {
-	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
-	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	ctx := context.Background()
+// refuses one that another program or a newer quietlegs wrote, or one that
+// is damaged. PRAGMA quick_check reads every page, so this process never
+// writes to a file whose pages no longer hold together: a write there can
+// spread the damage, and the person's way out is their last backup.
+func checkOwner(path string) (err error) {
+	// The read-only connection makes -wal and -shm files when there are
+	// none; a file refused is left as it was found, without them.
+	defer removeNewSideFiles(path, &err)()
 	var appID, version int64
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+	var tables, problems []string
+	err = func() error {
+		db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		db.SetMaxOpenConns(1)
+		ctx := context.Background()
+		if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+			return err
+		}
+		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return err
+		}
+		if tables, err = userTables(ctx, db); err != nil {
+			return err
+		}
+		problems, err = quickCheck(ctx, db)
+		return err
+	}()
+	switch {
+	case err != nil && isCorrupt(err):
+		return damaged(path, err.Error())
+	case err != nil:
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
+	if err := checkIdentity(path, appID, version, tables); err != nil {
+		return err
 	}
-	tables, err := userTables(ctx, db)
+	if len(problems) > 0 {
+		return damaged(path, strings.Join(problems[:min(len(problems), maxProblems)], "; "))
+	}
+	return nil
+}
+
+// removeNewSideFiles notes whether path's -wal and -shm exist, and returns
+// a function that, if *err is set by then, deletes the ones that did not
+// exist before and hold no records (an empty -wal, and its -shm index).
+func removeNewSideFiles(path string, err *error) func() {
+	_, walErr := os.Lstat(path + "-wal")
+	_, shmErr := os.Lstat(path + "-shm")
+	if walErr == nil || shmErr == nil {
+		return func() {}
+	}
+	return func() {
+		if *err == nil {
+			return
+		}
+		if fi, e := os.Lstat(path + "-wal"); e == nil && (!fi.Mode().IsRegular() || fi.Size() > 0) {
+			return // someone else's, with records in it
+		}
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+	}
+}
+
+// maxProblems is how many of quick_check's findings a message quotes.
+const maxProblems = 3
+
+// quickCheck runs PRAGMA quick_check and returns what it found wrong;
+// none when the database is whole.
+func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, fmt.Sprintf("PRAGMA quick_check(%d)", maxProblems))
 	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
+		return nil, err
 	}
-	return checkIdentity(path, appID, version, tables)
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		for _, line := range strings.Split(p, "\n") {
+			if line = strings.TrimSpace(line); line != "ok" && line != "" && !strings.HasPrefix(line, "***") {
+				problems = append(problems, line)
+			}
+		}
+	}
+	return problems, rows.Err()
+}
+
+// isCorrupt reports whether err is SQLite's SQLITE_CORRUPT (11) or
+// SQLITE_NOTADB (26), however the driver words it.
+func isCorrupt(err error) bool {
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) {
+		switch coded.Code() & 0xff {
+		case 11, 26:
+			return true
+		}
+	}
+	return strings.Contains(err.Error(), "malformed")
+}
+
+// damaged is the refusal of a database that quick_check found damaged.
+func damaged(path, found string) error {
+	return fmt.Errorf("open database %s: the file is damaged (%s), and quietlegs will not write to it; "+
+		"restore a backup (the newest %s.v*.bak or quietlegs-backup-*.db beside it), or move it aside to start afresh",
+		path, found, filepath.Base(path))
 }
 
 // checkIdentity decides whether a database with this application id,

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -82,9 +83,7 @@ func TestOpenExistingFileAndFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "q.db")
-	if err := os.WriteFile(path, nil, 0o644); err != nil { // empty: a fresh database
-		t.Fatal(err)
-	}
+	quietlegsDB(t, path)
 	if err := os.Chmod(path, 0o644); err != nil { // in case the umask narrowed it
 		t.Fatal(err)
 	}
@@ -95,8 +94,36 @@ func TestOpenExistingFileAndFolder(t *testing.T) {
 	if got := perm(t, dir); got != 0o755 {
 		t.Errorf("existing folder has mode %v after Open, want it left at 0755", got)
 	}
+	want := []string{"made " + path + " readable by you alone (was 0644)"}
+	if got := s.Notices(); !slices.Equal(got, want) {
+		t.Errorf("notices %q, want %q", got, want)
+	}
+	if again := openTest(t, path); len(again.Notices()) != 0 {
+		t.Errorf("notices on reopening %q, want none", again.Notices())
+	}
 	if v, err := s.SchemaVersion(context.Background()); err != nil || v != LatestSchemaVersion {
 		t.Errorf("SchemaVersion = %d, %v; want %d", v, err, LatestSchemaVersion)
+	}
+}
+
+func TestOpenTightensTheDataFolder(t *testing.T) {
+	base := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", base)
+	dir := filepath.Join(base, "quietlegs")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "quietlegs.db")
+	s := openTest(t, path)
+	if got := perm(t, dir); got != 0o700 {
+		t.Errorf("data folder has mode %v after Open, want 0700", got)
+	}
+	want := []string{"made the folder " + dir + " open to you alone (was 0755)"}
+	if got := s.Notices(); !slices.Equal(got, want) {
+		t.Errorf("notices %q, want %q", got, want)
 	}
 }
 

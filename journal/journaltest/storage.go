@@ -79,6 +79,46 @@ func (s *Storage) SaveEvening(_ context.Context, e night.Evening) error {
 	})
 }
 
+// UpdateEvening replaces a night's evening log with what fn makes of it,
+// under the lock, as one write.
+func (s *Storage) UpdateEvening(_ context.Context, d string, fn func(night.Evening, bool) (night.Evening, error)) error {
+	return s.write(func() error {
+		if s.FailReads != nil {
+			return s.FailReads
+		}
+		old, ok := s.Evenings[d]
+		if !ok {
+			old = night.Evening{Night: d}
+		}
+		old.Tags = slices.Clone(old.Tags)
+		e, err := fn(old, ok)
+		if err != nil {
+			return err
+		}
+		e.Night, e.Tags = d, slices.Clone(e.Tags)
+		s.Evenings[d] = e
+		return nil
+	})
+}
+
+// UpdateCheckin replaces a night's check-in with what fn makes of it,
+// under the lock, as one write.
+func (s *Storage) UpdateCheckin(_ context.Context, d string, fn func(night.Checkin, bool) (night.Checkin, error)) error {
+	return s.write(func() error {
+		if s.FailReads != nil {
+			return s.FailReads
+		}
+		old, ok := s.Checkins[d]
+		c, err := fn(old, ok)
+		if err != nil {
+			return err
+		}
+		c.Night = d
+		s.Checkins[d] = c
+		return nil
+	})
+}
+
 // Checkin reads a night's check-in.
 func (s *Storage) Checkin(_ context.Context, d string) (c night.Checkin, ok bool, err error) {
 	err = s.read(func() { c, ok = s.Checkins[d] })
