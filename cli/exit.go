@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/quietlegs/quietlegs/logsafe"
 )
 
 // exitError carries an exit status other than 1 up to main.
@@ -56,9 +58,9 @@ func (a *app) logEnd(err error) {
 	case errors.As(err, &ee) && ee.code == 2:
 		a.log.Info("exit", "status", 2, "why", "usage error")
 	case errors.As(err, &ee):
-		a.log.Info("exit", "status", ee.code, "err", err)
+		a.log.Info("exit", "status", ee.code, "err", logsafe.Describe(err))
 	default:
-		a.log.Error("exit", "status", 1, "err", err)
+		a.log.Error("exit", "status", 1, "err", logsafe.Describe(err))
 	}
 	a.closeLog()
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/quietlegs/quietlegs/assets"
 	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/logsafe"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/paths"
 	"github.com/quietlegs/quietlegs/routine"
@@ -169,10 +170,14 @@ func (a *app) open() (j *journal.Journal, close func(), err error) {
 	}
 	st, err := store.Open(path)
 	if err != nil {
-		a.log.Error("open database", "err", err)
+		a.log.Error("open database", "err", logsafe.Describe(err))
 		return nil, nil, err
 	}
-	a.log.Info("open database", "path", path)
+	// The path is left out of the log: --db is something the person typed.
+	a.log.Info("open database")
+	for _, n := range st.Notices() {
+		fmt.Fprintln(a.stderr, "quietlegs:", n)
+	}
 	j = journal.New(st, journal.Config{Settings: set, Library: lib})
 	return j, func() { st.Close() }, nil
 }

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/quietlegs/quietlegs/logsafe"
 	"github.com/quietlegs/quietlegs/ui"
 )
 
@@ -49,7 +50,7 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	opts = append(opts, tea.WithColorProfile(profile))
 	_, runErr := tea.NewProgram(root, opts...).Run()
 	if runErr != nil {
-		a.log.Info("screen ended", "err", runErr, "cause", context.Cause(ctx))
+		a.log.Info("screen ended", "err", logsafe.Describe(runErr), "cause", logsafe.Describe(context.Cause(ctx)))
 	}
 	// Whatever ended the program, a routine still running is saved as it
 	// stands before exiting.

@@ -3,13 +3,13 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/regularfile"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -66,7 +66,8 @@ func (a *app) importCmd() *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
-			f, err := os.Open(path)
+			// Only a regular file: a FIFO or a device would hang the read.
+			f, err := regularfile.Open(path)
 			if err != nil {
 				return fmt.Errorf("import: %w", err)
 			}

@@ -47,7 +47,7 @@ func (j *Journal) readyEvening(e night.Evening, kept []string) (night.Evening, e
 		return e, err
 	}
 	if err := termsafe.Check(e.Note, true); err != nil {
-		return &night.FieldError{Field: night.FieldNote, Msg: err.Error()}
+		return e, &night.FieldError{Field: night.FieldNote, Msg: err.Error()}
 	}
 	e.At = j.Now()
 	if err := e.Validate(); err != nil {

@@ -86,7 +86,7 @@ func open(path string, now func() time.Time, target int) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path, now: now, notices: notices}
 	ctx := context.Background()
-	if err := db.PingContext(ctx); err != nil {
+	if err := ping(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -185,6 +185,9 @@ func prepareFile(path string) (notices []string, err error) {
 	}
 	if err := checkWritable(path); err != nil {
 		return nil, err
+	}
+	if fi.Size() == 0 {
+		fi = awaitBirth(path, fi)
 	}
 	if fi.Size() == 0 {
 		// Not adopted as a new database: an empty file where records were
@@ -367,6 +370,59 @@ func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
 		}
 	}
 	return problems, rows.Err()
+}
+
+// busyWait is how long opening waits out another process that holds the
+// database while it sets it up; the busy timeout covers transactions, but
+// not the switch to WAL on a connection's first use.
+const busyWait = 5 * time.Second
+
+// ping opens the first connection, which switches the file to WAL mode,
+// trying again while another process holds the lock for the same switch.
+func ping(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(busyWait)
+	for {
+		err := db.PingContext(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// birthWait is how long an empty file made moments ago is given to get
+// its header: SQLite writes it on the first connection, within
+// milliseconds of creating the file.
+const birthWait = time.Second
+
+// awaitBirth waits for an empty file that was created moments ago, by
+// another quietlegs opening the same new path at the same instant, to get
+// its SQLite header. It returns the file as it stands then; one still
+// empty is empty for good.
+func awaitBirth(path string, fi os.FileInfo) os.FileInfo {
+	deadline := time.Now().Add(birthWait)
+	for fi.Size() == 0 && time.Since(fi.ModTime()) < birthWait && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		next, err := os.Stat(path)
+		if err != nil {
+			return fi
+		}
+		fi = next
+	}
+	return fi
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY (5) or
+// SQLITE_LOCKED (6).
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) {
+		switch coded.Code() & 0xff {
+		case 5, 6:
+			return true
+		}
+	}
+	return false
 }
 
 // isCorrupt reports whether err is SQLite's SQLITE_CORRUPT (11) or

@@ -385,6 +385,28 @@ func (f *fakeStorage) Checkin(ctx context.Context, d string) (night.Checkin, boo
 func (f *fakeStorage) SaveCheckin(ctx context.Context, c night.Checkin) error {
 	return f.diary.SaveCheckin(ctx, c)
 }
+func (f *fakeStorage) UpdateEvening(ctx context.Context, d string, fn func(night.Evening, bool) (night.Evening, error)) error {
+	old, ok, err := f.diary.Evening(ctx, d)
+	if err != nil {
+		return err
+	}
+	e, err := fn(old, ok)
+	if err != nil {
+		return err
+	}
+	return f.diary.SaveEvening(ctx, e)
+}
+func (f *fakeStorage) UpdateCheckin(ctx context.Context, d string, fn func(night.Checkin, bool) (night.Checkin, error)) error {
+	old, ok, err := f.diary.Checkin(ctx, d)
+	if err != nil {
+		return err
+	}
+	c, err := fn(old, ok)
+	if err != nil {
+		return err
+	}
+	return f.diary.SaveCheckin(ctx, c)
+}
 func (f *fakeStorage) LatestCheckin(ctx context.Context) (night.Checkin, bool, error) {
 	return f.diary.LatestCheckin(ctx)
 }
