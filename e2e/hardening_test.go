@@ -305,3 +305,41 @@ func TestE2EDebugLog(t *testing.T) {
 		}
 	}
 }
+
+// TestE2EOutputNeverOverwritesTheDatabase: a report or an export aimed at
+// the database, its side files, a backup, or any of them through a link,
+// is refused naming both paths, and the database is untouched.
+func TestE2EOutputNeverOverwritesTheDatabase(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	if _, errOut, code := sb.run(t, sb.command(append(checkin, "--db", sb.db)...)); code != 0 {
+		t.Fatalf("check-in: exit %d %s", code, errOut)
+	}
+	backup := filepath.Join(sb.dir, "copy.db")
+	if _, errOut, code := sb.run(t, sb.command("backup", backup, "--db", sb.db)); code != 0 {
+		t.Fatalf("backup: exit %d %s", code, errOut)
+	}
+	link := filepath.Join(sb.dir, "link.md")
+	if err := os.Symlink(sb.db, link); err != nil {
+		t.Fatal(err)
+	}
+	before := fileSum(t, sb.db)
+	for _, args := range [][]string{
+		{"report", "--output", sb.db},
+		{"export", "--output", sb.db},
+		{"export", "--output", sb.db + "-wal"},
+		{"report", "--output", link},
+		{"export", "--format", "csv", "--output", backup},
+	} {
+		_, errOut, code := sb.run(t, sb.command(append(args, "--db", sb.db)...))
+		if code != 2 || !strings.Contains(errOut, "--output") || !strings.Contains(errOut, "choose another file") {
+			t.Errorf("%v: exit %d, %q; want 2 and a refusal naming --output", args, code, errOut)
+		}
+	}
+	if fileSum(t, sb.db) != before {
+		t.Error("the database changed")
+	}
+	if out, errOut, code := sb.run(t, sb.command("insights", "--db", sb.db)); code != 0 {
+		t.Errorf("the database no longer reads: exit %d %s %s", code, out, errOut)
+	}
+}

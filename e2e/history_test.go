@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -105,10 +106,36 @@ func TestE2EInsightsAndReport(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("insights: exit %d %s", code, errOut)
 	}
-	for _, want := range []string{"From 40 nights", "On nights with caffeine after noon, your leg symptoms the next morning averaged 3.", "not causes"} {
+	for _, want := range []string{"Insights from 40 nights", "Holding after allowing for 2 comparisons:",
+		"On nights with caffeine after noon, leg symptoms the next morning averaged", "not causes"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("insights lack %q:\n%s", want, out)
 		}
+	}
+	out, errOut, code = sb.run(t, sb.command("insights", "--format", "json", "--db", sb.db))
+	var doc struct {
+		Nights      int    `json:"nights"`
+		From, To    string `json:"from"`
+		Method      string `json:"method"`
+		Comparisons []struct {
+			Item      string   `json:"item"`
+			Kind      string   `json:"kind"`
+			Measure   string   `json:"measure"`
+			NWith     int      `json:"n_with"`
+			CILow     *float64 `json:"ci_low"`
+			PAdjusted *float64 `json:"p_adjusted"`
+			Holds     bool     `json:"holds"`
+		} `json:"comparisons"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); code != 0 || err != nil || doc.Nights != 40 || doc.Method == "" {
+		t.Fatalf("insights --format json: exit %d, %v, %+v\n%s%s", code, err, doc, out, errOut)
+	}
+	held := false
+	for _, c := range doc.Comparisons {
+		held = held || (c.Item == "caffeine" && c.Measure == "rls_severity" && c.Kind == "trigger" && c.Holds && c.PAdjusted != nil)
+	}
+	if !held {
+		t.Errorf("the JSON does not say caffeine's association with leg symptoms holds:\n%s", out)
 	}
 	// The report covers nights up to last night; this history ends on
 	// 2026-11-22, so ask for enough days to reach it from today.
@@ -122,7 +149,7 @@ func TestE2EInsightsAndReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := string(data)
-	for _, want := range []string{"# quietlegs report", "Nights with a morning check-in: 40", "not a clinical scale", "| Sun 2026-11-22 |"} {
+	for _, want := range []string{"# quietlegs report", "Nights with a morning check-in (sleep diary): 40", "not a clinical score", "| Sun 22 Nov |"} {
 		if !strings.Contains(rep, want) {
 			t.Errorf("report lacks %q", want)
 		}

@@ -29,7 +29,7 @@ func TestE2EMorningFlags(t *testing.T) {
 	t.Parallel()
 	sb := newSandbox(t)
 	out, errOut, code := sb.run(t, sb.command(append(checkin, "--db", sb.db)...))
-	if code != 0 || !strings.Contains(out, "Saved the check-in for the night of 2026-11-22: 8h45 in bed, 7h12 asleep, sleep efficiency 82.29 %") {
+	if code != 0 || !strings.Contains(out, "Saved the check-in for the night of 2026-11-22: 8 h 45 min in bed, 7 h 12 min asleep, sleep efficiency 82.29 %") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
 	exp := exportJSON(t, sb)
@@ -63,10 +63,10 @@ func TestE2EMorningBadFlags(t *testing.T) {
 		{"quality", map[string]string{"--quality": "9"}, "--quality: 9 is out of range (1-5)"},
 		{"rls", map[string]string{"--rls": "11"}, "--rls: 11 is out of range (0-10)"},
 		{"onset", map[string]string{"--onset": "noon"}, `--onset: "noon" is not one of`},
-		{"not a number", map[string]string{"--latency": "ten"}, `invalid argument "ten" for "--latency"`},
+		{"not a number", map[string]string{"--latency": "ten"}, `--latency: "ten" is not a number`},
 		{"missing time", map[string]string{"--out": ""}, "--out is needed for a new check-in"},
 		{"missing rating", map[string]string{"--rested": ""}, "--rested is needed for a new check-in"},
-		{"bad night", map[string]string{"--night": "22/11/2026"}, `--night "22/11/2026": want a date`},
+		{"bad night", map[string]string{"--night": "22/11/2026"}, `--night: "22/11/2026" is not a date`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,7 +108,7 @@ func TestE2EEveningLogOnly(t *testing.T) {
 		t.Errorf("export:\n%s", exp)
 	}
 	for _, bad := range []struct{ args, want string }{
-		{"--tag coffee", `--tag "coffee" is not on your checklist (caffeine, alcohol`},
+		{"--tag coffee", `--tag: "coffee" is not on your checklist (caffeine, alcohol`},
 		{"--symptoms 11", "--symptoms: 11 is out of range (0-10)"},
 		{"--night yesterday", `--night: "yesterday" is not a date`},
 	} {
@@ -119,6 +119,46 @@ func TestE2EEveningLogOnly(t *testing.T) {
 	}
 	if _, errOut, code := sb.run(t, sb.command("evening", "--symptoms", "3", "--db", sb.db)); code != 2 || !strings.Contains(errOut, "--symptoms goes with --log-only") {
 		t.Errorf("--symptoms without --log-only: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := sb.run(t, sb.command("evening", "--log-only", "--routine", "quick", "--symptoms", "3", "--db", sb.db)); code != 2 || !strings.Contains(errOut, "leave out --routine") {
+		t.Errorf("--log-only with --routine: exit %d, %q", code, errOut)
+	}
+}
+
+// TestE2EEveningLogAmends: a second --log-only keeps what it does not
+// change, --untag takes an item off and --note "" clears the note, as the
+// morning flags amend a check-in.
+func TestE2EEveningLogAmends(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	log := func(args ...string) string {
+		t.Helper()
+		out, errOut, code := sb.run(t, sb.command(append([]string{"evening", "--log-only", "--night", "2026-11-22", "--db", sb.db}, args...)...))
+		if code != 0 {
+			t.Fatalf("%v: exit %d %s", args, code, errOut)
+		}
+		return out
+	}
+	log("--symptoms", "5", "--tag", "caffeine", "--note", "long drive")
+	if out := log("--symptoms", "3"); !strings.Contains(out, "Updated the evening log for the night of 2026-11-22") {
+		t.Errorf("second log: %q", out)
+	}
+	exp := exportJSON(t, sb)
+	for _, want := range []string{`"symptoms": 3`, `"caffeine"`, `"note": "long drive"`} {
+		if !strings.Contains(exp, want) {
+			t.Errorf("after --symptoms 3 the export lacks %s:\n%s", want, exp)
+		}
+	}
+	log("--tag", "alcohol,long-sitting", "--untag", "caffeine", "--note", "")
+	exp = exportJSON(t, sb)
+	if !strings.Contains(exp, `"tags": [
+          "alcohol",
+          "long-sitting"
+        ]`) || strings.Contains(exp, `"caffeine"`) || !strings.Contains(exp, `"note": ""`) || !strings.Contains(exp, `"symptoms": 3`) {
+		t.Errorf("after --tag alcohol,long-sitting --untag caffeine --note \"\":\n%s", exp)
+	}
+	if _, errOut, code := sb.run(t, sb.command("evening", "--log-only", "--night", "2026-11-22", "--untag", "nicotine", "--db", sb.db)); code != 2 || !strings.Contains(errOut, `--untag: "nicotine" is not on the log`) {
+		t.Errorf("--untag of an item not on the log: exit %d, %q", code, errOut)
 	}
 }
 

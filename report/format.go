@@ -57,9 +57,6 @@ func avg1(sum, n int) string {
 	return fmt.Sprintf("%d.%d", tenths/10, tenths%10)
 }
 
-// avgInt is sum/n rounded to a whole number, half up; sum is never negative.
-func avgInt(sum, n int) int { return (2*sum + n) / (2 * n) }
-
 // fixed1 shows x with one decimal, half rounded away from zero, so the same
 // numbers always print the same way.
 func fixed1(x float64) string { return fmt.Sprintf("%.1f", math.Round(x*10)/10) }

@@ -195,10 +195,3 @@ func (m *interrupted) choices() []string {
 		row("p", fmt.Sprintf("record it as ended (%s) at %s", m.s.EndStatus(), m.s.LastSaved().In(m.sh.Now().Location()).Format("15:04"))),
 		row("esc", "decide later; you'll be asked next time"))
 }
-
-func (m *interrupted) footText() string {
-	if m.r == nil {
-		return "p record as ended · esc decide later · q quit"
-	}
-	return "r resume · p record as ended · esc decide later · q quit"
-}
