@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -100,6 +101,7 @@ func (a *app) eveningCmd() *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldUntag), checklist)
 	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
 	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
+	f.BoolVar(&a.anyway, "anyway", false, "with --plain: run even while a routine runs in another window")
 	_ = cmd.RegisterFlagCompletionFunc("routine", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		lib, err := a.library()
 		if err != nil {
@@ -165,13 +167,29 @@ func (a *app) runPlain(ctx context.Context) error {
 		return usageError("no routine named %q (see: quietlegs routines)", name)
 	}
 	return a.withJournal(func(j *journal.Journal) error {
+		// The run lock, as the screen takes it: another window sees this
+		// run is going on, and never offers to recover it meanwhile.
+		lock, err := j.LockRun()
+		switch {
+		case errors.Is(err, journal.ErrRunElsewhere) && !a.anyway:
+			return exitError{2, errors.New("a routine is running in another window; " +
+				"finish it there, or give --anyway to run this one alongside it")}
+		case errors.Is(err, journal.ErrRunElsewhere):
+			fmt.Fprintln(a.stderr, "quietlegs: running alongside a routine in another window (--anyway)")
+		case err != nil:
+			fmt.Fprintln(a.stderr, "quietlegs: could not check for other windows:", err)
+		default:
+			// Released after the last save, so another window never takes
+			// this run for one cut off.
+			defer lock.Release()
+		}
 		p := &plain.Runner{
 			Out:    a.out,
 			Record: j.NewRun(r, a.speed),
 			Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
 			Wait:   plain.WaitReal,
 		}
-		_, err := p.Run(ctx)
+		_, err = p.Run(ctx)
 		return err
 	})
 }

@@ -66,6 +66,7 @@ type app struct {
 	quiet               bool
 	speed               float64
 	plain               bool
+	anyway              bool
 	routineName         string
 
 	debug bool

@@ -343,3 +343,37 @@ func TestE2EOutputNeverOverwritesTheDatabase(t *testing.T) {
 		t.Errorf("the database no longer reads: exit %d %s %s", code, out, errOut)
 	}
 }
+
+// TestE2EPlainTakesTheRunLock: while a plain-mode routine runs, a second
+// one is refused (exit 2) unless --anyway, and the run is never offered as
+// cut off: it is not "interrupted" while its runner lives.
+func TestE2EPlainTakesTheRunLock(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	run := sb.command("evening", "--plain", "--routine", "wind-down", "--speed", "100", "--db", sb.db)
+	var out lockedBuffer
+	run.Stdout = &out
+	if err := run.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		run.Process.Kill()
+		run.Wait()
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), "[2/9]") {
+		if time.Now().After(deadline) {
+			t.Fatalf("routine did not reach step 2:\n%s", out.String())
+		}
+		time.Sleep(20 * time.Millisecond) // polling for output, not waiting out time
+	}
+	_, errOut, code := sb.run(t, sb.command("evening", "--plain", "--routine", "quick", "--db", sb.db))
+	if code != 2 || !strings.Contains(errOut, "a routine is running in another window") || !strings.Contains(errOut, "--anyway") {
+		t.Errorf("a second plain run: exit %d, %q; want 2 and the refusal", code, errOut)
+	}
+	alongside := sb.command("evening", "--plain", "--anyway", "--routine", "quick", "--speed", "10000", "--db", sb.db)
+	o, errOut, code := sb.run(t, alongside)
+	if code != 0 || !strings.Contains(errOut, "running alongside") || !strings.Contains(o, "completed") {
+		t.Errorf("--anyway: exit %d\n%s%s", code, o, errOut)
+	}
+}

@@ -115,7 +115,8 @@ func TestE2EInsightsAndReport(t *testing.T) {
 	out, errOut, code = sb.run(t, sb.command("insights", "--format", "json", "--db", sb.db))
 	var doc struct {
 		Nights      int    `json:"nights"`
-		From, To    string `json:"from"`
+		From        string `json:"from"`
+		To          string `json:"to"`
 		Method      string `json:"method"`
 		Comparisons []struct {
 			Item      string   `json:"item"`

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -69,6 +70,13 @@ func newInterrupted(sh *shared, s night.Run) *interrupted {
 func (m *interrupted) Init() tea.Cmd { return nil }
 
 func (m *interrupted) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	if _, ok := msg.(resumeRefusedMsg); ok {
+		m.err = errors.New("a routine is running in another window, perhaps this very run resumed there, " +
+			"so it can't be resumed here; finish it there, or press p later to record it as ended")
+		m.r, m.why = nil, "It goes on in another window."
+		m.keys.Resume.SetEnabled(false)
+		return m, nil
+	}
 	if msg, ok := msg.(endedMsg); ok {
 		m.ending, m.err = false, msg.err
 		if m.err != nil {

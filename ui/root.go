@@ -216,11 +216,12 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.alongside = msg.alongside
 		return m.replace(m.routine(msg.r))
 	case resumeRunMsg:
-		if !msg.alongside && !m.lockRun() {
-			msg.alongside = true
-			return m.push(m.ask(msg.run.Engine.Routine().DisplayTitle(), msg))
+		// A cut-off run goes on in one window only: when another holds
+		// the lock it has resumed this run (or runs another), and two
+		// windows writing one record would undo each other.
+		if !m.lockRun() {
+			return m.route(resumeRefusedMsg{})
 		}
-		m.alongside = msg.alongside
 		return m.replace(m.startRunner(msg.run, ""))
 	case beginRoutineMsg:
 		return m.replace(m.newRunner(msg.r, msg.notice))

@@ -22,10 +22,10 @@ type (
 	}
 	// resumeRunMsg carries on a run that was cut off, in its own record;
 	// its engine is restored and waits paused.
-	resumeRunMsg struct {
-		run       *journal.Run
-		alongside bool
-	}
+	resumeRunMsg struct{ run *journal.Run }
+	// resumeRefusedMsg tells the cut-off run's question that another
+	// window holds the run lock, so this one may not resume it.
+	resumeRefusedMsg struct{}
 )
 
 // lockRun takes the run lock for a routine about to start, and reports false
