@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/quietlegs/quietlegs/night"
 )
 
 // emit writes data to standard output when output is "" or "-", else to
@@ -23,6 +25,19 @@ func (a *app) emit(output string, data []byte, done string) error {
 		return err
 	}
 	fmt.Fprintln(a.stderr, done)
+	return nil
+}
+
+// checkRange checks --from and --to: each a night, if given, and in order.
+func checkRange(from, to string) error {
+	for _, d := range []struct{ flag, v string }{{"from", from}, {"to", to}} {
+		if err := night.CheckDate(d.v); d.v != "" && err != nil {
+			return usageError("--%s %q: not a date (YYYY-MM-DD)", d.flag, d.v)
+		}
+	}
+	if from != "" && to != "" && from > to {
+		return usageError("--from %s is after --to %s", from, to)
+	}
 	return nil
 }
 

@@ -11,7 +11,6 @@ import (
 
 	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/journal"
-	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/report"
 	"github.com/quietlegs/quietlegs/ui"
 )
@@ -107,13 +106,8 @@ func (a *app) reportCmd() *cobra.Command {
 			if changed("from") != changed("to") {
 				return usageError("--from and --to go together")
 			}
-			for _, d := range []struct{ flag, v string }{{"from", from}, {"to", to}} {
-				if err := night.CheckDate(d.v); d.v != "" && err != nil {
-					return usageError("--%s %q: not a date (YYYY-MM-DD)", d.flag, d.v)
-				}
-			}
-			if from > to {
-				return usageError("--from %s is after --to %s", from, to)
+			if err := checkRange(from, to); err != nil {
+				return err
 			}
 			if days < 1 || days > 36500 {
 				return usageError("--days %d: want 1 to 36500", days)

@@ -3,12 +3,10 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/quietlegs/quietlegs/journal"
-	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/regularfile"
 )
 
@@ -27,13 +25,8 @@ func (a *app) exportCmd() *cobra.Command {
 			if format != "json" && format != "csv" {
 				return usageError("--format %q: want json or csv", format)
 			}
-			for _, d := range []struct{ flag, v string }{{"from", from}, {"to", to}} {
-				if _, err := time.Parse(night.Layout, d.v); d.v != "" && err != nil {
-					return usageError("--%s %q: want a date as YYYY-MM-DD", d.flag, d.v)
-				}
-			}
-			if from != "" && to != "" && from > to {
-				return usageError("--from %s is after --to %s", from, to)
+			if err := checkRange(from, to); err != nil {
+				return err
 			}
 			return a.withJournal(func(j *journal.Journal) error {
 				var buf bytes.Buffer

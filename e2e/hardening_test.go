@@ -165,7 +165,8 @@ func TestE2ETermDumb(t *testing.T) {
 }
 
 // TestE2ETwoProcesses writes from two processes at once, each many times,
-// and checks that nothing failed and nothing was lost.
+// and checks that nothing failed and nothing was lost. The routines run
+// alongside each other (--anyway), as two windows may when a person says so.
 func TestE2ETwoProcesses(t *testing.T) {
 	t.Parallel()
 	sb := newSandbox(t)
@@ -177,7 +178,7 @@ func TestE2ETwoProcesses(t *testing.T) {
 			for i := range each {
 				day := fmt.Sprintf("2026-10-%02d", p*each+i+1)
 				for _, args := range [][]string{
-					{"evening", "--plain", "--routine", "quick", "--speed", "10000"},
+					{"evening", "--plain", "--anyway", "--routine", "quick", "--speed", "10000"},
 					{"evening", "--log-only", "--night", day, "--symptoms", "4", "--tag", "caffeine"},
 					append(append([]string{}, checkin...)[:0:0], "morning", "--night", day, "--in-bed", "22:00", "--tried", "22:30",
 						"--final", "06:30", "--out", "06:45", "--quality", "3", "--rested", "3"),

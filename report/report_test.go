@@ -14,7 +14,7 @@ import (
 	"github.com/quietlegs/quietlegs/routine"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/report.golden.md and report.golden.html")
+var update = flag.Bool("update", false, "rewrite testdata/report.md.golden and report.html.golden")
 
 // loc is the fixture's time zone: fixed, so the test needs no tz database.
 var loc = time.FixedZone("CET", 3600)
@@ -179,7 +179,7 @@ func TestGolden(t *testing.T) {
 			if err := Write(&buf, fixture(t), o); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "report.golden."+string(f))
+			path := filepath.Join("testdata", "report."+string(f)+".golden")
 			if *update {
 				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 					t.Fatal(err)

@@ -412,30 +412,27 @@ func awaitBirth(path string, fi os.FileInfo) os.FileInfo {
 	return fi
 }
 
+// sqliteCode is err's primary SQLite result code, or 0 for none.
+func sqliteCode(err error) int {
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) {
+		return coded.Code() & 0xff
+	}
+	return 0
+}
+
 // isBusy reports whether err is SQLite's SQLITE_BUSY (5) or
 // SQLITE_LOCKED (6).
 func isBusy(err error) bool {
-	var coded interface{ Code() int }
-	if errors.As(err, &coded) {
-		switch coded.Code() & 0xff {
-		case 5, 6:
-			return true
-		}
-	}
-	return false
+	c := sqliteCode(err)
+	return c == 5 || c == 6
 }
 
 // isCorrupt reports whether err is SQLite's SQLITE_CORRUPT (11) or
 // SQLITE_NOTADB (26), however the driver words it.
 func isCorrupt(err error) bool {
-	var coded interface{ Code() int }
-	if errors.As(err, &coded) {
-		switch coded.Code() & 0xff {
-		case 11, 26:
-			return true
-		}
-	}
-	return strings.Contains(err.Error(), "malformed")
+	c := sqliteCode(err)
+	return c == 11 || c == 26 || strings.Contains(err.Error(), "malformed")
 }
 
 // damaged is the refusal of a database that quick_check found damaged.

@@ -18,29 +18,6 @@ import (
 // noteMax is the longest note a form takes, in characters.
 const noteMax = 1000
 
-// leaveKeys leave a form: Back and Quit, which ask first when something
-// was entered.
-type leaveKeys struct {
-	Back, Quit key.Binding
-}
-
-func newLeaveKeys(back string) leaveKeys {
-	return leaveKeys{
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", back)),
-		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-	}
-}
-
-// newLeaveConfirm is the question before leaving a form with unsaved
-// answers: y leaves, n or esc stays, ctrl+c quits.
-func newLeaveConfirm() screen.Confirm {
-	return screen.NewConfirm(
-		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "stay")),
-		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-	)
-}
-
 // eveningLoadedMsg is tonight's log as stored, if it has one.
 type eveningLoadedMsg struct {
 	old night.Evening
@@ -58,15 +35,13 @@ type evening struct {
 	night   string
 	prior   bool // tonight already had a log: saving updates it
 	loadErr error
-	leave   screen.Confirm
-	// onYes is what a yes to leave does.
-	onYes tea.Cmd
+	leave   leaving
 	// saving is set once the log went to be saved: the routine starts next.
 	saving bool
 }
 
 func newEvening(sh *shared, r *routine.Routine) *evening {
-	e := &evening{sh: sh, r: r, night: sh.j.Tonight(), keys: newLeaveKeys("skip"), leave: newLeaveConfirm()}
+	e := &evening{sh: sh, r: r, night: sh.j.Tonight(), keys: newLeaveKeys("skip"), leave: newLeaving()}
 	e.form = e.newForm(night.Evening{})
 	return e
 }
@@ -133,32 +108,16 @@ func (e *evening) update(msg tea.Msg) tea.Cmd {
 		case e.saving:
 			return nil
 		case e.leave.Asking():
-			switch e.leave.Update(msg) {
-			case screen.Quit:
-				return tea.Quit
-			case screen.Yes:
-				return e.onYes
-			}
-			return nil
+			return e.leave.answer(msg)
 		case key.Matches(msg, e.keys.Back):
-			return e.ask("Skip the log? What you entered here won't be saved.", e.begin(""))
+			return e.leave.ask(e.form.Dirty(), "Skip the log? What you entered here won't be saved.", e.begin(""))
 		case key.Matches(msg, e.keys.Quit):
-			return e.ask("Quit? What you entered here won't be saved.", tea.Quit)
+			return e.leave.ask(e.form.Dirty(), "Quit? What you entered here won't be saved.", tea.Quit)
 		}
 	}
 	if e.form.Update(msg) == form.Submit {
 		return e.finish()
 	}
-	return nil
-}
-
-// ask does cmd at once when nothing was entered, else asks first.
-func (e *evening) ask(question string, cmd tea.Cmd) tea.Cmd {
-	if !e.form.Dirty() {
-		return cmd
-	}
-	e.leave.Ask(question)
-	e.onYes = cmd
 	return nil
 }
 

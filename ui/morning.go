@@ -109,8 +109,7 @@ type morning struct {
 	saveErr  error
 	saving   bool
 	saved    *night.Checkin // set once saved: the confirmation shows
-	leave    screen.Confirm
-	onYes    tea.Cmd
+	leave    leaving
 }
 
 func newMorning(sh *shared, date string, leave leaveKind) *morning {
@@ -121,7 +120,7 @@ func newMorning(sh *shared, date string, leave leaveKind) *morning {
 	case leaveBack:
 		back, closeHelp = "back", "back"
 	}
-	m := &morning{sh: sh, keys: newLeaveKeys(back), night: date, leave: newLeaveConfirm(),
+	m := &morning{sh: sh, keys: newLeaveKeys(back), night: date, leave: newLeaving(),
 		closeKey: key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter", closeHelp))}
 	if err := night.CheckDate(date); err != nil {
 		m.loadErr = err
@@ -198,31 +197,15 @@ func (m *morning) update(msg tea.Msg) tea.Cmd {
 	case isKey && m.saving:
 		return nil
 	case isKey && m.leave.Asking():
-		switch m.leave.Update(k) {
-		case screen.Quit:
-			return tea.Quit
-		case screen.Yes:
-			return m.onYes
-		}
-		return nil
+		return m.leave.answer(k)
 	case isKey && key.Matches(k, m.keys.Back):
-		return m.ask("Leave without saving? What you entered here will be lost.", screen.Pop)
+		return m.leave.ask(m.form.Dirty(), "Leave without saving? What you entered here will be lost.", screen.Pop)
 	case isKey && key.Matches(k, m.keys.Quit):
-		return m.ask("Quit without saving? What you entered here will be lost.", tea.Quit)
+		return m.leave.ask(m.form.Dirty(), "Quit without saving? What you entered here will be lost.", tea.Quit)
 	}
 	if m.form.Update(msg) == form.Submit {
 		return m.save()
 	}
-	return nil
-}
-
-// ask does cmd at once when nothing was entered, else asks first.
-func (m *morning) ask(question string, cmd tea.Cmd) tea.Cmd {
-	if !m.form.Dirty() {
-		return cmd
-	}
-	m.leave.Ask(question)
-	m.onYes = cmd
 	return nil
 }
 

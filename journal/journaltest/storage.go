@@ -82,39 +82,39 @@ func (s *Storage) SaveEvening(_ context.Context, e night.Evening) error {
 // UpdateEvening replaces a night's evening log with what fn makes of it,
 // under the lock, as one write.
 func (s *Storage) UpdateEvening(_ context.Context, d string, fn func(night.Evening, bool) (night.Evening, error)) error {
-	return s.write(func() error {
-		if s.FailReads != nil {
-			return s.FailReads
-		}
-		old, ok := s.Evenings[d]
+	return update(s, s.Evenings, d, func(old night.Evening, ok bool) (night.Evening, error) {
 		if !ok {
 			old = night.Evening{Night: d}
 		}
 		old.Tags = slices.Clone(old.Tags)
 		e, err := fn(old, ok)
-		if err != nil {
-			return err
-		}
 		e.Night, e.Tags = d, slices.Clone(e.Tags)
-		s.Evenings[d] = e
-		return nil
+		return e, err
 	})
 }
 
 // UpdateCheckin replaces a night's check-in with what fn makes of it,
 // under the lock, as one write.
 func (s *Storage) UpdateCheckin(_ context.Context, d string, fn func(night.Checkin, bool) (night.Checkin, error)) error {
+	return update(s, s.Checkins, d, func(old night.Checkin, ok bool) (night.Checkin, error) {
+		c, err := fn(old, ok)
+		c.Night = d
+		return c, err
+	})
+}
+
+// update is a read-modify-write of night d's entry in m, as one write.
+func update[T any](s *Storage, m map[string]T, d string, fn func(T, bool) (T, error)) error {
 	return s.write(func() error {
 		if s.FailReads != nil {
 			return s.FailReads
 		}
-		old, ok := s.Checkins[d]
-		c, err := fn(old, ok)
+		old, ok := m[d]
+		v, err := fn(old, ok)
 		if err != nil {
 			return err
 		}
-		c.Night = d
-		s.Checkins[d] = c
+		m[d] = v
 		return nil
 	})
 }

@@ -127,6 +127,18 @@ func (d *detailWriter) section(title, note string) {
 	d.add(screen.Truncate(d.st.Title.Render(title)+d.st.Faint.Render(note), d.width))
 }
 
+// part starts the section of a part of the night (its evening log, its
+// check-in) and reports whether the night has it; without, it says none.
+func (d *detailWriter) part(title string, present bool, note, none string) bool {
+	if !present {
+		d.section(title, "")
+		d.add(d.st.Faint.Render("  " + none))
+		return false
+	}
+	d.section(title, note)
+	return true
+}
+
 // row is a label and a plain value; rowStyled takes a value already
 // styled, which must fit on one line.
 func (d *detailWriter) row(label, value string) {
@@ -147,16 +159,13 @@ func (d *detailWriter) rowStyled(label, value string) {
 
 func (dt *detail) eveningLines(d *detailWriter, e *night.Evening) {
 	st := d.st
-	if e == nil {
-		d.section("Evening log", "")
-		d.add(st.Faint.Render("  none"))
+	var at string
+	if e != nil && !e.At.IsZero() {
+		at = " · logged at " + nightfmt.Clock(e.At)
+	}
+	if !d.part("Evening log", e != nil, at, "none") {
 		return
 	}
-	note := ""
-	if !e.At.IsZero() {
-		note = " · logged at " + nightfmt.Clock(e.At)
-	}
-	d.section("Evening log", note)
 	if e.Symptoms != nil {
 		d.rowStyled("Legs then", nightfmt.SevCell(st, *e.Symptoms)+st.Text.Render(" of 10"))
 	} else {
@@ -208,16 +217,13 @@ func (dt *detail) runLines(d *detailWriter, run night.Run) {
 
 func checkinLines(d *detailWriter, c *night.Checkin) {
 	st := d.st
-	if c == nil {
-		d.section("Morning check-in", "")
-		d.add(st.Faint.Render("  none yet · e adds one"))
+	var at string
+	if c != nil && !c.RecordedAt.IsZero() {
+		at = " · saved " + c.RecordedAt.Format("Mon 2 Jan 15:04")
+	}
+	if !d.part("Morning check-in", c != nil, at, "none yet · e adds one") {
 		return
 	}
-	note := ""
-	if !c.RecordedAt.IsZero() {
-		note = " · saved " + c.RecordedAt.Format("Mon 2 Jan 15:04")
-	}
-	d.section("Morning check-in", note)
 	times := func(n int, one string) string {
 		if n == 1 {
 			return "1 " + one

@@ -57,11 +57,35 @@ func (s *insights) load(src Source) tea.Cmd {
 	}
 	s.loading = true
 	gen := s.gen
+	return background(func(ctx context.Context) tea.Msg {
+		res, err := src.Insights(ctx)
+		return insightsMsg{gen: gen, res: res, err: err}
+	})
+}
+
+// notYet is what a view that reads in the background shows before it can
+// show its own: no source, still reading (working), or the read's error;
+// nil once it is ready.
+func notYet(ctx *screen.Context, source, ready bool, err error, working string) []string {
+	st := ctx.Styles
+	switch {
+	case !source:
+		return []string{st.Faint.Render("No diary is open.")}
+	case !ready:
+		return []string{st.Faint.Render(working)}
+	case err != nil:
+		return []string{screen.Wrap(st.Warn, ctx.Width, "⚠ could not read your nights: "+err.Error())}
+	}
+	return nil
+}
+
+// background runs a read that needs the whole record (trends, insights)
+// off the screen's goroutine, with a generous time limit.
+func background(read func(context.Context) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		res, err := src.Insights(ctx)
-		return insightsMsg{gen: gen, res: res, err: err}
+		return read(ctx)
 	}
 }
 
@@ -87,14 +111,10 @@ func (s *insights) content() (title, note string, lines []string) {
 	if w < 70 {
 		note = ""
 	}
-	switch {
-	case s.src == nil:
-		return title, note, []string{st.Faint.Render("No diary is open.")}
-	case !s.ready:
-		return title, note, []string{st.Faint.Render("working it out…")}
-	case s.err != nil:
-		return title, note, []string{screen.Wrap(st.Warn, w, "⚠ could not read your nights: "+s.err.Error())}
-	case s.res.Nights == 0:
+	if lines := notYet(s.ctx, s.src != nil, s.ready, s.err, "working it out…"); lines != nil {
+		return title, note, lines
+	}
+	if s.res.Nights == 0 {
 		return title, note, []string{screen.Wrap(st.Faint, w, "Nothing to compare yet: insights need evening logs and morning check-ins.")}
 	}
 	if note == "" {

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -72,12 +71,10 @@ func (s *trends) load(src Source, end string) tea.Cmd {
 	}
 	s.loading = true
 	gen := s.gen
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
+	return background(func(ctx context.Context) tea.Msg {
 		recs, err := src.Nights(ctx, nightfmt.AddDays(end, -(trendsLong+rollN-2)), end)
 		return trendsMsg{gen: gen, end: end, recs: recs, err: err}
-	}
+	})
 }
 
 func (s *trends) receive(m trendsMsg) {
@@ -130,13 +127,8 @@ func (s *trends) body() (title, note string, body []string) {
 	days := s.days
 	title = fmt.Sprintf("Last %d nights", days)
 	note = fmt.Sprintf("r: %d nights", 120-days)
-	switch {
-	case s.src == nil:
-		return title, note, []string{st.Faint.Render("No diary is open.")}
-	case !s.ready:
-		return title, note, []string{st.Faint.Render("reading your nights…")}
-	case s.err != nil:
-		return title, note, []string{screen.Wrap(st.Warn, w, "⚠ could not read your nights: "+s.err.Error())}
+	if lines := notYet(s.ctx, s.src != nil, s.ready, s.err, "reading your nights…"); lines != nil {
+		return title, note, lines
 	}
 	title += ", to " + nightfmt.Label(s.end)
 	if w < 60 {
