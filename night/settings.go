@@ -9,6 +9,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/quietlegs/quietlegs/termsafe"
+
 	"github.com/quietlegs/quietlegs/regularfile"
 )
 
@@ -155,6 +157,8 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 				return Settings{}, fmt.Errorf("%s: checklist[%d].id: %q: use lower-case letters, digits and -", name, i+1, it.ID)
 			case it.Label == "":
 				return Settings{}, fmt.Errorf("%s: checklist[%d].label: missing", name, i+1)
+			case termsafe.Check(it.Label, false) != nil:
+				return Settings{}, fmt.Errorf("%s: checklist[%d].label: %v", name, i+1, termsafe.Check(it.Label, false))
 			case it.ID == "routine":
 				return Settings{}, fmt.Errorf("%s: checklist[%d].id: \"routine\" is kept for the routine itself; choose another id", name, i+1)
 			case seen[it.ID]:

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/termsafe"
 	"github.com/quietlegs/quietlegs/ui/form"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
@@ -75,7 +76,7 @@ func (e *evening) newForm(old night.Evening) *form.Form {
 		}
 		fields = append(fields, form.NewMulti(string(night.FieldTag), "Today", items, checked))
 	}
-	note := form.NewText(string(night.FieldNote), "Note", form.Text, noteMax, old.Note)
+	note := form.NewText(string(night.FieldNote), "Note", form.Text, noteMax, termsafe.Line(old.Note))
 	note.Hint = "optional"
 	return form.New(nil, append(fields, note)...)
 }

@@ -95,3 +95,26 @@ func TestHistoryDetailShowsTheWholeNight(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredTextNeverDrivesTheTerminal: notes, run and step titles that
+// came in by import with escape sequences (a window title, the clipboard,
+// a screen fill) reach the screen as visible text, never as sequences.
+func TestStoredTextNeverDrivesTheTerminal(t *testing.T) {
+	const hostile = "\x1b]0;pwned\x07\x1b]52;c;aGk=\x07\x1b#8\u009b2J"
+	run := night.Run{Routine: "x", Title: "Run " + hostile, Status: routine.Completed,
+		Steps: []routine.StepResult{{Index: 0, Title: "Step " + hostile, Status: routine.StepDone}}}
+	c := night.Checkin{Night: lastNight, Quality: 3, Rested: 3, Onset: night.OnsetNone, Notes: "note " + hostile}
+	e := night.Evening{Night: lastNight, Note: "evening " + hostile}
+	hist := &fakeHistory{Recs: []night.Record{{Night: lastNight, Evening: &e, Runs: []night.Run{run}, Checkin: &c}}}
+	hs := newHarness(t, testOptions{Start: StartHistory, History: hist}, 100, 60)
+	hs.key("3")
+	raw := hs.root.View().Content
+	for _, seq := range []string{"\x1b]", "\x1b#", "\a", "\u009b"} {
+		if strings.Contains(raw, seq) {
+			t.Errorf("the night's detail sends %q to the terminal", seq)
+		}
+	}
+	if v := hs.view(); !strings.Contains(v, "^[]0;pwned^G") {
+		t.Errorf("the hostile text is not shown as text:\n%s", v)
+	}
+}

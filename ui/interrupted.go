@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/termsafe"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
@@ -127,9 +128,9 @@ func (m *interrupted) View() string {
 	tall := h >= 16
 	loc := m.sh.Now().Location()
 	started := m.s.StartedAt.In(loc)
-	title := m.s.Title
+	title := termsafe.Line(m.s.Title)
 	if title == "" {
-		title = m.s.Routine
+		title = termsafe.Line(m.s.Routine)
 	}
 	gap := func(lines []string) []string {
 		if tall {

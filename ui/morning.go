@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/termsafe"
 	"github.com/quietlegs/quietlegs/ui/form"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -46,7 +47,9 @@ func checkinFields(a journal.Answers) []*form.Field {
 	}
 	rls := choice(night.FieldRLS, "Leg symptoms last night", scale)
 	rls.Section = "Your legs: our own questions, not a clinical score"
-	notes := form.NewText(string(night.FieldNote), "Notes", form.Text, noteMax, a[night.FieldNote])
+	// A note that came in by import may hold control characters: shown,
+	// and saved again, as visible text.
+	notes := form.NewText(string(night.FieldNote), "Notes", form.Text, noteMax, termsafe.Line(a[night.FieldNote]))
 	notes.Hint = "optional"
 	return []*form.Field{
 		clock(night.FieldInBed, "Got into bed"),

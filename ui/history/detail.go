@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/termsafe"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -181,15 +182,15 @@ func (dt *detail) eveningLines(d *detailWriter, e *night.Evening) {
 		d.row("Checklist", strings.Join(items, ", "))
 	}
 	if e.Note != "" {
-		d.row("Note", e.Note)
+		d.row("Note", termsafe.String(e.Note))
 	}
 }
 
 func (dt *detail) runLines(d *detailWriter, run night.Run) {
 	st := d.st
-	title := run.Title
+	title := termsafe.Line(run.Title)
 	if title == "" {
-		title = run.Routine
+		title = termsafe.Line(run.Routine)
 	}
 	d.section(title, "")
 	status := string(run.Status)
@@ -211,7 +212,7 @@ func (dt *detail) runLines(d *detailWriter, run night.Run) {
 			mark, when = "–", "skipped"
 		}
 		d.add(screen.Truncate(strings.Repeat(" ", d.labelW-2)+st.Faint.Render(mark+" ")+
-			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(s.Title, nameW)))+st.Faint.Render(" "+when), d.width))
+			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(termsafe.Line(s.Title), nameW)))+st.Faint.Render(" "+when), d.width))
 	}
 }
 
@@ -242,7 +243,7 @@ func checkinLines(d *detailWriter, c *night.Checkin) {
 	d.row("Symptoms started", c.Onset.Label())
 	d.row("Got up for legs", times(c.GotUp, "time"))
 	if c.Notes != "" {
-		d.row("Notes", c.Notes)
+		d.row("Notes", termsafe.String(c.Notes))
 	}
 	f := c.Figures()
 	d.add("")
