@@ -69,8 +69,9 @@ func (j *Journal) LastNight() string { return night.Last(j.Now()) }
 func (j *Journal) Where() string { return j.st.Path() }
 
 // ioTimeout bounds one read or write, so a stuck disk never hangs a screen
-// for good.
-const ioTimeout = 10 * time.Second
+// for good. It outlasts the store's busy timeout (15 s), so a save that
+// waits for a long import in another window still gets its turn.
+const ioTimeout = 20 * time.Second
 
 // bounded is ctx with the journal's time limit for one read or write.
 func bounded(ctx context.Context) (context.Context, context.CancelFunc) {

@@ -125,7 +125,7 @@ func checkinRowOf(c night.Checkin) checkinRow {
 	}
 }
 
-func upsertCheckin(ctx context.Context, tx *sql.Tx, r checkinRow) error {
+func upsertCheckin(ctx context.Context, tx execer, r checkinRow) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO checkins (night, in_bed, tried_sleep, final_wake, out_of_bed,
 		latency_min, awakenings, awake_min, quality, rested, rls_severity, onset, got_up, notes, recorded_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

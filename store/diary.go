@@ -218,7 +218,7 @@ func (r eveningRow) equal(o eveningRow) bool {
 
 // upsertEvening writes an evening log and replaces its tags; hadTags false
 // skips deleting tags of a log known not to exist.
-func upsertEvening(ctx context.Context, tx *sql.Tx, date string, r eveningRow, hadTags bool) error {
+func upsertEvening(ctx context.Context, tx execer, date string, r eveningRow, hadTags bool) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO evenings (night, logged_at, symptoms, note)
 		VALUES (?, ?, ?, ?) ON CONFLICT (night) DO UPDATE SET logged_at = excluded.logged_at,
 		symptoms = excluded.symptoms, note = excluded.note`,

@@ -31,15 +31,21 @@ func (s *Store) Import(ctx context.Context, recs []night.Record) (journal.Import
 	if len(in) == 0 {
 		return journal.ImportResult{}, nil
 	}
-	var res journal.ImportResult
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		res = journal.ImportResult{}
-		return importNights(ctx, tx, in, &res)
+	// What to write is worked out in a read transaction, which in WAL mode
+	// holds up no writer; the write transaction then only writes, each
+	// statement prepared once, so other windows wait as little as can be.
+	var plan importPlan
+	err = s.read(ctx, func(tx *sql.Tx) (err error) {
+		plan, err = planImport(ctx, tx, in)
+		return err
 	})
+	if err == nil {
+		err = s.write(ctx, func(tx *sql.Tx) error { return plan.write(ctx, newPreparedTx(tx)) })
+	}
 	if err != nil {
 		return journal.ImportResult{}, fmt.Errorf("import %d nights into %s: %w", len(in), s.path, err)
 	}
-	return res, nil
+	return plan.res, nil
 }
 
 // importNight is one record, checked and in stored form.
@@ -148,15 +154,33 @@ func validateRun(r night.Run) error {
 	return nil
 }
 
-// importNights writes what differs, counting nights into res.
-func importNights(ctx context.Context, tx *sql.Tx, in []importNight, res *journal.ImportResult) error {
+// importPlan is what an import writes: each part that differs from what
+// is stored, and the count of nights it adds, updates and leaves alone.
+type importPlan struct {
+	res    journal.ImportResult
+	writes []func(ctx context.Context, tx execer) error
+}
+
+func (p importPlan) write(ctx context.Context, tx execer) error {
+	for _, w := range p.writes {
+		if err := w(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// planImport reads what is stored for the nights in, and plans writing
+// what differs.
+func planImport(ctx context.Context, tx *sql.Tx, in []importNight) (importPlan, error) {
+	var p importPlan
 	lo, hi := in[0].date, in[0].date
 	for _, n := range in {
 		lo, hi = min(lo, n.date), max(hi, n.date)
 	}
 	stored, err := loadNights(ctx, tx, lo, hi)
 	if err != nil {
-		return fmt.Errorf("read nights %s to %s: %w", lo, hi, err)
+		return p, fmt.Errorf("read nights %s to %s: %w", lo, hi, err)
 	}
 	byNight := make(map[string]*storedNight, len(stored))
 	runs := map[runKey]storedRun{}
@@ -167,40 +191,39 @@ func importNights(ctx context.Context, tx *sql.Tx, in []importNight, res *journa
 			runs[runKey{row.routine, row.startedAt}] = storedRun{id: sn.runIDs[j], row: row}
 		}
 	}
-
+	// A run not among the nights read may be filed under another night.
+	find, err := tx.PrepareContext(ctx, "SELECT id FROM sessions WHERE routine = ? AND started_at = ? ORDER BY id DESC LIMIT 1")
+	if err != nil {
+		return p, err
+	}
+	defer find.Close()
 	for _, n := range in {
 		old := byNight[n.date]
-		changed, err := importEvening(ctx, tx, n, old)
-		if err != nil {
-			return fmt.Errorf("night %s: evening log: %w", n.date, err)
-		}
-		c, err := importCheckin(ctx, tx, n, old)
-		if err != nil {
-			return fmt.Errorf("night %s: check-in: %w", n.date, err)
-		}
-		changed = changed || c
+		changed := p.evening(n, old)
+		changed = p.checkin(n, old) || changed
 		for _, r := range n.runs {
-			c, err := importRun(ctx, tx, r, runs)
+			c, err := p.run(ctx, find, n.date, r, runs)
 			if err != nil {
-				return fmt.Errorf("night %s: run of %q started %s: %w", n.date, r.routine, r.startedAt, err)
+				return p, fmt.Errorf("night %s: run of %q started %s: %w", n.date, r.routine, r.startedAt, err)
 			}
 			changed = changed || c
 		}
 		switch {
 		case !changed:
-			res.Unchanged++
+			p.res.Unchanged++
 		case old == nil:
-			res.Added++
+			p.res.Added++
 		default:
-			res.Updated++
+			p.res.Updated++
 		}
 	}
-	return nil
+	return p, nil
 }
 
-func importEvening(ctx context.Context, tx *sql.Tx, n importNight, old *storedNight) (bool, error) {
+// evening plans the night's evening log, if it differs.
+func (p *importPlan) evening(n importNight, old *storedNight) bool {
 	if n.evening == nil {
-		return false, nil
+		return false
 	}
 	row := *n.evening
 	had := old != nil && old.rec.Evening != nil
@@ -210,15 +233,24 @@ func importEvening(ctx context.Context, tx *sql.Tx, n importNight, old *storedNi
 			row.loggedAt = was.loggedAt
 		}
 		if row.equal(was) {
-			return false, nil
+			return false
 		}
 	}
-	return true, upsertEvening(ctx, tx, n.date, row, had)
+	p.writes = append(p.writes, func(ctx context.Context, tx execer) error {
+		// Tags are cleared even for a night that had no log when planned:
+		// another window may have logged it since.
+		if err := upsertEvening(ctx, tx, n.date, row, true); err != nil {
+			return fmt.Errorf("night %s: evening log: %w", n.date, err)
+		}
+		return nil
+	})
+	return true
 }
 
-func importCheckin(ctx context.Context, tx *sql.Tx, n importNight, old *storedNight) (bool, error) {
+// checkin plans the night's check-in, if it differs.
+func (p *importPlan) checkin(n importNight, old *storedNight) bool {
 	if n.checkin == nil {
-		return false, nil
+		return false
 	}
 	row := *n.checkin
 	if old != nil && old.rec.Checkin != nil {
@@ -227,31 +259,41 @@ func importCheckin(ctx context.Context, tx *sql.Tx, n importNight, old *storedNi
 			row.recordedAt = was.recordedAt
 		}
 		if row == was {
-			return false, nil
+			return false
 		}
 	}
-	return true, upsertCheckin(ctx, tx, row)
+	p.writes = append(p.writes, func(ctx context.Context, tx execer) error {
+		if err := upsertCheckin(ctx, tx, row); err != nil {
+			return fmt.Errorf("night %s: check-in: %w", n.date, err)
+		}
+		return nil
+	})
+	return true
 }
 
-// importRun inserts or overwrites r unless it is stored as it is. A run
-// not among the nights read is looked up in case it is filed under another
-// night.
-func importRun(ctx context.Context, tx *sql.Tx, r runRow, runs map[runKey]storedRun) (bool, error) {
+// run plans inserting or overwriting r, unless it is stored as it is.
+func (p *importPlan) run(ctx context.Context, find *sql.Stmt, date string, r runRow, runs map[runKey]storedRun) (bool, error) {
 	key := runKey{r.routine, r.startedAt}
+	id := int64(0)
 	if sr, ok := runs[key]; ok {
 		if sr.row.equal(r) {
 			return false, nil
 		}
-		return true, updateRun(ctx, tx, sr.id, r)
+		id = sr.id
+	} else if err := find.QueryRowContext(ctx, key.routine, key.startedAt).Scan(&id); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, err
 	}
-	var id int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM sessions WHERE routine = ? AND started_at = ? ORDER BY id DESC LIMIT 1",
-		key.routine, key.startedAt).Scan(&id)
-	switch {
-	case err == nil:
-		return true, updateRun(ctx, tx, id, r)
-	case errors.Is(err, sql.ErrNoRows):
-		return true, insertRun(ctx, tx, r)
-	}
-	return false, err
+	p.writes = append(p.writes, func(ctx context.Context, tx execer) error {
+		var err error
+		if id != 0 {
+			err = updateRun(ctx, tx, id, r)
+		} else {
+			err = insertRun(ctx, tx, r)
+		}
+		if err != nil {
+			return fmt.Errorf("night %s: run of %q started %s: %w", date, r.routine, r.startedAt, err)
+		}
+		return nil
+	})
+	return true, nil
 }

@@ -65,7 +65,7 @@ func (r runRow) equal(o runRow) bool {
 // insertRun adds an imported run as a session. Its updated_at is when it
 // ended, or started if it never did, so an old run left running does not
 // look recent.
-func insertRun(ctx context.Context, tx *sql.Tx, r runRow) error {
+func insertRun(ctx context.Context, tx execer, r runRow) error {
 	next := 0
 	for _, st := range r.steps {
 		next = max(next, st.idx+1)
@@ -91,7 +91,7 @@ func insertRun(ctx context.Context, tx *sql.Tx, r runRow) error {
 
 // updateRun overwrites session id with r and replaces its steps. Speed,
 // progress and updated_at are left as they were.
-func updateRun(ctx context.Context, tx *sql.Tx, id int64, r runRow) error {
+func updateRun(ctx context.Context, tx execer, id int64, r runRow) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET night = ?, routine_title = ?, utc_offset = ?,
 		status = ?, ended_at = ?, planned_ms = ? WHERE id = ?`,
 		r.night, r.title, r.offset, r.status, r.endedAt, r.planned, id); err != nil {
@@ -107,7 +107,7 @@ func updateRun(ctx context.Context, tx *sql.Tx, id int64, r runRow) error {
 const stepsPerInsert = 500
 
 // insertSteps adds steps to session id, many rows per statement.
-func insertSteps(ctx context.Context, tx *sql.Tx, id int64, steps []stepRow) error {
+func insertSteps(ctx context.Context, tx execer, id int64, steps []stepRow) error {
 	for chunk := range slices.Chunk(steps, stepsPerInsert) {
 		args := make([]any, 0, 6*len(chunk))
 		for _, st := range chunk {

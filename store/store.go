@@ -38,7 +38,7 @@ const ApplicationID = 0x514C4547
 var ErrNotFound = errors.New("not found")
 
 // connParams are the DSN parameters every pooled connection opens with.
-const connParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
+const connParams = "_pragma=busy_timeout(15000)&_pragma=journal_mode(WAL)" +
 	"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
 	"&_txlock=immediate&_time_format=sqlite"
 
