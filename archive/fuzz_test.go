@@ -2,9 +2,12 @@ package archive
 
 import (
 	"bytes"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quietlegs/quietlegs/night"
 )
 
 // FuzzReadJSON: no input makes ReadJSON panic, and anything it accepts
@@ -22,7 +25,17 @@ func FuzzReadJSON(f *testing.F) {
 	f.Add(`{"nights":[{`)
 	f.Add(`{"nights":[{"night":"2026-11-22","checkin":{"in_bed":"2026-11-22T22:00:00Z"}}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		recs, err := ReadJSON(strings.NewReader(in))
+		var recs []night.Record
+		var err error
+		// Reading any file costs memory linear in its size: a real export
+		// allocates about 12 bytes a byte, and this allows five times that.
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		recs, err = ReadJSON(strings.NewReader(in))
+		runtime.ReadMemStats(&after)
+		if got, most := after.TotalAlloc-before.TotalAlloc, uint64(4<<20+64*len(in)); got > most {
+			t.Fatalf("reading %d bytes allocated %d bytes (at most %d)", len(in), got, most)
+		}
 		if err != nil {
 			return
 		}
