@@ -201,10 +201,11 @@ type eveningRow struct {
 	symptoms sql.NullInt64
 	note     string
 	tags     []string // sorted, without repeats
+	answered bool     // the checklist was answered
 }
 
 func eveningRowOf(e night.Evening) eveningRow {
-	r := eveningRow{loggedAt: nullLocal(e.At), note: e.Note}
+	r := eveningRow{loggedAt: nullLocal(e.At), note: e.Note, answered: !e.ChecklistSkipped}
 	if e.Symptoms != nil {
 		r.symptoms = sql.NullInt64{Int64: int64(*e.Symptoms), Valid: true}
 	}
@@ -213,16 +214,17 @@ func eveningRowOf(e night.Evening) eveningRow {
 }
 
 func (r eveningRow) equal(o eveningRow) bool {
-	return r.loggedAt == o.loggedAt && r.symptoms == o.symptoms && r.note == o.note && slices.Equal(r.tags, o.tags)
+	return r.loggedAt == o.loggedAt && r.symptoms == o.symptoms && r.note == o.note && r.answered == o.answered &&
+		slices.Equal(r.tags, o.tags)
 }
 
 // upsertEvening writes an evening log and replaces its tags; hadTags false
 // skips deleting tags of a log known not to exist.
 func upsertEvening(ctx context.Context, tx execer, date string, r eveningRow, hadTags bool) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO evenings (night, logged_at, symptoms, note)
-		VALUES (?, ?, ?, ?) ON CONFLICT (night) DO UPDATE SET logged_at = excluded.logged_at,
-		symptoms = excluded.symptoms, note = excluded.note`,
-		date, r.loggedAt, r.symptoms, r.note); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO evenings (night, logged_at, symptoms, note, checklist_answered)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (night) DO UPDATE SET logged_at = excluded.logged_at,
+		symptoms = excluded.symptoms, note = excluded.note, checklist_answered = excluded.checklist_answered`,
+		date, r.loggedAt, r.symptoms, r.note, r.answered); err != nil {
 		return err
 	}
 	if hadTags {
@@ -266,7 +268,7 @@ func placeholders(n, cols int) string {
 // readEvenings reads the evening logs of nights in [from, to], in date
 // order, with their tags.
 func readEvenings(ctx context.Context, tx *sql.Tx, from, to string) ([]*night.Evening, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT night, logged_at, symptoms, note FROM evenings
+	rows, err := tx.QueryContext(ctx, `SELECT night, logged_at, symptoms, note, checklist_answered FROM evenings
 		WHERE night BETWEEN ? AND ? ORDER BY night`, from, to)
 	if err != nil {
 		return nil, err
@@ -279,10 +281,12 @@ func readEvenings(ctx context.Context, tx *sql.Tx, from, to string) ([]*night.Ev
 			e        = new(night.Evening)
 			loggedAt sql.NullString
 			symptoms sql.NullInt64
+			answered bool
 		)
-		if err := rows.Scan(&e.Night, &loggedAt, &symptoms, &e.Note); err != nil {
+		if err := rows.Scan(&e.Night, &loggedAt, &symptoms, &e.Note, &answered); err != nil {
 			return nil, err
 		}
+		e.ChecklistSkipped = !answered
 		if e.At, err = parseNullLocal(loggedAt); err != nil {
 			return nil, fmt.Errorf("evening of %s: logged_at: %w", e.Night, err)
 		}

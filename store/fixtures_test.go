@@ -72,8 +72,9 @@ func fixtureSessions(t testing.TB) []night.Run {
 }
 
 // fixtureNights are the evening logs and check-ins in fixtures of version
-// 2 and later.
-func fixtureNights(t testing.TB) ([]night.Evening, []night.Checkin) {
+// 2 and later; from version 3 one evening left its checklist unanswered
+// (before, every log reads as answered).
+func fixtureNights(t testing.TB, v int) ([]night.Evening, []night.Checkin) {
 	t.Helper()
 	loc := berlin(t)
 	c := testCheckin(t, "2026-03-28", loc) // across the change to summer time
@@ -81,7 +82,7 @@ func fixtureNights(t testing.TB) ([]night.Evening, []night.Checkin) {
 	return []night.Evening{
 			{Night: "2026-03-28", At: time.Date(2026, 3, 28, 21, 40, 0, 0, loc), Symptoms: intp(6),
 				Tags: []string{"caffeine", "long-sitting"}, Note: "long drive"},
-			{Night: "2026-10-31", At: time.Date(2026, 10, 31, 21, 0, 0, 0, loc)},
+			{Night: "2026-10-31", At: time.Date(2026, 10, 31, 21, 0, 0, 0, loc), ChecklistSkipped: v >= 3},
 		},
 		[]night.Checkin{c}
 }
@@ -109,7 +110,7 @@ func writeFixture(t *testing.T, path string, v int) {
 		}
 	}
 	if v >= 2 {
-		es, cs := fixtureNights(t)
+		es, cs := fixtureNights(t, v)
 		for _, e := range es {
 			if err := s.SaveEvening(ctx, e); err != nil {
 				t.Fatal(err)
@@ -212,11 +213,11 @@ func checkFixtureData(t *testing.T, s *Store, v int) {
 	if v < 2 {
 		return
 	}
-	es, cs := fixtureNights(t)
+	es, cs := fixtureNights(t, v)
 	for _, e := range es {
 		got, ok, err := s.Evening(ctx, e.Night)
 		if err != nil || !ok || !sameInstant(got.At, e.At) || !reflect.DeepEqual(got.Symptoms, e.Symptoms) ||
-			!slices.Equal(got.Tags, e.Tags) || got.Note != e.Note {
+			!slices.Equal(got.Tags, e.Tags) || got.Note != e.Note || got.ChecklistSkipped != e.ChecklistSkipped {
 			t.Errorf("evening of %s = %+v, %v, %v; want %+v", e.Night, got, ok, err, e)
 		}
 	}
