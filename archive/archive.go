@@ -38,8 +38,12 @@ type nightJSON struct {
 type eveningJSON struct {
 	Symptoms *int     `json:"symptoms"`
 	Tags     []string `json:"tags"`
-	Note     string   `json:"note"`
-	LoggedAt string   `json:"logged_at,omitempty"`
+	// ChecklistAnswered is false when the checklist was left unanswered
+	// (tags then say nothing either way). Exports from before it was
+	// written lack it, and read as answered.
+	ChecklistAnswered *bool  `json:"checklist_answered,omitempty"`
+	Note              string `json:"note"`
+	LoggedAt          string `json:"logged_at,omitempty"`
 }
 
 type runJSON struct {
@@ -99,7 +103,8 @@ func seconds(d time.Duration) float64 {
 func fromRecord(r night.Record) nightJSON {
 	n := nightJSON{Night: r.Night}
 	if e := r.Evening; e != nil {
-		n.Evening = &eveningJSON{Symptoms: e.Symptoms, Tags: e.Tags, Note: e.Note}
+		answered := !e.ChecklistSkipped
+		n.Evening = &eveningJSON{Symptoms: e.Symptoms, Tags: e.Tags, ChecklistAnswered: &answered, Note: e.Note}
 		if n.Evening.Tags == nil {
 			n.Evening.Tags = []string{}
 		}

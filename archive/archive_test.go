@@ -290,3 +290,41 @@ func TestReadJSONIgnoresUnknownFields(t *testing.T) {
 		t.Errorf("read %+v", recs)
 	}
 }
+
+// TestChecklistAnswered: an unanswered checklist survives the round trip
+// as checklist_answered false; an export written before the key existed
+// reads as answered.
+func TestChecklistAnswered(t *testing.T) {
+	recs := []night.Record{
+		{Night: "2026-11-21", Evening: &night.Evening{Night: "2026-11-21", ChecklistSkipped: true}},
+		{Night: "2026-11-22", Evening: &night.Evening{Night: "2026-11-22"}},
+	}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, recs, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"checklist_answered": false`, `"checklist_answered": true`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("export lacks %s:\n%s", want, buf.String())
+		}
+	}
+	back, err := ReadJSON(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !back[0].Evening.ChecklistSkipped || back[1].Evening.ChecklistSkipped {
+		t.Errorf("read back skipped %v, %v; want true, false", back[0].Evening.ChecklistSkipped, back[1].Evening.ChecklistSkipped)
+	}
+	old, err := ReadJSON(strings.NewReader(`{"format":"quietlegs-export","version":1,"nights":[{"night":"2026-11-22","evening":{"symptoms":null,"tags":[],"note":""}}]}`))
+	if err != nil || old[0].Evening.ChecklistSkipped {
+		t.Errorf("an export without the key: %v, skipped %v; want answered", err, old[0].Evening.ChecklistSkipped)
+	}
+	var csvBuf bytes.Buffer
+	if err := WriteCSV(&csvBuf, recs); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(csvBuf.String()), "\r\n")
+	if !strings.HasSuffix(lines[0], ",evening_checklist_answered") || !strings.HasSuffix(lines[1], ",false") || !strings.HasSuffix(lines[2], ",true") {
+		t.Errorf("CSV:\n%s", csvBuf.String())
+	}
+}

@@ -294,7 +294,8 @@ func toRecord(n nightJSON) (night.Record, error) {
 		return rec, fmt.Errorf("night: want a date as YYYY-MM-DD")
 	}
 	if e := n.Evening; e != nil {
-		ev := night.Evening{Night: n.Night, Symptoms: e.Symptoms, Tags: e.Tags, Note: e.Note}
+		ev := night.Evening{Night: n.Night, Symptoms: e.Symptoms, Tags: e.Tags, Note: e.Note,
+			ChecklistSkipped: e.ChecklistAnswered != nil && !*e.ChecklistAnswered}
 		if e.LoggedAt != "" {
 			t, err := parseTime("evening.logged_at", e.LoggedAt)
 			if err != nil {

@@ -41,6 +41,9 @@ var CSVHeader = []string{
 	"in_bed", "tried_sleep", "latency_min", "awakenings", "awake_min", "final_wake", "out_of_bed",
 	"quality", "rested", "rls_severity", "onset", "got_up", "notes",
 	"tib_min", "tst_min", "sleep_efficiency",
+	// Appended after the first release's columns, so spreadsheets built
+	// on those keep working.
+	"evening_checklist_answered",
 }
 
 // WriteCSV writes one row per night under CSVHeader. Fields with commas,
@@ -98,7 +101,11 @@ func csvRow(r night.Record) []string {
 			row = append(row, "")
 		}
 	}
-	return row
+	answered := ""
+	if e := r.Evening; e != nil {
+		answered = strconv.FormatBool(!e.ChecklistSkipped)
+	}
+	return append(row, answered)
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

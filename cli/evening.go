@@ -20,12 +20,13 @@ import (
 func (a *app) eveningCmd() *cobra.Command {
 	var (
 		noLog, logOnly bool
+		none           bool
 		symptoms       int
 		tags, untags   []string
 		note, date     string
 	)
 	// logFlags go with --log-only, and only with it.
-	logFlags := []night.Field{night.FieldSymptoms, night.FieldTag, night.FieldUntag, night.FieldNote, night.FieldNight}
+	logFlags := []night.Field{night.FieldSymptoms, night.FieldTag, night.FieldUntag, night.FieldNone, night.FieldNote, night.FieldNight}
 	cmd := &cobra.Command{
 		Use:   "evening",
 		Short: "Run an evening wind-down routine",
@@ -34,7 +35,10 @@ func (a *app) eveningCmd() *cobra.Command {
 			"Before the routine a short evening log asks how your legs feel and what\n" +
 			"the day held (esc skips it). --log-only saves that log from flags instead,\n" +
 			"and runs no routine: flags left out keep the night's earlier answers,\n" +
-			"--tag adds an item, --untag takes one off, and --note \"\" clears the note.",
+			"--tag adds an item, --untag takes one off, --none says none of the\n" +
+			"checklist applied, and --note \"\" clears the note. A log with neither\n" +
+			"--tag nor --none leaves the checklist unanswered, and insights leave\n" +
+			"that evening out.",
 		Example: "  quietlegs evening --routine quick\n" +
 			"  quietlegs evening --log-only --symptoms 5 --tag caffeine --tag long-sitting --note \"long drive\"\n" +
 			"  quietlegs evening --log-only --untag caffeine",
@@ -52,7 +56,7 @@ func (a *app) eveningCmd() *cobra.Command {
 				if changed("routine") || changed("no-log") || changed("plain") {
 					return usageError("--log-only saves the evening log and runs no routine: leave out --routine, --no-log and --plain")
 				}
-				ch := journal.EveningChange{Night: date, Tag: splitList(tags), Untag: splitList(untags)}
+				ch := journal.EveningChange{Night: date, Tag: splitList(tags), Untag: splitList(untags), None: none}
 				if changed(string(night.FieldSymptoms)) {
 					ch.Symptoms = &symptoms
 				}
@@ -84,6 +88,7 @@ func (a *app) eveningCmd() *cobra.Command {
 	f.IntVar(&symptoms, string(night.FieldSymptoms), 0, "with --log-only: leg symptoms right now, 0-10")
 	f.StringArrayVar(&tags, string(night.FieldTag), nil, "with --log-only: a checklist item that applied today (repeatable)")
 	f.StringArrayVar(&untags, string(night.FieldUntag), nil, "with --log-only: take a checklist item off tonight's log (repeatable)")
+	f.BoolVar(&none, string(night.FieldNone), false, "with --log-only: none of the checklist applied today")
 	f.StringVar(&note, string(night.FieldNote), "", "with --log-only: a note (\"\" clears it)")
 	f.StringVar(&date, string(night.FieldNight), "", "with --log-only: the night, YYYY-MM-DD (default: tonight)")
 	checklist := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

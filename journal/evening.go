@@ -65,6 +65,11 @@ type EveningChange struct {
 	Symptoms *int
 	// Tag adds checklist items; Untag takes them off.
 	Tag, Untag []string
+	// None says none of the checklist applied: the checklist is answered
+	// with nothing ticked. A new log with no Tag and no None leaves the
+	// checklist unanswered; an earlier answer is kept unless Tag, Untag or
+	// None answers it again.
+	None bool
 	// Note, when set, replaces the note; an empty one clears it.
 	Note *string
 }
@@ -91,7 +96,7 @@ func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Eve
 	err := j.st.UpdateEvening(ctx, date, func(e night.Evening, had bool) (night.Evening, error) {
 		existed = had
 		var err error
-		saved, err = j.amend(e, ch, date)
+		saved, err = j.amend(e, had, ch, date)
 		return saved, err
 	})
 	return saved, existed, err
@@ -99,7 +104,7 @@ func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Eve
 
 // amend applies ch to e, the night date's log as stored, and readies it
 // for saving.
-func (j *Journal) amend(e night.Evening, ch EveningChange, date string) (night.Evening, error) {
+func (j *Journal) amend(e night.Evening, had bool, ch EveningChange, date string) (night.Evening, error) {
 	kept := e.Tags
 	if ch.Symptoms != nil {
 		v := *ch.Symptoms
@@ -118,6 +123,15 @@ func (j *Journal) amend(e night.Evening, ch EveningChange, date string) (night.E
 		}
 	}
 	e.Tags = slices.DeleteFunc(tags, func(t string) bool { return slices.Contains(ch.Untag, t) })
+	switch {
+	case ch.None && len(e.Tags) > 0:
+		return e, &night.FieldError{Field: night.FieldNone,
+			Msg: fmt.Sprintf("says none of the checklist applied, but the log has %s", strings.Join(e.Tags, ", "))}
+	case ch.None || len(ch.Tag) > 0 || len(ch.Untag) > 0:
+		e.ChecklistSkipped = false
+	case !had:
+		e.ChecklistSkipped = true // a log of symptoms or a note alone
+	}
 	if ch.Note != nil {
 		e.Note = *ch.Note
 	}

@@ -86,3 +86,33 @@ func TestSaveEveningKeepsAnItemTakenOffTheChecklist(t *testing.T) {
 		t.Errorf("a new item off the checklist: %v, want a tag error", err)
 	}
 }
+
+// TestAmendEveningAnswersTheChecklist: a log of symptoms alone leaves the
+// checklist unanswered; --tag or --none answers it, and a later amendment
+// that touches no item keeps the answer.
+func TestAmendEveningAnswersTheChecklist(t *testing.T) {
+	ctx := context.Background()
+	steps := []struct {
+		ch      journal.EveningChange
+		skipped bool
+	}{
+		{journal.EveningChange{Symptoms: ptr(4)}, true},
+		{journal.EveningChange{None: true}, false},
+		{journal.EveningChange{Note: ptr("still none")}, false},
+		{journal.EveningChange{Tag: []string{"alcohol"}}, false},
+		{journal.EveningChange{Untag: []string{"alcohol"}}, false},
+	}
+	j, st, _ := newTestJournal(t, 21, 0)
+	for i, s := range steps {
+		e, _, err := j.AmendEvening(ctx, s.ch)
+		if err != nil {
+			t.Fatalf("step %d: %v", i+1, err)
+		}
+		if e.ChecklistSkipped != s.skipped || st.Evenings[e.Night].ChecklistSkipped != s.skipped {
+			t.Errorf("step %d (%+v): skipped %v, want %v", i+1, s.ch, e.ChecklistSkipped, s.skipped)
+		}
+	}
+	if _, _, err := j.AmendEvening(ctx, journal.EveningChange{Tag: []string{"caffeine"}, None: true}); night.AsFieldErrors(err).At(night.FieldNone) == "" {
+		t.Errorf("--none with a tag: %v, want an error at --none", err)
+	}
+}

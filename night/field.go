@@ -116,3 +116,6 @@ func AsFieldErrors(err error) FieldErrors {
 
 // FieldUntag is the evening flag that takes a checklist item off a log.
 const FieldUntag Field = "untag"
+
+// FieldNone is the evening flag that says none of the checklist applied.
+const FieldNone Field = "none"

@@ -70,10 +70,14 @@ func (e *evening) newForm(old night.Evening) *form.Form {
 		}
 	}
 	if len(items) > 0 {
+		// "none of these" answers the checklist with nothing ticked; with
+		// nothing at all ticked, it is left unanswered.
+		items = append(items, form.Option{Label: "none of these", ID: noneID})
 		checked := make([]bool, len(items))
 		for i, it := range items {
 			checked[i] = slices.Contains(old.Tags, it.ID)
 		}
+		checked[len(items)-1] = e.prior && !old.ChecklistSkipped && len(old.Tags) == 0
 		fields = append(fields, form.NewMulti(string(night.FieldTag), "Today", items, checked))
 	}
 	note := form.NewText(string(night.FieldNote), "Note", form.Text, noteMax, termsafe.Line(old.Note))
@@ -134,9 +138,14 @@ func (e *evening) read() night.Evening {
 		n := legs.Selected() - 1
 		ev.Symptoms = &n
 	}
+	ev.ChecklistSkipped = true
 	if tags := e.form.Field(string(night.FieldTag)); tags != nil {
 		for i, o := range tags.Options() {
-			if tags.Checked(i) {
+			if !tags.Checked(i) {
+				continue
+			}
+			ev.ChecklistSkipped = false
+			if o.ID != noneID {
 				ev.Tags = append(ev.Tags, o.ID)
 			}
 		}
@@ -144,12 +153,16 @@ func (e *evening) read() night.Evening {
 	return ev
 }
 
+// noneID stands for "none of these" among the checklist's options; no
+// checklist id can start with a dash.
+const noneID = "-none"
+
 // finish saves the log in the background and then starts the routine. An
 // empty log is not saved unless it replaces one; a failed save is told,
 // and the routine starts all the same.
 func (e *evening) finish() tea.Cmd {
 	ev := e.read()
-	if !e.prior && ev.Symptoms == nil && len(ev.Tags) == 0 && ev.Note == "" {
+	if !e.prior && ev.Symptoms == nil && ev.ChecklistSkipped && ev.Note == "" {
 		return e.begin("")
 	}
 	e.saving = true

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -216,5 +217,37 @@ func TestEveningLogPasteIntoNote(t *testing.T) {
 	hs.key("enter")
 	if got := hs.diary.savedEvenings; len(got) != 1 || got[0].Note != "legs better after bath" {
 		t.Errorf("saved %+v", got)
+	}
+}
+
+// TestEveningLogNoneOfThese: ticking "none of these" answers the checklist
+// with nothing ticked; leaving every box empty leaves it unanswered, and
+// insights then leave the evening out.
+func TestEveningLogNoneOfThese(t *testing.T) {
+	tests := []struct {
+		name    string
+		keys    []string
+		skipped bool
+		tags    []string
+	}{
+		{"none of these", []string{"5", "enter", "down", "down", "down", "down", "space", "ctrl+s"}, false, nil},
+		{"nothing ticked", []string{"5", "ctrl+s"}, true, nil},
+		{"an item", []string{"5", "enter", "space", "ctrl+s"}, false, []string{"caffeine"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hs := startEvening(t, 80, 24, testOptions{})
+			hs.keys(tt.keys...)
+			got := hs.diary.savedEvenings
+			if len(got) != 1 || got[0].ChecklistSkipped != tt.skipped || !slices.Equal(got[0].Tags, tt.tags) {
+				t.Fatalf("saved %+v; want skipped %v, tags %v", got, tt.skipped, tt.tags)
+			}
+		})
+	}
+	d := newFakeDiary()
+	d.evenings["2026-11-22"] = night.Evening{Night: "2026-11-22", Symptoms: intp(2)}
+	hs := startEvening(t, 80, 24, testOptions{Diary: d})
+	if v := hs.view(); !regexp.MustCompile(`Today +none of these`).MatchString(v) {
+		t.Errorf("a log answered with nothing ticked does not open with none of these ticked:\n%s", v)
 	}
 }
