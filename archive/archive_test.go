@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -326,5 +327,34 @@ func TestChecklistAnswered(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(csvBuf.String()), "\r\n")
 	if !strings.HasSuffix(lines[0], ",evening_checklist_answered") || !strings.HasSuffix(lines[1], ",false") || !strings.HasSuffix(lines[2], ",true") {
 		t.Errorf("CSV:\n%s", csvBuf.String())
+	}
+}
+
+// TestCSVCellsNeverRunFormulas: notes that a spreadsheet would run as a
+// formula are written with a leading apostrophe; the JSON keeps them.
+func TestCSVCellsNeverRunFormulas(t *testing.T) {
+	for _, note := range []string{`=HYPERLINK("http://x","y")`, "@SUM(A1)", "+1", "-5", "\tx", "\rx"} {
+		recs := []night.Record{{Night: "2026-11-22", Evening: &night.Evening{Night: "2026-11-22", Note: note}}}
+		var buf bytes.Buffer
+		if err := WriteCSV(&buf, recs); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := slices.Index(rows[0], "evening_note")
+		// (encoding/csv drops a lone carriage return when reading back.)
+		if got := rows[1][col]; got != "'"+note && got != "'"+strings.TrimPrefix(note, "\r") {
+			t.Errorf("note %q written as %q, want a leading apostrophe", note, got)
+		}
+		buf.Reset()
+		if err := WriteJSON(&buf, recs, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadJSON(&buf)
+		if err != nil || back[0].Evening.Note != note {
+			t.Errorf("JSON round trip of %q: %v, %q", note, err, back[0].Evening.Note)
+		}
 	}
 }

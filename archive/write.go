@@ -75,7 +75,7 @@ func csvRow(r night.Record) []string {
 		if e.Symptoms != nil {
 			sym = strconv.Itoa(*e.Symptoms)
 		}
-		row = append(row, sym, strings.Join(e.Tags, ";"), e.Note)
+		row = append(row, sym, strings.Join(e.Tags, ";"), cell(e.Note))
 	} else {
 		row = append(row, "", "", "")
 	}
@@ -95,7 +95,7 @@ func csvRow(r night.Record) []string {
 		row = append(row, stamp(c.InBed), stamp(c.TriedSleep), strconv.Itoa(c.LatencyMin),
 			strconv.Itoa(c.Awakenings), strconv.Itoa(c.AwakeMin), stamp(c.FinalWake), stamp(c.OutOfBed),
 			strconv.Itoa(c.Quality), strconv.Itoa(c.Rested), strconv.Itoa(c.RLSSeverity), string(c.Onset),
-			strconv.Itoa(c.GotUp), c.Notes, strconv.Itoa(f.TIB), strconv.Itoa(f.TST), num(f.SE))
+			strconv.Itoa(c.GotUp), cell(c.Notes), strconv.Itoa(f.TIB), strconv.Itoa(f.TST), num(f.SE))
 	} else {
 		for range 16 {
 			row = append(row, "")
@@ -109,3 +109,14 @@ func csvRow(r night.Record) []string {
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// cell is a person's text made safe for a spreadsheet: one that would
+// begin with =, +, -, @, a tab or a carriage return is a formula to Excel
+// and its like, so it gets a leading apostrophe, which they show as text
+// (OWASP's advice on CSV injection). The JSON export keeps the exact text.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

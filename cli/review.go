@@ -49,6 +49,9 @@ func (a *app) insightsCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				if res.Nights == 0 {
+					fmt.Fprintf(a.stderr, "quietlegs: no nights are recorded in %s\n", j.Where())
+				}
 				if format == "json" {
 					enc := json.NewEncoder(a.stdout)
 					enc.SetIndent("", "  ")
@@ -115,6 +118,9 @@ func (a *app) reportCmd() *cobra.Command {
 			return a.withJournal(func(j *journal.Journal) error {
 				if from == "" {
 					from, to = j.ReportRange(days)
+				}
+				if _, _, n, err := j.NightRange(cmd.Context()); err == nil && n == 0 {
+					fmt.Fprintf(a.stderr, "quietlegs: no nights are recorded in %s\n", j.Where())
 				}
 				var buf bytes.Buffer
 				if err := j.WriteReport(cmd.Context(), &buf, from, to, f); err != nil {

@@ -84,6 +84,12 @@ func TestE2EMorningBadFlags(t *testing.T) {
 				}
 				args = append(args, a)
 			}
+			// The database exists already, so the one line is the refusal
+			// (a first command also says it created it).
+			if _, errOut, code := sb.run(t, sb.command("insights", "--db", sb.db)); code != 0 || !strings.Contains(errOut, "created a new database at "+sb.db) ||
+				!strings.Contains(errOut, "no nights are recorded in "+sb.db) {
+				t.Fatalf("insights on a new database: exit %d, %q", code, errOut)
+			}
 			_, errOut, code := sb.run(t, sb.command(append(args, "--db", sb.db)...))
 			if code != 2 || !strings.Contains(errOut, tt.want) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 				t.Errorf("exit %d, stderr %q\nwant 2 and one line containing %q", code, errOut, tt.want)

@@ -170,7 +170,9 @@ func prepareFile(path string) (notices []string, err error) {
 		if err := f.Close(); err != nil {
 			return nil, fmt.Errorf("create database %s: %w", path, err)
 		}
-		return notices, nil
+		// Said once, so a mistyped --db is noticed before a night is
+		// filed in a journal nobody will look at.
+		return append(notices, "created a new database at "+path), nil
 	}
 	if !errors.Is(err, os.ErrExist) {
 		return nil, fmt.Errorf("create database %s: %w", path, err)

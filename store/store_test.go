@@ -121,7 +121,7 @@ func TestOpenTightensTheDataFolder(t *testing.T) {
 	if got := perm(t, dir); got != 0o700 {
 		t.Errorf("data folder has mode %v after Open, want 0700", got)
 	}
-	want := []string{"made the folder " + dir + " open to you alone (was 0755)"}
+	want := []string{"made the folder " + dir + " open to you alone (was 0755)", "created a new database at " + path}
 	if got := s.Notices(); !slices.Equal(got, want) {
 		t.Errorf("notices %q, want %q", got, want)
 	}
@@ -337,5 +337,17 @@ func TestMigrationsMatchLatestVersion(t *testing.T) {
 	}
 	if got := ms[len(ms)-1].version; got != LatestSchemaVersion {
 		t.Errorf("last migration is %d, LatestSchemaVersion is %d", got, LatestSchemaVersion)
+	}
+}
+
+// TestOpenSaysWhenItCreates: a new database is told once, so a mistyped
+// --db is noticed; opening it again says nothing.
+func TestOpenSaysWhenItCreates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.db")
+	if got, want := openTest(t, path).Notices(), []string{"created a new database at " + path}; !slices.Equal(got, want) {
+		t.Errorf("first open: notices %q, want %q", got, want)
+	}
+	if got := openTest(t, path).Notices(); len(got) != 0 {
+		t.Errorf("second open: notices %q, want none", got)
 	}
 }
