@@ -26,10 +26,13 @@ func (e signalError) Error() string { return "interrupted (" + e.sig.String() + 
 
 // signalContext is cancelled, with the signal as its cause, on SIGINT,
 // SIGTERM or SIGHUP (a closed terminal), so a routine can be saved first.
+// SIGPIPE (output piped into head, say) is caught too, rather than killing
+// the program mid-run: the write that met the closed pipe fails, and what
+// was writing saves and ends.
 func signalContext() (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
 	go func() {
 		if s, ok := <-ch; ok {
 			cancel(signalError{s.(syscall.Signal)})

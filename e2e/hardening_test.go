@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -376,5 +378,33 @@ func TestE2EPlainTakesTheRunLock(t *testing.T) {
 	o, errOut, code := sb.run(t, alongside)
 	if code != 0 || !strings.Contains(errOut, "running alongside") || !strings.Contains(o, "completed") {
 		t.Errorf("--anyway: exit %d\n%s%s", code, o, errOut)
+	}
+}
+
+// TestE2EPlainIntoAClosedPipe: `quietlegs evening --plain | head -2`. When
+// the reader goes away, the run ends, saved as it stands (partial), and
+// is never left "running".
+func TestE2EPlainIntoAClosedPipe(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	cmd := sb.command("evening", "--plain", "--routine", "quick", "--speed", "100", "--db", sb.db)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(out)
+	for i := 0; i < 3 && lines.Scan(); i++ { // as head -3: into step 2
+	}
+	out.Close()
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() == 0 {
+		t.Errorf("exit: %v; want a failure once the pipe closed", err)
+	}
+	if s := oneSession(t, sb.db); s.status != "partial" || !s.ended.Valid {
+		t.Errorf("the run is %q (ended %v), want partial and ended", s.status, s.ended.Valid)
 	}
 }

@@ -42,9 +42,19 @@ func WaitReal(ctx context.Context, d time.Duration) error {
 // when it saves the run as it stands. It returns the run's status, and an
 // error if the run could not be saved at the end.
 func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
+	out := &firstError{w: p.Out}
+	p.Out = out
 	e := p.Record.Engine
 	p.report(e.Start())
 	for !e.Snapshot().Done {
+		if out.err != nil {
+			// Nobody reads the lines any more (a closed pipe, a full
+			// disk): the run ends here, saved as it stands.
+			if err := p.Record.Stop(context.Background()); err != nil {
+				return e.Status(), fmt.Errorf("output failed (%v), and the routine could not be saved: %w", out.err, err)
+			}
+			return e.Status(), fmt.Errorf("output failed, so the routine stopped and was saved as %s: %w", e.Status(), out.err)
+		}
 		snap := e.Snapshot()
 		d := time.Duration(float64(snap.PhaseRemaining) / e.Speed())
 		if err := p.Wait(ctx, max(d, time.Millisecond)); err != nil {
@@ -62,6 +72,21 @@ func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
 		return e.Status(), fmt.Errorf("routine finished but could not be saved: %w", err)
 	}
 	return e.Status(), nil
+}
+
+// firstError is a writer that keeps the first error a write met.
+type firstError struct {
+	w   io.Writer
+	err error
+}
+
+func (f *firstError) Write(b []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	n, err := f.w.Write(b)
+	f.err = err
+	return n, err
 }
 
 // report prints the events and saves the run after each batch. With no
