@@ -358,3 +358,20 @@ func TestCSVCellsNeverRunFormulas(t *testing.T) {
 		}
 	}
 }
+
+// TestReadJSONSaysWhatAFileIs: a CSV export or some other file is named
+// for what it is, not with a JSON parser's complaint.
+func TestReadJSONSaysWhatAFileIs(t *testing.T) {
+	var csvBuf bytes.Buffer
+	if err := WriteCSV(&csvBuf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{csvBuf.String(), "looks like a CSV file; import reads the JSON export"},
+		{"hello", "not a quietlegs export"},
+	} {
+		if _, err := ReadJSON(strings.NewReader(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ReadJSON(%.20q) = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}

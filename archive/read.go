@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/quietlegs/quietlegs/night"
@@ -52,6 +53,13 @@ func ReadJSON(r io.Reader) ([]night.Record, error) {
 		data = bytes.Clone(data)
 		copy(data, "   ")
 		p.bom = len(bom)
+	}
+	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] != '{' && first[0] != '[' {
+		line, _, _ := bytes.Cut(first, []byte("\n"))
+		if bytes.HasPrefix(first, []byte(strings.Join(CSVHeader[:2], ","))) || bytes.Count(line, []byte(",")) >= 3 {
+			return nil, errors.New("this looks like a CSV file; import reads the JSON export (quietlegs export --format json)")
+		}
+		return nil, errors.New("this is not a quietlegs export: an export is a JSON document that starts with {")
 	}
 	p.data, p.dec = data, json.NewDecoder(bytes.NewReader(data))
 	if err := p.duplicateKeys(); err != nil {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -38,17 +40,47 @@ func (a *app) routinesCmd() *cobra.Command {
 		},
 	}
 	check := &cobra.Command{
-		Use:   "check FILE",
-		Short: "Check a routine file and print its plan",
-		Args:  cobra.ExactArgs(1),
+		Use:   "check FILE|NAME",
+		Short: "Check a routine file, or a routine by name, and print its plan",
+		Example: "  quietlegs routines check calm.toml\n" +
+			"  quietlegs routines check wind-down",
+		Args: func(_ *cobra.Command, args []string) error {
+			switch len(args) {
+			case 0:
+				return usageError("routines check needs a routine file to check (calm.toml), or a routine's name (see: quietlegs routines)")
+			case 1:
+				return nil
+			}
+			return usageError("routines check takes one routine file or name, not %d", len(args))
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			r, err := routine.LoadFile(args[0])
+			r, err := a.routineToCheck(args[0])
 			if err != nil {
-				return exitError{1, err}
+				return err
 			}
 			return routine.WritePlan(a.stdout, r)
 		},
 	}
 	list.AddCommand(check)
 	return list
+}
+
+// routineToCheck is the routine file at arg, or, when no such file
+// exists and arg is a plain name, the routine of that name.
+func (a *app) routineToCheck(arg string) (*routine.Routine, error) {
+	if _, err := os.Stat(arg); err != nil && !strings.ContainsAny(arg, `/\.`) {
+		lib, err := a.library()
+		if err != nil {
+			return nil, err
+		}
+		if r, ok := lib.Find(arg); ok {
+			return r, nil
+		}
+		return nil, usageError("no routine file or routine named %q (see: quietlegs routines)", arg)
+	}
+	r, err := routine.LoadFile(arg)
+	if err != nil {
+		return nil, exitError{1, err}
+	}
+	return r, nil
 }

@@ -420,6 +420,13 @@ func TestE2ERoutineFiles(t *testing.T) {
 		!strings.Contains(out, "1. Ankle circles — 0:40, hold") || !strings.Contains(out, "2. Slow breathing — 1:00, breathing") {
 		t.Errorf("check calm.toml: exit %d, stderr %q, plan:\n%s", code, errOut, out)
 	}
+	// By name, the personal routine as the library has it.
+	if out, errOut, code = check("calm"); code != 0 || !strings.HasPrefix(out, "Calm legs (calm)\n") {
+		t.Errorf("check calm: exit %d, stderr %q, plan:\n%s", code, errOut, out)
+	}
+	if _, errOut, code = sb.run(t, sb.command("routines", "check")); code != 2 || !strings.Contains(errOut, "needs a routine file to check") {
+		t.Errorf("check with no argument: exit %d, %q", code, errOut)
+	}
 }
 
 func TestE2ECommandLine(t *testing.T) {

@@ -230,6 +230,9 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 	if err := c.Validate(); err != nil {
 		return c, night.AsFieldErrors(err)
 	}
+	if err := c.Consistent(); err != nil {
+		return c, night.AsFieldErrors(err)
+	}
 	return c, nil
 }
 

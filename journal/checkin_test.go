@@ -88,6 +88,22 @@ func TestSaveCheckinNamesEveryProblem(t *testing.T) {
 		{"a control character in the note", with(fullNight, night.FieldNote, "hi\x1b]0;pwned\x07"), map[night.Field]string{
 			night.FieldNote: "control character (ESC) at character 3",
 		}},
+		{"latency alone longer than the night", with(fullNight, night.FieldLatency, "600"), map[night.Field]string{
+			night.FieldLatency: "600 min to fall asleep plus 30 min awake",
+		}},
+		{"symptoms with no onset", with(fullNight, night.FieldOnset, "none"), map[night.Field]string{
+			night.FieldOnset: "none, but leg symptoms were rated 4 (--rls)",
+		}},
+		{"got up with no symptoms", with(with(fullNight, night.FieldRLS, "0"), night.FieldOnset, "none"), map[night.Field]string{
+			night.FieldGotUp: "1 times up because of your legs, but leg symptoms were rated 0",
+		}},
+		{"awake with no awakening", with(fullNight, night.FieldAwakenings, "0"), map[night.Field]string{
+			night.FieldAwake: "30 min awake, but 0 awakenings",
+		}},
+		{"no time in bed", withAll(fullNight, journal.Answers{night.FieldInBed: "22:00", night.FieldTried: "22:00",
+			night.FieldFinal: "22:00", night.FieldOut: "22:00", night.FieldLatency: "0", night.FieldAwake: "0"}), map[night.Field]string{
+			night.FieldOut: "that is no time in bed",
+		}},
 		{"latency and awake longer than the night", with(fullNight, night.FieldAwake, "500"), map[night.Field]string{
 			night.FieldAwake: "18 min to fall asleep plus 500 min awake",
 		}},
@@ -112,6 +128,13 @@ func TestSaveCheckinNamesEveryProblem(t *testing.T) {
 	}
 }
 
+func withAll(a, more journal.Answers) journal.Answers {
+	for f, v := range more {
+		a = with(a, f, v)
+	}
+	return a
+}
+
 func with(a journal.Answers, f night.Field, v string) journal.Answers {
 	out := journal.Answers{}
 	for k, x := range a {
@@ -124,7 +147,7 @@ func with(a journal.Answers, f night.Field, v string) journal.Answers {
 func TestSaveCheckinRefusesABadNight(t *testing.T) {
 	j, _, _ := newTestJournal(t, 8, 0)
 	_, err := j.SaveCheckin(context.Background(), "2026-02-30", fullNight)
-	if msg := night.AsFieldErrors(err).At(night.FieldNight); !strings.Contains(msg, "is not a date") {
+	if msg := night.AsFieldErrors(err).At(night.FieldNight); !strings.Contains(msg, "2026-02-30 does not exist: February 2026 has 28 days") {
 		t.Errorf("error = %v, want one at the night", err)
 	}
 }

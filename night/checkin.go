@@ -134,8 +134,35 @@ func (c Checkin) Validate() error {
 		return &FieldError{Field: FieldOut, Msg: "more than 24 hours after getting into bed"}
 	}
 	if window := int(c.FinalWake.Sub(c.TriedSleep) / time.Minute); c.LatencyMin+c.AwakeMin > window {
-		return &FieldError{Field: FieldAwake, Msg: fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
+		// Blame the answer that alone is too long, if one is.
+		f := FieldAwake
+		if c.LatencyMin > window {
+			f = FieldLatency
+		}
+		return &FieldError{Field: f, Msg: fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
 			c.LatencyMin, c.AwakeMin, window)}
+	}
+	return nil
+}
+
+// Consistent checks what a person enters for answers that contradict each
+// other, naming both: no time in bed at all, leg symptoms rated with no
+// time they started (or a start with none rated), times up for the legs
+// with no symptoms, and time awake with no awakening. Records already kept
+// or imported are not held to it, so an old journal always reads.
+func (c Checkin) Consistent() error {
+	switch {
+	case c.OutOfBed.Equal(c.InBed):
+		return &FieldError{Field: FieldOut, Msg: fmt.Sprintf("getting up (%s) is the time you got into bed (--in-bed): that is no time in bed",
+			c.OutOfBed.Format("15:04"))}
+	case c.RLSSeverity > 0 && c.Onset == OnsetNone:
+		return &FieldError{Field: FieldOnset, Msg: fmt.Sprintf("none, but leg symptoms were rated %d (--rls): say when they started, or rate them 0", c.RLSSeverity)}
+	case c.RLSSeverity == 0 && c.Onset != OnsetNone && c.Onset != "":
+		return &FieldError{Field: FieldOnset, Msg: fmt.Sprintf("%s, but leg symptoms were rated 0 (--rls): choose none, or rate them", c.Onset.Label())}
+	case c.RLSSeverity == 0 && c.GotUp > 0:
+		return &FieldError{Field: FieldGotUp, Msg: fmt.Sprintf("%d times up because of your legs, but leg symptoms were rated 0 (--rls)", c.GotUp)}
+	case c.Awakenings == 0 && c.AwakeMin > 0:
+		return &FieldError{Field: FieldAwake, Msg: fmt.Sprintf("%d min awake, but 0 awakenings (--awakenings)", c.AwakeMin)}
 	}
 	return nil
 }

@@ -50,6 +50,12 @@ const (
 // outside FirstNight to LastNight, naming FieldNight.
 func CheckDate(date string) error {
 	if _, err := time.Parse(Layout, date); err != nil {
+		var y, m, d int
+		if n, _ := fmt.Sscanf(date, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(date) == len(Layout) && m >= 1 && m <= 12 {
+			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			return &FieldError{Field: FieldNight, Msg: fmt.Sprintf("%s does not exist: %s %d has %d days",
+				date, time.Month(m), y, last)}
+		}
 		return &FieldError{Field: FieldNight, Msg: fmt.Sprintf("%q is not a date (YYYY-MM-DD)", date)}
 	}
 	if date < FirstNight || date > LastNight { // same layout: they compare as dates

@@ -61,7 +61,9 @@ func TestCheckDate(t *testing.T) {
 		{"9999-01-01", "out of range"},
 		{"9999-12-31", "out of range"}, // its morning is in year 10000
 		{"0001-01-01", "out of range"},
-		{"2026-02-30", "is not a date"},
+		{"2026-02-30", "2026-02-30 does not exist: February 2026 has 28 days"},
+		{"2028-02-30", "February 2028 has 29 days"},
+		{"2026-13-01", "is not a date"},
 		{"", "is not a date"},
 	}
 	for _, tt := range tests {
