@@ -147,6 +147,41 @@ func (j *Journal) CheckCheckin(date string, a Answers) (night.Checkin, night.Fie
 	return j.readCheckin(date, night.Checkin{}, false, a)
 }
 
+// MaxTIB is the longest time in bed taken as typed: a longer night most
+// likely has a time typed on the wrong half of the clock ("9:30" for 21:30).
+const MaxTIB = 16 * time.Hour
+
+// plausibleTIB refuses a night of more than MaxTIB in bed. When reading
+// one clock answer on the other half of the day gives a night that adds up,
+// it names that answer and suggests the other reading.
+func (j *Journal) plausibleTIB(date string, c night.Checkin, clocks [4]night.Clock, a Answers) *night.FieldError {
+	tib := c.OutOfBed.Sub(c.InBed)
+	if tib <= MaxTIB {
+		return nil
+	}
+	for i, f := range night.ClockFields {
+		typed, given := a[f]
+		other, ok := night.Other12(typed)
+		if !given || !ok {
+			continue
+		}
+		alt := clocks
+		alt[i] = other
+		ts, err := night.Resolve(date, j.set.Boundary, j.Now().Location(), alt[:]...)
+		if err != nil {
+			continue
+		}
+		try := c
+		try.InBed, try.TriedSleep, try.FinalWake, try.OutOfBed = ts[0], ts[1], ts[2], ts[3]
+		if d := try.OutOfBed.Sub(try.InBed); d > 0 && d <= MaxTIB && try.Validate() == nil {
+			return &night.FieldError{Field: f, Msg: fmt.Sprintf("%s gives %s in bed; did you mean %s?",
+				strings.TrimSpace(typed), night.FormatMinutes(int(tib/time.Minute)), other)}
+		}
+	}
+	return &night.FieldError{Field: night.FieldOut, Msg: fmt.Sprintf("%s in bed is more than %d hours: check the times",
+		night.FormatMinutes(int(tib/time.Minute)), int(MaxTIB/time.Hour))}
+}
+
 // countHints say what a count field wants, for its error message.
 var countHints = map[night.Field]string{
 	night.FieldLatency:    "whole minutes, e.g. 15",
@@ -227,6 +262,9 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 		return c, night.FieldErrors{{Field: night.FieldNight, Msg: err.Error()}}
 	}
 	c.InBed, c.TriedSleep, c.FinalWake, c.OutOfBed = ts[0], ts[1], ts[2], ts[3]
+	if err := j.plausibleTIB(date, c, clocks, a); err != nil {
+		return c, night.FieldErrors{err}
+	}
 	if err := c.Validate(); err != nil {
 		return c, night.AsFieldErrors(err)
 	}

@@ -104,6 +104,9 @@ func TestSaveCheckinNamesEveryProblem(t *testing.T) {
 			night.FieldFinal: "22:00", night.FieldOut: "22:00", night.FieldLatency: "0", night.FieldAwake: "0"}), map[night.Field]string{
 			night.FieldOut: "that is no time in bed",
 		}},
+		{"a time on the wrong half of the clock", with(fullNight, night.FieldInBed, "9:30"), map[night.Field]string{
+			night.FieldInBed: "9:30 gives 21 h 15 min in bed; did you mean 21:30?",
+		}},
 		{"latency and awake longer than the night", with(fullNight, night.FieldAwake, "500"), map[night.Field]string{
 			night.FieldAwake: "18 min to fall asleep plus 500 min awake",
 		}},

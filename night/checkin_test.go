@@ -125,6 +125,15 @@ func TestParseClock(t *testing.T) {
 		{"", "", "not a time"},
 		{"12:3", "", "not a time"},
 		{"+1:30", "", "not a time"},
+		{"2130", "21:30", ""},
+		{"21.30", "21:30", ""},
+		{"9:30pm", "21:30", ""},
+		{"9.30 pm", "21:30", ""},
+		{"9 PM", "21:00", ""},
+		{"12:15am", "00:15", ""},
+		{"12pm", "12:00", ""},
+		{"13:00pm", "", "the hour is 1 to 12"},
+		{"pm", "", "not a time"},
 	}
 	for _, tt := range tests {
 		c, err := ParseClock(tt.in)
