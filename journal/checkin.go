@@ -262,11 +262,11 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 		return c, night.FieldErrors{{Field: night.FieldNight, Msg: err.Error()}}
 	}
 	c.InBed, c.TriedSleep, c.FinalWake, c.OutOfBed = ts[0], ts[1], ts[2], ts[3]
-	if err := j.plausibleTIB(date, c, clocks, a); err != nil {
-		return c, night.FieldErrors{err}
-	}
 	if err := c.Validate(); err != nil {
 		return c, night.AsFieldErrors(err)
+	}
+	if err := j.plausibleTIB(date, c, clocks, a); err != nil {
+		return c, night.FieldErrors{err}
 	}
 	if err := c.Consistent(); err != nil {
 		return c, night.AsFieldErrors(err)
