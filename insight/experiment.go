@@ -173,9 +173,9 @@ func trialMethod(tested int) string {
 		"(weeks with no usable nights left out), and every night counts by the plan whether it was kept to it or not. "+
 		"Difference = mean of the experimental weeks' means minus mean of the as-usual weeks' means; "+
 		"95 %% interval and two-sided p-value from Welch's t on the week means (Welch-Satterthwaite degrees of freedom), "+
-		"needing at least %d weeks on each side. p-values Holm-adjusted over the %d measures estimated; "+
+		"needing at least %d weeks on each side. p-values Holm-adjusted over the %s estimated; "+
 		"a difference holds when the adjusted p is below %.2f. Associations in your own records, not advice.",
-		MinTrialWeeks, tested, Alpha)
+		MinTrialWeeks, plural(tested, "measure", "measures"), Alpha)
 }
 
 // TrialLines words a trial's result in plain language, wrapped to width:
