@@ -3,6 +3,7 @@ package journal
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/quietlegs/quietlegs/night"
 )
@@ -53,6 +54,20 @@ type Storage interface {
 	NightRange(ctx context.Context) (first, last string, n int, err error)
 	// Import merges records by night, all or nothing.
 	Import(ctx context.Context, recs []night.Record) (ImportResult, error)
+	// StartExperiment reads the latest experiment (the one started last,
+	// with whether there is one), passes it to fn, and saves the
+	// experiment fn returns as a new one, all in one transaction that no
+	// other writer can enter between the read and the write, so two
+	// experiments started at once never both run. It returns the new id.
+	// An error from fn saves nothing and is returned as it is.
+	StartExperiment(ctx context.Context, fn func(latest Experiment, ok bool) (Experiment, error)) (int64, error)
+	// LatestExperiment is the experiment started last, reporting false
+	// when there has been none.
+	LatestExperiment(ctx context.Context) (Experiment, bool, error)
+	// StopExperiment sets the stopped time of experiment id, unless it
+	// was stopped already; its nights are kept.
+	StopExperiment(ctx context.Context, id int64, at time.Time) error
+
 	// Backup writes a consistent copy of everything to path, which must
 	// not exist yet.
 	Backup(ctx context.Context, path string) error

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -87,6 +88,16 @@ func fixtureNights(t testing.TB, v int) ([]night.Evening, []night.Checkin) {
 		[]night.Checkin{c}
 }
 
+// fixtureExperiment is the experiment in fixtures of version 3 and later:
+// stopped early, in winter time.
+func fixtureExperiment(t testing.TB) journal.Experiment {
+	t.Helper()
+	loc := berlin(t)
+	return journal.Experiment{ID: 1, Item: "caffeine", Arm: journal.ArmWithout, FirstNight: "2026-10-31",
+		Weeks: journal.Schedule(6, 20261031), Seed: 20261031,
+		StartedAt: time.Date(2026, 10, 31, 20, 45, 0, 0, loc), StoppedAt: time.Date(2026, 11, 20, 8, 0, 0, 0, loc)}
+}
+
 // writeFixture builds a schema-version-v database at path with the
 // fixture data, through the store's own API, migrating no further than v.
 func writeFixture(t *testing.T, path string, v int) {
@@ -121,6 +132,16 @@ func writeFixture(t *testing.T, path string, v int) {
 			if err := s.SaveCheckin(ctx, c); err != nil {
 				t.Fatal(err)
 			}
+		}
+	}
+	if v >= 3 {
+		x := fixtureExperiment(t)
+		id, err := s.StartExperiment(ctx, func(journal.Experiment, bool) (journal.Experiment, error) { return x, nil })
+		if err != nil || id != x.ID {
+			t.Fatalf("StartExperiment = %d, %v; want id %d", id, err, x.ID)
+		}
+		if err := s.StopExperiment(ctx, id, x.StoppedAt); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if err := s.Close(); err != nil {
@@ -228,4 +249,15 @@ func checkFixtureData(t *testing.T, s *Store, v int) {
 		}
 		sameCheckin(t, got, c)
 	}
+	x, ok, err := s.LatestExperiment(ctx)
+	if v < 3 {
+		if ok || err != nil {
+			t.Errorf("experiment in a version-%d fixture: %+v, %v, %v", v, x, ok, err)
+		}
+		return
+	}
+	if err != nil || !ok {
+		t.Fatalf("experiment: %v, %v", ok, err)
+	}
+	sameExperiment(t, x, fixtureExperiment(t))
 }

@@ -38,6 +38,9 @@ type home struct {
 	dates [7]string
 	// weekRead is set when the 7 nights were read.
 	weekRead bool
+	// experiment is tonight's assignment while an experiment runs
+	// ("Experiment: tonight as usual (week 3 of 4)"), else "".
+	experiment string
 }
 
 // homeLoadedMsg is what home shows beside its menu, read in the background.
@@ -45,6 +48,9 @@ type homeLoadedMsg struct {
 	done, elsewhere bool
 	week            []night.Record
 	weekErr         error
+	// experiment is tonight's assignment's line, "" when none runs (or
+	// it could not be read: home works without it).
+	experiment string
 }
 
 // morningFrom is the hour the morning starts: from then until the day
@@ -135,6 +141,9 @@ func (h *home) Init() tea.Cmd {
 			msg.done = msg.done || (r.Night == last && r.Checkin != nil)
 		}
 		msg.elsewhere = j.RunningElsewhere()
+		if a, ok, err := j.TonightAssignment(ctx); ok && err == nil {
+			msg.experiment = a.Line()
+		}
 		return msg
 	}
 }
@@ -142,7 +151,7 @@ func (h *home) Init() tea.Cmd {
 func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
-		h.done, h.elsewhere = msg.done, msg.elsewhere
+		h.done, h.elsewhere, h.experiment = msg.done, msg.elsewhere, msg.experiment
 		if msg.weekErr == nil {
 			h.setWeek(msg.week) // home works without it
 		}
@@ -181,8 +190,20 @@ func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 func (h *home) View() string {
 	st := h.sh.Styles
 	head := []string{st.Title.Render("quietlegs"), ""}
+	// tight is head without its blank lines, for an experiment's line
+	// where the screen is short; nil without one.
+	var tight []string
+	if h.experiment != "" {
+		exp := screen.WrapLines(st.Text, h.sh.Width, h.experiment)
+		head = append(append(head, exp...), "")
+		tight = append([]string{head[0]}, exp...)
+	}
 	if h.elsewhere {
-		head = append(head, screen.Wrap(st.Faint, h.sh.Width, elsewhereNote), "")
+		note := screen.Wrap(st.Faint, h.sh.Width, elsewhereNote)
+		head = append(head, note, "")
+		if tight != nil {
+			tight = append(tight, note)
+		}
 	}
 	bindings := []key.Binding{h.keys.Up, h.keys.Down, h.keys.OK}
 	for _, it := range h.items {
@@ -207,6 +228,13 @@ func (h *home) View() string {
 		}
 	}
 	body := join(head, full)
+	if tight != nil {
+		// Tonight's assignment stays in sight before the strip, the
+		// notes and the blank lines do.
+		tries = append(tries, join(head, full), join(head, chosen), join(head, beside),
+			join(tight, chosen), join(tight, beside))
+		body = join(tight, beside)
+	}
 	for _, t := range tries {
 		if screen.CountLines(strings.Join(t, "\n")) <= h.sh.Height-screen.CountLines(foot) {
 			body = t

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/routine"
 )
 
@@ -79,6 +81,36 @@ func TestScreenGoldens(t *testing.T) {
 				golden(t, name, v)
 			})
 		}
+	}
+}
+
+// withExperiment is a storage holding an experiment without caffeine from
+// 15 November 2026, as usual in its second week: the week of t0.
+func withExperiment() *journaltest.Storage {
+	st := journaltest.New()
+	st.Experiments = []journal.Experiment{{ID: 1, Item: "caffeine", Arm: journal.ArmWithout, FirstNight: "2026-11-15",
+		Weeks: []bool{true, false, true, false}, StartedAt: t0.AddDate(0, 0, -7)}}
+	return st
+}
+
+func TestHomeShowsTheExperiment(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
+		name := "home-experiment-" + itoa(sz.w) + "x" + itoa(sz.h)
+		t.Run(name, func(t *testing.T) {
+			hs := newHarness(t, testOptions{Library: testLibrary(), Storage: withExperiment()}, sz.w, sz.h)
+			v := hs.view()
+			checkSize(t, v, sz.w, sz.h)
+			golden(t, name, v)
+			if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "Experiment: tonight as usual (week 2 of 4)") {
+				t.Errorf("home does not show tonight's assignment:\n%s", v)
+			}
+		})
+	}
+	// Stopped, it is gone.
+	st := withExperiment()
+	st.Experiments[0].StoppedAt = t0
+	if v := newHarness(t, testOptions{Library: testLibrary(), Storage: st}, 80, 24).view(); strings.Contains(v, "Experiment") {
+		t.Errorf("a stopped experiment shows:\n%s", v)
 	}
 }
 

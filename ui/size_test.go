@@ -35,6 +35,9 @@ func sweepScreens() []struct {
 		{"home-morning", func(t *testing.T) *harness {
 			return newHarness(t, testOptions{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning)}, 80, 24)
 		}},
+		{"home-experiment", func(t *testing.T) *harness {
+			return newHarness(t, testOptions{Library: testLibrary(), Storage: withExperiment()}, 80, 24)
+		}},
 		{"picker", func(t *testing.T) *harness {
 			return newHarness(t, testOptions{Library: testLibrary(), Start: StartPicker}, 80, 24)
 		}},

@@ -441,5 +441,12 @@ func (f *fakeStorage) NightRange(ctx context.Context) (string, string, int, erro
 func (f *fakeStorage) Import(context.Context, []night.Record) (journal.ImportResult, error) {
 	return journal.ImportResult{}, nil
 }
-func (f *fakeStorage) Backup(context.Context, string) error { return nil }
-func (f *fakeStorage) Path() string                         { return "/fake/quietlegs.db" }
+func (f *fakeStorage) StartExperiment(context.Context, func(journal.Experiment, bool) (journal.Experiment, error)) (int64, error) {
+	return 0, errors.New("the ui tests keep no experiments")
+}
+func (f *fakeStorage) LatestExperiment(context.Context) (journal.Experiment, bool, error) {
+	return journal.Experiment{}, false, nil
+}
+func (f *fakeStorage) StopExperiment(context.Context, int64, time.Time) error { return nil }
+func (f *fakeStorage) Backup(context.Context, string) error                   { return nil }
+func (f *fakeStorage) Path() string                                           { return "/fake/quietlegs.db" }

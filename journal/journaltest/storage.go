@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
@@ -23,6 +24,9 @@ type Storage struct {
 	Checkins map[string]night.Checkin
 	// Runs are in the order they started; a run's ID is its index + 1.
 	Runs []night.Run
+	// Experiments are in the order they started; an experiment's ID is
+	// its index + 1.
+	Experiments []journal.Experiment
 	// Locked is set while some window holds the run lock.
 	Locked bool
 	// FailWrites, when set, is returned by every write, as from a full
@@ -286,6 +290,59 @@ func (s *Storage) Import(_ context.Context, recs []night.Record) (res journal.Im
 		return nil
 	})
 	return res, err
+}
+
+// StartExperiment adds the experiment fn makes of the latest one.
+func (s *Storage) StartExperiment(_ context.Context, fn func(journal.Experiment, bool) (journal.Experiment, error)) (id int64, err error) {
+	err = s.write(func() error {
+		if s.FailReads != nil {
+			return s.FailReads
+		}
+		var latest journal.Experiment
+		if n := len(s.Experiments); n > 0 {
+			latest = cloneExperiment(s.Experiments[n-1])
+		}
+		e, err := fn(latest, len(s.Experiments) > 0)
+		if err != nil {
+			return err
+		}
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		e.ID = int64(len(s.Experiments) + 1)
+		s.Experiments = append(s.Experiments, cloneExperiment(e))
+		id = e.ID
+		return nil
+	})
+	return id, err
+}
+
+// LatestExperiment is the experiment started last.
+func (s *Storage) LatestExperiment(context.Context) (e journal.Experiment, ok bool, err error) {
+	err = s.read(func() {
+		if n := len(s.Experiments); n > 0 {
+			e, ok = cloneExperiment(s.Experiments[n-1]), true
+		}
+	})
+	return e, ok, err
+}
+
+// StopExperiment sets an experiment's stopped time, unless it has one.
+func (s *Storage) StopExperiment(_ context.Context, id int64, at time.Time) error {
+	return s.write(func() error {
+		if id < 1 || int(id) > len(s.Experiments) {
+			return errors.New("no such experiment")
+		}
+		if e := &s.Experiments[id-1]; e.StoppedAt.IsZero() {
+			e.StoppedAt = at
+		}
+		return nil
+	})
+}
+
+func cloneExperiment(e journal.Experiment) journal.Experiment {
+	e.Weeks = slices.Clone(e.Weeks)
+	return e
 }
 
 // Backup does nothing: there is no file to copy.
