@@ -24,6 +24,8 @@ type eveningLoadedMsg struct {
 	old night.Evening
 	ok  bool
 	err error
+	// experiment is tonight's part in an experiment, "" when none runs.
+	experiment string
 }
 
 // evening is the short log before a routine: legs now, the day's
@@ -37,6 +39,8 @@ type evening struct {
 	prior   bool // tonight already had a log: saving updates it
 	loadErr error
 	leave   leaving
+	// experiment is tonight's part in a running experiment, or "".
+	experiment string
 	// saving is set once the log went to be saved: the routine starts next.
 	saving bool
 }
@@ -90,7 +94,11 @@ func (e *evening) Init() tea.Cmd {
 	j, date := e.sh.j, e.night
 	return func() tea.Msg {
 		old, ok, err := j.DraftEvening(context.Background(), date)
-		return eveningLoadedMsg{old, ok, err}
+		msg := eveningLoadedMsg{old: old, ok: ok, err: err}
+		if a, running, err := j.TonightAssignment(context.Background()); err == nil && running {
+			msg.experiment = a.Line()
+		}
+		return msg
 	}
 }
 
@@ -103,7 +111,7 @@ func (e *evening) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 func (e *evening) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case eveningLoadedMsg:
-		e.prior, e.loadErr = msg.ok && msg.err == nil, msg.err
+		e.prior, e.loadErr, e.experiment = msg.ok && msg.err == nil, msg.err, msg.experiment
 		if !e.form.Dirty() { // never throw away what was typed meanwhile
 			e.form = e.newForm(msg.old)
 		}
@@ -190,6 +198,9 @@ func (e *evening) head() []string {
 	}
 	if h >= 16 {
 		head = append(head, screen.Wrap(st.Faint, w, intro))
+	}
+	if e.experiment != "" {
+		head = append(head, screen.Wrap(st.Accent, w, e.experiment))
 	}
 	if e.loadErr != nil {
 		head = append(head, screen.Wrap(st.Warn, w, "⚠ could not read tonight's log: "+e.loadErr.Error()))

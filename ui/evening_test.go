@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
 )
 
 func startEvening(t *testing.T, w, h int, o testOptions) *harness {
@@ -249,5 +253,20 @@ func TestEveningLogNoneOfThese(t *testing.T) {
 	hs := startEvening(t, 80, 24, testOptions{Diary: d})
 	if v := hs.view(); !regexp.MustCompile(`Today +none of these`).MatchString(v) {
 		t.Errorf("a log answered with nothing ticked does not open with none of these ticked:\n%s", v)
+	}
+}
+
+// TestEveningLogShowsTheExperiment: while an experiment runs, the log says
+// what tonight is in it.
+func TestEveningLogShowsTheExperiment(t *testing.T) {
+	st := journaltest.New()
+	o := testOptions{Library: testLibrary(), Storage: st, Settings: testSettings(), Clock: routine.NewFakeClock(t0), Speed: 1}
+	plan := journal.ExperimentPlan{Item: "caffeine", Arm: journal.ArmWithout, Weeks: 4, Seed: 7}
+	if _, err := o.options().Journal.StartExperiment(context.Background(), plan); err != nil {
+		t.Fatal(err)
+	}
+	hs := startEvening(t, 80, 24, o)
+	if v := hs.view(); !regexp.MustCompile(`Experiment: tonight (without caffeine|as usual) \(week 1 of 4\)`).MatchString(v) {
+		t.Errorf("the evening log does not show tonight's assignment:\n%s", v)
 	}
 }
