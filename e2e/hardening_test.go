@@ -230,11 +230,11 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-// TestE2EBackupWhileRunning copies the database while a routine is being
-// saved by another process, and checks the copy is whole.
-func TestE2EBackupWhileRunning(t *testing.T) {
-	t.Parallel()
-	sb := newSandbox(t)
+// startWindDown starts the wind-down in plain mode at --speed 100 in
+// another process, and returns once its output holds line (a step's
+// "[3/9]"); the process is killed when the test ends.
+func startWindDown(t *testing.T, sb sandbox, line string) {
+	t.Helper()
 	run := sb.command("evening", "--plain", "--routine", "wind-down", "--speed", "100", "--db", sb.db)
 	// exec copies the output in a goroutine of its own while the loop below
 	// reads it, so the buffer is shared under a lock.
@@ -243,17 +243,25 @@ func TestE2EBackupWhileRunning(t *testing.T) {
 	if err := run.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
+	t.Cleanup(func() {
 		run.Process.Kill()
 		run.Wait()
-	}()
+	})
 	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(out.String(), "[3/9]") {
+	for !strings.Contains(out.String(), line) {
 		if time.Now().After(deadline) {
-			t.Fatalf("routine did not reach step 3:\n%s", out.String())
+			t.Fatalf("routine did not reach %s:\n%s", line, out.String())
 		}
 		time.Sleep(20 * time.Millisecond) // polling for output, not waiting out time
 	}
+}
+
+// TestE2EBackupWhileRunning copies the database while a routine is being
+// saved by another process, and checks the copy is whole.
+func TestE2EBackupWhileRunning(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	startWindDown(t, sb, "[3/9]")
 	copyPath := filepath.Join(sb.dir, "copy.db")
 	if o, errOut, code := sb.run(t, sb.command("backup", copyPath, "--db", sb.db)); code != 0 {
 		t.Fatalf("backup: exit %d\n%s%s", code, o, errOut)
@@ -353,23 +361,7 @@ func TestE2EOutputNeverOverwritesTheDatabase(t *testing.T) {
 func TestE2EPlainTakesTheRunLock(t *testing.T) {
 	t.Parallel()
 	sb := newSandbox(t)
-	run := sb.command("evening", "--plain", "--routine", "wind-down", "--speed", "100", "--db", sb.db)
-	var out lockedBuffer
-	run.Stdout = &out
-	if err := run.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		run.Process.Kill()
-		run.Wait()
-	}()
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(out.String(), "[2/9]") {
-		if time.Now().After(deadline) {
-			t.Fatalf("routine did not reach step 2:\n%s", out.String())
-		}
-		time.Sleep(20 * time.Millisecond) // polling for output, not waiting out time
-	}
+	startWindDown(t, sb, "[2/9]")
 	_, errOut, code := sb.run(t, sb.command("evening", "--plain", "--routine", "quick", "--db", sb.db))
 	if code != 2 || !strings.Contains(errOut, "a routine is running in another window") || !strings.Contains(errOut, "--anyway") {
 		t.Errorf("a second plain run: exit %d, %q; want 2 and the refusal", code, errOut)
