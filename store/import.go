@@ -125,7 +125,7 @@ func partNight(part *string, date string) error {
 	return nil
 }
 
-// validateRun checks a run as Checkpoint and StartSession would.
+// validateRun checks a run as Checkpoint and StartRun would.
 func validateRun(r night.Run) error {
 	if r.Routine == "" {
 		return errors.New("no routine name")

@@ -148,7 +148,7 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
 const sessionColumns = `id, routine, routine_title, night, started_at, utc_offset, ended_at,
 	status, speed, planned_ms, current_step, current_elapsed_ms, updated_at`
 
-// Session reads one session with its steps. A missing session's error
+// Run reads one run with its steps. A missing run's error
 // wraps ErrNotFound.
 func (s *Store) Run(ctx context.Context, id int64) (night.Run, error) {
 	ss, err := s.readSessions(ctx, "WHERE id = ?", id)
@@ -161,7 +161,7 @@ func (s *Store) Run(ctx context.Context, id int64) (night.Run, error) {
 	return ss[0], nil
 }
 
-// LatestSession reads the session that started last, reporting false when
+// LatestRun reads the run that started last, reporting false when
 // there is none.
 func (s *Store) LatestRun(ctx context.Context) (night.Run, bool, error) {
 	ss, err := s.readSessions(ctx, "ORDER BY started_at DESC, id DESC LIMIT 1")
@@ -174,7 +174,7 @@ func (s *Store) LatestRun(ctx context.Context) (night.Run, bool, error) {
 	return ss[0], true, nil
 }
 
-// Sessions reads every session with its steps, newest first.
+// Runs reads every run with its steps, newest first.
 func (s *Store) Runs(ctx context.Context) ([]night.Run, error) {
 	ss, err := s.readSessions(ctx, "ORDER BY started_at DESC, id DESC")
 	if err != nil {
