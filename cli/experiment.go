@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -44,45 +45,33 @@ func (a *app) experimentCmd() *cobra.Command {
 		Short: "The running experiment: tonight's assignment and the nights kept to the plan",
 		Args:  cobra.NoArgs,
 		RunE:  status,
-	}, &cobra.Command{
-		Use:   "stop",
-		Short: "End the running experiment early, keeping its nights",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withJournal(func(j *journal.Journal) error {
-				e, err := j.StopExperiment(cmd.Context())
-				if errors.Is(err, journal.ErrNoExperiment) {
-					fmt.Fprintln(a.stdout, "No experiment is running; there is nothing to stop.")
-					return nil
-				}
-				if err != nil {
-					return err
-				}
-				w, _ := e.WeekOf(j.Tonight())
-				fmt.Fprintf(a.stdout, "Stopped the experiment %s in week %d of %d; its nights are kept.\n"+
-					"quietlegs experiment result compares the weeks so far.\n", e.Condition(true), w+1, len(e.Weeks))
+	}, a.journalCommand("stop", "End the running experiment early, keeping its nights",
+		func(ctx context.Context, j *journal.Journal) error {
+			e, err := j.StopExperiment(ctx)
+			if errors.Is(err, journal.ErrNoExperiment) {
+				fmt.Fprintln(a.stdout, "No experiment is running; there is nothing to stop.")
 				return nil
-			})
-		},
-	}, &cobra.Command{
-		Use:   "result",
-		Short: "Compare the experiment's weeks (the running one, else the latest)",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withJournal(func(j *journal.Journal) error {
-				r, ok, err := j.ExperimentResult(cmd.Context())
-				if err != nil {
-					return err
-				}
-				if !ok {
-					fmt.Fprintln(a.stdout, noExperimentYet)
-					return nil
-				}
-				a.writeResult(a.stdout, j, r)
+			}
+			if err != nil {
+				return err
+			}
+			w, _ := e.WeekOf(j.Tonight())
+			fmt.Fprintf(a.stdout, "Stopped the experiment %s in week %d of %d; its nights are kept.\n"+
+				"quietlegs experiment result compares the weeks so far.\n", e.Condition(true), w+1, len(e.Weeks))
+			return nil
+		}), a.journalCommand("result", "Compare the experiment's weeks (the running one, else the latest)",
+		func(ctx context.Context, j *journal.Journal) error {
+			r, ok, err := j.ExperimentResult(ctx)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				fmt.Fprintln(a.stdout, noExperimentYet)
 				return nil
-			})
-		},
-	})
+			}
+			a.writeResult(a.stdout, j, r)
+			return nil
+		}))
 	return cmd
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/spf13/pflag"
 )
 
 // emit writes data to standard output when output is "" or "-", else to
@@ -26,6 +27,18 @@ func (a *app) emit(output string, data []byte, done string) error {
 	}
 	fmt.Fprintln(a.stderr, done)
 	return nil
+}
+
+// periodFlags are --from and --to, the first and last night of a
+// command's period; checkRange checks them.
+func periodFlags(fl *pflag.FlagSet, from, to *string, fromNote, toNote string) {
+	fl.StringVar(from, "from", "", "first night, YYYY-MM-DD ("+fromNote+")")
+	fl.StringVar(to, "to", "", "last night, YYYY-MM-DD ("+toNote+")")
+}
+
+// outputFlag is --output, the file emit writes.
+func outputFlag(fl *pflag.FlagSet, output *string) {
+	fl.StringVarP(output, "output", "o", "", "file to write (default: standard output)")
 }
 
 // checkRange checks --from and --to: each a night, if given, and in order.

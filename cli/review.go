@@ -132,10 +132,9 @@ func (a *app) reportCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&days, "days", report.DefaultDays, "how many nights, up to last night")
-	fl.StringVar(&from, "from", "", "first night, YYYY-MM-DD (with --to)")
-	fl.StringVar(&to, "to", "", "last night, YYYY-MM-DD (with --from)")
+	periodFlags(fl, &from, &to, "with --to", "with --from")
 	fl.StringVar(&format, "format", "md", "md or html")
-	fl.StringVarP(&output, "output", "o", "", "file to write (default: standard output)")
+	outputFlag(fl, &output)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -181,6 +182,14 @@ func (a *app) open() (j *journal.Journal, close func(), err error) {
 	}
 	j = journal.New(st, journal.Config{Settings: set, Library: lib})
 	return j, func() { st.Close() }, nil
+}
+
+// journalCommand is a command of no arguments that works on the journal.
+func (a *app) journalCommand(use, short string, run func(context.Context, *journal.Journal) error) *cobra.Command {
+	return &cobra.Command{Use: use, Short: short, Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.withJournal(func(j *journal.Journal) error { return run(cmd.Context(), j) })
+		}}
 }
 
 // withJournal opens the journal, runs fn with it, and closes it.

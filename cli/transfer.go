@@ -40,9 +40,8 @@ func (a *app) exportCmd() *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&format, "format", "json", "json or csv")
-	f.StringVar(&from, "from", "", "first night, YYYY-MM-DD (default: the first)")
-	f.StringVar(&to, "to", "", "last night, YYYY-MM-DD (default: the last)")
-	f.StringVarP(&output, "output", "o", "", "file to write (default: standard output)")
+	periodFlags(f, &from, &to, "default: the first", "default: the last")
+	outputFlag(f, &output)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

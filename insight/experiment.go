@@ -68,15 +68,10 @@ type TrialComparison struct {
 	// with no weeks).
 	MeanExperimental float64 `json:"mean_experimental"`
 	MeanUsual        float64 `json:"mean_usual"`
-	// Difference is MeanExperimental - MeanUsual; nil when a side has no
-	// weeks.
-	Difference *float64 `json:"difference"`
-	// CILow and CIHigh bound its 95 % interval, PAdjusted is its
-	// Holm-adjusted p-value; nil when not estimable.
-	CILow     *float64 `json:"ci_low"`
-	CIHigh    *float64 `json:"ci_high"`
-	PAdjusted *float64 `json:"p_adjusted"`
-	Holds     bool     `json:"holds"`
+	// Estimate is MeanExperimental - MeanUsual (nil when a side has no
+	// weeks), with its interval and adjusted p-value (nil when not
+	// estimable).
+	Estimate
 	// P is the unadjusted p-value and DF Welch's degrees of freedom; 0
 	// when not estimable.
 	P  float64 `json:"-"`

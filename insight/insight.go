@@ -138,6 +138,18 @@ type Result struct {
 	Remedies []Remedy `json:"-"`
 }
 
+// Estimate is a difference with its 95 % interval and Holm-adjusted
+// p-value, as the insights and an experiment's result both give it; in
+// JSON its keys stand among the comparison's own.
+type Estimate struct {
+	Difference *float64 `json:"difference"`
+	CILow      *float64 `json:"ci_low"`
+	CIHigh     *float64 `json:"ci_high"`
+	PAdjusted  *float64 `json:"p_adjusted"`
+	// Holds is true only when PAdjusted < Alpha.
+	Holds bool `json:"holds"`
+}
+
 // Comparison is one item (or the routine) on one measure. Pointers are
 // null in JSON when there is nothing to show.
 type Comparison struct {
@@ -149,17 +161,10 @@ type Comparison struct {
 	// are the nights of the weeks with it and of the weeks without.
 	NWith    int `json:"n_with"`
 	NWithout int `json:"n_without"`
-	// Difference is the mean with minus the mean without; nil when a side
-	// has no nights.
-	Difference *float64 `json:"difference"`
-	// CILow and CIHigh bound the 95 % interval of Difference; PAdjusted is
-	// the Holm-adjusted p-value. All nil when not estimable, and always
-	// for remedies, which are not tested.
-	CILow     *float64 `json:"ci_low"`
-	CIHigh    *float64 `json:"ci_high"`
-	PAdjusted *float64 `json:"p_adjusted"`
-	// Holds is true only when PAdjusted < Alpha.
-	Holds bool `json:"holds"`
+	// Estimate is the mean with minus the mean without (nil when a side
+	// has no nights), with its interval and adjusted p-value: all nil
+	// when not estimable, and always for remedies, which are not tested.
+	Estimate
 
 	// MeanWith and MeanWithout are the two means (0 with no nights).
 	MeanWith, MeanWithout float64 `json:"-"`

@@ -202,9 +202,9 @@ func TestJSON(t *testing.T) {
 	res := Result{Nights: 60, From: "2026-09-01", To: "2026-10-30", Method: "block bootstrap; Holm",
 		Tested: 2, Comparisons: []Comparison{
 			{Item: "caffeine", Label: "Caffeine", Kind: night.Trigger, Measure: Symptoms, NWith: 18, NWithout: 40,
-				Difference: f(2.25), CILow: f(1.25), CIHigh: f(3.25), PAdjusted: f(0.002), Holds: true},
+				Estimate: Estimate{Difference: f(2.25), CILow: f(1.25), CIHigh: f(3.25), PAdjusted: f(0.002), Holds: true}},
 			{Item: "routine", Label: RoutineLabel, Kind: night.Trigger, Measure: Efficiency, NWith: 3, NWithout: 55,
-				Difference: f(-1.5)},
+				Estimate: Estimate{Difference: f(-1.5)}},
 			{Item: "iron", Label: "Iron", Kind: night.Remedy, Measure: Symptoms, NWith: 28, NWithout: 0},
 		}}
 	got, err := json.Marshal(res)
@@ -228,7 +228,7 @@ func TestLines(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	res := Result{Nights: 1, From: "2026-09-01", To: "2026-09-01", Tested: 1, Comparisons: []Comparison{
 		{Item: "caffeine", Label: "Caffeine after noon", Kind: night.Trigger, Measure: Symptoms, NWith: 12, NWithout: 20,
-			Difference: f(1.8), CILow: f(0.6), CIHigh: f(3.04), PAdjusted: f(0.01), Holds: true},
+			Estimate: Estimate{Difference: f(1.8), CILow: f(0.6), CIHigh: f(3.04), PAdjusted: f(0.01), Holds: true}},
 		{Item: "caffeine", Label: "Caffeine after noon", Kind: night.Trigger, Measure: Efficiency, NWith: 1, NWithout: 20},
 		{Item: "legs-up", Label: "legs-up", Kind: night.Trigger, Measure: Symptoms, NWith: 0, NWithout: 32},
 		{Item: "legs-up", Label: "legs-up", Kind: night.Trigger, Measure: Efficiency, NWith: 0, NWithout: 32},

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/termsafe"
@@ -155,7 +154,7 @@ func (d *detailWriter) row(label, value string) {
 
 func (d *detailWriter) rowStyled(label, value string) {
 	head := d.st.Faint.Render(screen.Truncate("  "+label, d.labelW-1))
-	d.add(screen.Truncate(head+strings.Repeat(" ", max(d.labelW-lipgloss.Width(head), 0))+value, d.width))
+	d.add(screen.Truncate(head+screen.Pad(d.labelW, head)+value, d.width))
 }
 
 func (dt *detail) eveningLines(d *detailWriter, e *night.Evening) {

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
@@ -195,7 +194,7 @@ func (t *table) body() (title, note string, body []string) {
 	}
 	cols := t.cols()
 	pad := func(s string, visible string, c tableCol) string {
-		gap := strings.Repeat(" ", max(c.width-lipgloss.Width(visible), 0))
+		gap := screen.Pad(c.width, visible)
 		if c.right {
 			return gap + s
 		}

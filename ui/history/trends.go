@@ -9,7 +9,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
@@ -153,7 +152,11 @@ func (s *trends) body() (title, note string, body []string) {
 	first := nightfmt.Label(nightfmt.AddDays(s.end, 1-days))
 	last := nightfmt.Label(s.end)
 	span := len(fitWidth(make([]float64, days), chartW))
-	axis := first + strings.Repeat(" ", max(span-lipgloss.Width(first+last), 1)) + last
+	gap := screen.Pad(span, first+last)
+	if gap == "" {
+		gap = " " // the two ends never touch
+	}
+	axis := first + gap + last
 	body = append(body, screen.Truncate(st.Faint.Render(strings.Repeat(" ", 11)+axis), w), "",
 		screen.Wrap(st.Faint, w, fmt.Sprintf("%d of %d nights have a check-in; a gap is a night without one.", recorded, days)))
 	return title, note, body

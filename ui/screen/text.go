@@ -89,3 +89,9 @@ func FitLine(width int, sep string, parts ...string) string {
 func Countdown(d time.Duration) string {
 	return routine.FormatDuration((d + time.Second - 1).Truncate(time.Second))
 }
+
+// Pad is the spaces that fill s out to width cells, none when it is as
+// wide or wider.
+func Pad(width int, s string) string {
+	return strings.Repeat(" ", max(width-lipgloss.Width(s), 0))
+}
