@@ -8,53 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/quietlegs/quietlegs/regularfile/fifotest"
 )
-
-// WithinDeadline runs fn in a goroutine and fails the test if it has not
-// returned well before the test's own deadline (or after a minute without
-// one). A FIFO that blocks a regressed fix fails the test, not hangs it;
-// release, when set, is called then to unblock fn.
-func withinDeadline(t *testing.T, release func(), fn func()) {
-	t.Helper()
-	limit := time.Minute
-	if d, ok := t.Deadline(); ok {
-		limit = min(limit, time.Until(d)/2)
-	}
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	timer := time.NewTimer(limit)
-	defer timer.Stop()
-	select {
-	case <-done:
-	case <-timer.C:
-		if release != nil {
-			release()
-		}
-		t.Fatalf("still blocked after %v", limit)
-	}
-}
-
-// mkfifo makes a named pipe at path and returns a function that opens its
-// writing end without blocking, to release a reader stuck on it.
-func mkfifo(t *testing.T, path string) func() {
-	t.Helper()
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
-	return func() {
-		if f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-			f.Close()
-		}
-	}
-}
 
 func TestReadRefusesWhatIsNotARegularFile(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "calm.toml")
-	release := mkfifo(t, fifo)
+	release := fifotest.Make(t, fifo)
 	regular := filepath.Join(dir, "ok.toml")
 	if err := os.WriteFile(regular, []byte("title = \"x\"\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -80,7 +42,7 @@ func TestReadRefusesWhatIsNotARegularFile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
-			withinDeadline(t, release, func() { _, err = Read(tt.path, tt.max) })
+			fifotest.WithinDeadline(t, release, func() { _, err = Read(tt.path, tt.max) })
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)
