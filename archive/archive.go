@@ -47,13 +47,19 @@ type eveningJSON struct {
 }
 
 type runJSON struct {
-	Name      string     `json:"name"`
-	Title     string     `json:"title,omitempty"`
-	Status    string     `json:"status"`
-	StartedAt string     `json:"started_at"`
-	EndedAt   *string    `json:"ended_at"`
-	PlannedS  float64    `json:"planned_s"`
-	Steps     []stepJSON `json:"steps"`
+	Name      string  `json:"name"`
+	Title     string  `json:"title,omitempty"`
+	Status    string  `json:"status"`
+	StartedAt string  `json:"started_at"`
+	EndedAt   *string `json:"ended_at"`
+	PlannedS  float64 `json:"planned_s"`
+	// Trial marks a run at another speed than real time (--speed): kept,
+	// but never counted as the routine done. Speed is how many times
+	// faster it ran; exports from before it was written lack both, and
+	// read as real time.
+	Trial bool       `json:"trial"`
+	Speed *float64   `json:"speed,omitempty"`
+	Steps []stepJSON `json:"steps"`
 }
 
 type stepJSON struct {
@@ -138,7 +144,12 @@ func fromRecord(r night.Record) nightJSON {
 
 func fromRun(r night.Run) runJSON {
 	j := runJSON{Name: r.Routine, Title: r.Title, Status: string(r.Status), StartedAt: stamp(r.StartedAt),
-		PlannedS: seconds(r.Planned), Steps: []stepJSON{}}
+		PlannedS: seconds(r.Planned), Trial: r.Trial(), Steps: []stepJSON{}}
+	speed := r.Speed
+	if speed == 0 {
+		speed = 1 // a record from before the speed was kept ran in real time
+	}
+	j.Speed = &speed
 	if !r.EndedAt.IsZero() {
 		s := stamp(r.EndedAt)
 		j.EndedAt = &s

@@ -375,3 +375,34 @@ func TestReadJSONSaysWhatAFileIs(t *testing.T) {
 		}
 	}
 }
+
+// TestTrialRuns: a trial run is exported with "trial": true and its speed,
+// is not the night's "routine", and reads back as a trial; an export from
+// before lacks both keys and reads as real time.
+func TestTrialRuns(t *testing.T) {
+	start := time.Date(2026, 11, 22, 21, 0, 0, 0, time.UTC)
+	run := night.Run{Routine: "wind-down", Status: routine.Completed, StartedAt: start, EndedAt: start.Add(time.Second), Speed: 2000}
+	recs := []night.Record{{Night: "2026-11-22", Runs: []night.Run{run}}}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, recs, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"trial": true`, `"speed": 2000`, `"routine": null`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("export lacks %s:\n%s", want, buf.String())
+		}
+	}
+	back, err := ReadJSON(&buf)
+	if err != nil || !back[0].Runs[0].Trial() || back[0].Runs[0].Speed != 2000 {
+		t.Fatalf("read back %+v, %v", back, err)
+	}
+	old := `{"nights":[{"night":"2026-11-22","runs":[{"name":"q","status":"completed","started_at":"2026-11-22T21:00:00Z","ended_at":"2026-11-22T21:10:00Z","planned_s":600,"steps":[]}]}]}`
+	recs, err = ReadJSON(strings.NewReader(old))
+	if err != nil || recs[0].Runs[0].Trial() || recs[0].Runs[0].Speed != 1 {
+		t.Errorf("an old export's run: %+v, %v; want real time", recs, err)
+	}
+	bad := strings.Replace(old, `"planned_s":600`, `"planned_s":600,"trial":false,"speed":60`, 1)
+	if _, err := ReadJSON(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "trial") {
+		t.Errorf("trial false at speed 60: %v, want a refusal", err)
+	}
+}

@@ -356,6 +356,10 @@ func parseTime(field, s string) (time.Time, error) {
 // maxOffset is the largest UTC offset a time may have, in seconds.
 const maxOffset = 18 * 3600
 
+// TrialSpeed is the speed a run marked as a trial, with no speed given,
+// is read at: any speed but real time makes it a trial.
+const TrialSpeed = 2
+
 func toRun(r runJSON) (night.Run, error) {
 	status, ok := runStatuses[r.Status]
 	if r.Name == "" {
@@ -368,7 +372,18 @@ func toRun(r runJSON) (night.Run, error) {
 	if err != nil {
 		return night.Run{}, err
 	}
-	run := night.Run{Routine: r.Name, Title: r.Title, Status: status, StartedAt: start}
+	run := night.Run{Routine: r.Name, Title: r.Title, Status: status, StartedAt: start, Speed: 1}
+	switch {
+	case r.Speed != nil && !(*r.Speed >= 0.1 && *r.Speed <= 10000):
+		return night.Run{}, fmt.Errorf("speed: %v is not from 0.1 to 10000", *r.Speed)
+	case r.Speed != nil:
+		run.Speed = *r.Speed
+	case r.Trial:
+		run.Speed = TrialSpeed
+	}
+	if r.Speed != nil && r.Trial != run.Trial() {
+		return night.Run{}, fmt.Errorf("trial: %v, but speed %v says otherwise", r.Trial, run.Speed)
+	}
 	if r.EndedAt != nil {
 		if run.EndedAt, err = parseTime("ended_at", *r.EndedAt); err != nil {
 			return night.Run{}, err

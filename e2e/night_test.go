@@ -257,3 +257,28 @@ func TestE2EMorningForm(t *testing.T) {
 		}
 	}
 }
+
+// TestE2ETrialRunsAreKeptButNotCounted: a routine run at --speed is a
+// trial: exported with "trial": true, never the night's routine, and not
+// counted in the report's adherence.
+func TestE2ETrialRunsAreKeptButNotCounted(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	if out, errOut, code := sb.run(t, sb.command("evening", "--plain", "--routine", "quick", "--speed", "10000", "--db", sb.db)); code != 0 {
+		t.Fatalf("plain run: exit %d\n%s%s", code, out, errOut)
+	}
+	exp := exportJSON(t, sb)
+	for _, want := range []string{`"trial": true`, `"speed": 10000`, `"routine": null`} {
+		if !strings.Contains(exp, want) {
+			t.Errorf("export lacks %s:\n%s", want, exp)
+		}
+	}
+	date := regexp.MustCompile(`"night": "([0-9-]+)"`).FindStringSubmatch(exp)
+	if date == nil {
+		t.Fatalf("no night in the export:\n%s", exp)
+	}
+	out, errOut, code := sb.run(t, sb.command("report", "--from", date[1], "--to", date[1], "--db", sb.db))
+	if code != 0 || strings.Contains(out, "| Completed | 1 |") || !strings.Contains(out, "Left out: 1 run at another speed than real time (trials)") {
+		t.Errorf("report: exit %d, %s\n%s", code, errOut, out)
+	}
+}

@@ -395,7 +395,7 @@ func layout(recs []night.Record) ([]*facts, time.Time, time.Time) {
 				f.hasEff, f.eff = true, fig.SE
 			}
 		}
-		if run := mainRun(r); run != nil && run.Status == routine.Completed {
+		if run := r.MainRun(); run != nil && run.Status == routine.Completed {
 			f.completed = true
 		}
 		days[k] = f
@@ -407,21 +407,6 @@ func layout(recs []night.Record) ([]*facts, time.Time, time.Time) {
 func weekOf(d time.Time) int {
 	// 1 January 2001 was a Monday.
 	return int(math.Floor(d.Sub(time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)).Hours() / 24 / 7))
-}
-
-// Trial reports whether a run was a trial run at another speed than real
-// time. Speed 0 is an older record that did not keep it: real time.
-func Trial(r night.Run) bool { return r.Speed != 0 && r.Speed != 1 }
-
-// mainRun is night.Record.MainRun over the real-time runs only.
-func mainRun(r night.Record) *night.Run {
-	real := night.Record{}
-	for _, run := range r.Runs {
-		if !Trial(run) {
-			real.Runs = append(real.Runs, run)
-		}
-	}
-	return real.MainRun()
 }
 
 // items is the checklist in its own order, then ids found only in the

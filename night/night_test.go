@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quietlegs/quietlegs/routine"
 )
 
 func TestOf(t *testing.T) {
@@ -77,5 +79,30 @@ func TestCheckDate(t *testing.T) {
 		case tt.want != "" && (!errors.As(err, &fe) || fe.Field != FieldNight):
 			t.Errorf("CheckDate(%q) = %#v, want a *FieldError naming night", tt.date, err)
 		}
+	}
+}
+
+// TestMainRunIsNeverATrial: a run at another speed than real time is kept
+// but never the run a night is judged by.
+func TestMainRunIsNeverATrial(t *testing.T) {
+	trial := Run{Routine: "wind-down", Status: routine.Completed, Speed: 2000}
+	real := Run{Routine: "quick", Status: routine.Partial, Speed: 1}
+	old := Run{Routine: "quick", Status: routine.Abandoned} // speed not kept: real time
+	tests := []struct {
+		runs []Run
+		want string
+	}{
+		{[]Run{trial}, ""},
+		{[]Run{real, trial}, "quick"},
+		{[]Run{trial, old}, "quick"},
+	}
+	for _, tt := range tests {
+		got := Record{Runs: tt.runs}.MainRun()
+		if (got == nil) != (tt.want == "") || got != nil && got.Routine != tt.want {
+			t.Errorf("MainRun of %+v = %+v, want %q", tt.runs, got, tt.want)
+		}
+	}
+	if !trial.Trial() || real.Trial() || old.Trial() {
+		t.Error("Trial: want only the run at speed 2000")
 	}
 }

@@ -102,12 +102,21 @@ var statusRank = map[routine.Status]int{
 	routine.Completed: 4, routine.Partial: 3, routine.Running: 2, routine.Abandoned: 1,
 }
 
-// MainRun is the run a night is judged by: the most complete one, the
-// latest of equals. It is nil when no routine was run.
+// Trial reports whether the run was a trial, at another speed than real
+// time (--speed): kept and listed, but never counted as the routine done.
+// Speed 0 is a record from before the speed was kept: real time.
+func (r Run) Trial() bool { return r.Speed != 0 && r.Speed != 1 }
+
+// MainRun is the run a night is judged by: the most complete one that was
+// not a trial, the latest of equals. It is nil when no routine was run in
+// real time.
 func (r Record) MainRun() *Run {
 	var best *Run
 	for i := range r.Runs {
 		run := &r.Runs[i]
+		if run.Trial() {
+			continue
+		}
 		if best == nil || statusRank[run.Status] >= statusRank[best.Status] {
 			best = run
 		}

@@ -86,7 +86,11 @@ func Write(w io.Writer, recs []night.Record, o Options) error {
 	t := gather(from, to, recs)
 	blocks := header(&t, from, to, o.Now)
 	if t.anyRecord == 0 {
-		blocks = append(blocks, para("There are no records for the nights in this period."))
+		none := "There are no records for the nights in this period."
+		if t.trials > 0 {
+			none += fmt.Sprintf(" Left out: %s at another speed than real time (trials).", plural(t.trials, "run", "runs"))
+		}
+		blocks = append(blocks, para(none))
 	} else {
 		blocks = append(blocks, summary(&t)...)
 		blocks = append(blocks, weeks(&t)...)

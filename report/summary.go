@@ -5,7 +5,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -77,7 +76,7 @@ func gather(from, to time.Time, recs []night.Record) tally {
 			r := recs[i]
 			r.Runs = nil
 			for _, run := range recs[i].Runs {
-				if insight.Trial(run) {
+				if run.Trial() {
 					t.trials++
 				} else {
 					r.Runs = append(r.Runs, run)

@@ -116,7 +116,7 @@ type nightRun struct {
 // with their steps: only what a night's record holds, not all of a Session.
 func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, night, routine, routine_title, status, started_at,
-		utc_offset, ended_at, planned_ms FROM sessions WHERE night BETWEEN ? AND ? ORDER BY started_at, id`, lo, hi)
+		utc_offset, ended_at, planned_ms, speed FROM sessions WHERE night BETWEEN ? AND ? ORDER BY started_at, id`, lo, hi)
 	if err != nil {
 		return nil, fmt.Errorf("sessions: %w", err)
 	}
@@ -132,7 +132,7 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, erro
 			offset  int64
 			planned int64
 		)
-		if err := rows.Scan(&r.id, &r.night, &r.run.Routine, &r.run.Title, &status, &started, &offset, &ended, &planned); err != nil {
+		if err := rows.Scan(&r.id, &r.night, &r.run.Routine, &r.run.Title, &status, &started, &offset, &ended, &planned, &r.run.Speed); err != nil {
 			return nil, fmt.Errorf("sessions: %w", err)
 		}
 		zone := time.FixedZone("", int(offset))

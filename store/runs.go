@@ -15,7 +15,8 @@ type runRow struct {
 	startedAt                     string // UTC, see timeLayout
 	offset                        int    // seconds east of UTC at the start
 	endedAt                       sql.NullString
-	planned                       int64 // the routine's planned length, milliseconds
+	planned                       int64   // the routine's planned length, milliseconds
+	speed                         float64 // 1 is real time; another is a trial
 	steps                         []stepRow
 }
 
@@ -35,7 +36,10 @@ type storedRun struct {
 func runRowOf(date string, r night.Run) runRow {
 	_, off := r.StartedAt.Zone()
 	row := runRow{night: date, routine: r.Routine, title: r.Title, status: string(r.Status),
-		startedAt: formatTime(r.StartedAt), offset: off}
+		startedAt: formatTime(r.StartedAt), offset: off, speed: r.Speed}
+	if row.speed == 0 {
+		row.speed = 1 // a record from before the speed was kept
+	}
 	if !r.EndedAt.IsZero() {
 		row.endedAt = sql.NullString{String: formatTime(r.EndedAt), Valid: true}
 	}
@@ -59,6 +63,7 @@ func runRowOf(date string, r night.Run) runRow {
 func (r runRow) equal(o runRow) bool {
 	return r.night == o.night && r.routine == o.routine && r.title == o.title && r.status == o.status &&
 		r.startedAt == o.startedAt && r.offset == o.offset && r.endedAt == o.endedAt && r.planned == o.planned &&
+		r.speed == o.speed &&
 		slices.Equal(r.steps, o.steps)
 }
 
@@ -77,8 +82,8 @@ func insertRun(ctx context.Context, tx execer, r runRow) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO sessions
 		(routine, routine_title, night, started_at, utc_offset, ended_at, status, speed, planned_ms,
 		current_step, current_elapsed_ms, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?)`,
-		r.routine, r.title, r.night, r.startedAt, r.offset, r.endedAt, r.status, r.planned, next, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+		r.routine, r.title, r.night, r.startedAt, r.offset, r.endedAt, r.status, r.speed, r.planned, next, updated)
 	if err != nil {
 		return err
 	}
@@ -93,8 +98,8 @@ func insertRun(ctx context.Context, tx execer, r runRow) error {
 // progress and updated_at are left as they were.
 func updateRun(ctx context.Context, tx execer, id int64, r runRow) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET night = ?, routine_title = ?, utc_offset = ?,
-		status = ?, ended_at = ?, planned_ms = ? WHERE id = ?`,
-		r.night, r.title, r.offset, r.status, r.endedAt, r.planned, id); err != nil {
+		status = ?, ended_at = ?, planned_ms = ?, speed = ? WHERE id = ?`,
+		r.night, r.title, r.offset, r.status, r.endedAt, r.planned, r.speed, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM session_steps WHERE session_id = ?", id); err != nil {
