@@ -37,7 +37,11 @@ func (e *PositionError) LogSafe() string {
 // ReadJSON reads an export document. Any problem rejects the whole file,
 // with the line and column where it was found, so an import is all or
 // nothing. Fields it does not know are ignored.
-func ReadJSON(r io.Reader) ([]night.Record, error) {
+func ReadJSON(r io.Reader) ([]night.Record, error) { return ReadJSONUpTo(r, "") }
+
+// ReadJSONUpTo is ReadJSON refusing, with its position, any night after
+// last (YYYY-MM-DD; "" refuses none): a night that has not come yet.
+func ReadJSONUpTo(r io.Reader, last string) ([]night.Record, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
@@ -48,7 +52,7 @@ func ReadJSON(r io.Reader) ([]night.Record, error) {
 	// A UTF-8 byte-order mark, as some Windows editors write, becomes
 	// spaces, which JSON allows, so offsets stay where they were; columns
 	// on line 1 are counted without it, as an editor shows them.
-	p := &parser{}
+	p := &parser{last: last}
 	if bytes.HasPrefix(data, []byte(bom)) {
 		data = bytes.Clone(data)
 		copy(data, "   ")
@@ -135,6 +139,7 @@ func (p *parser) skipSpace(off int64) int64 {
 }
 
 type parser struct {
+	last string // the latest night allowed, "" for any
 	data []byte
 	bom  int // bytes of byte-order mark the file began with
 	dec  *json.Decoder
@@ -267,6 +272,9 @@ func (p *parser) nights() ([]night.Record, error) {
 		}
 		if p.seen[rec.Night] {
 			return nil, p.at(off, "%s: night %s appears twice", what, rec.Night)
+		}
+		if p.last != "" && rec.Night > p.last {
+			return nil, p.at(off, "%s: night %s has not come yet (tonight is %s)", what, rec.Night, p.last)
 		}
 		p.seen[rec.Night] = true
 		for j, r := range rec.Runs {

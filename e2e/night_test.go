@@ -67,6 +67,8 @@ func TestE2EMorningBadFlags(t *testing.T) {
 		{"missing time", map[string]string{"--out": ""}, "--out is needed for a new check-in"},
 		{"missing rating", map[string]string{"--rested": ""}, "--rested is needed for a new check-in"},
 		{"bad night", map[string]string{"--night": "22/11/2026"}, `--night: "22/11/2026" is not a date`},
+		{"a night to come", map[string]string{"--night": "2099-12-25"}, "--night: 2099-12-25 has not come yet"},
+		{"a night that does not exist", map[string]string{"--night": "2026-02-30"}, "--night: 2026-02-30 does not exist: February 2026 has 28 days"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,6 +119,8 @@ func TestE2EEveningLogOnly(t *testing.T) {
 		{"--tag coffee", `--tag: "coffee" is not on your checklist (caffeine, alcohol`},
 		{"--symptoms 11", "--symptoms: 11 is out of range (0-10)"},
 		{"--night yesterday", `--night: "yesterday" is not a date`},
+		{"--night 2099-12-25", "--night: 2099-12-25 has not come yet"},
+		{"--night 1900-01-01", "--night: 1900-01-01 is out of range"},
 	} {
 		args := append([]string{"evening", "--log-only", "--db", sb.db}, strings.Fields(bad.args)...)
 		if _, errOut, code := sb.run(t, sb.command(args...)); code != 2 || !strings.Contains(errOut, bad.want) {

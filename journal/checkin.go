@@ -114,7 +114,7 @@ type SavedCheckin struct {
 // What does not read or does not add up comes back as night.FieldErrors,
 // each naming its field, and nothing is written.
 func (j *Journal) SaveCheckin(ctx context.Context, date string, a Answers) (SavedCheckin, error) {
-	if err := night.CheckDate(date); err != nil {
+	if err := j.checkNight(date); err != nil {
 		return SavedCheckin{}, err
 	}
 	ctx, cancel := bounded(ctx)
@@ -124,6 +124,9 @@ func (j *Journal) SaveCheckin(ctx context.Context, date string, a Answers) (Save
 	var saved SavedCheckin
 	err := j.st.UpdateCheckin(ctx, date, func(old night.Checkin, existed bool) (night.Checkin, error) {
 		c, errs := j.readCheckin(date, old, existed, a)
+		if len(errs) == 0 {
+			errs = j.happened(c)
+		}
 		if len(errs) > 0 {
 			return c, errs
 		}
@@ -141,10 +144,31 @@ func (j *Journal) SaveCheckin(ctx context.Context, date string, a Answers) (Save
 // saving them: the form calls it as the person types, to show each
 // problem at its field.
 func (j *Journal) CheckCheckin(date string, a Answers) (night.Checkin, night.FieldErrors) {
-	if err := night.CheckDate(date); err != nil {
+	if err := j.checkNight(date); err != nil {
 		return night.Checkin{}, night.AsFieldErrors(err)
 	}
-	return j.readCheckin(date, night.Checkin{}, false, a)
+	c, errs := j.readCheckin(date, night.Checkin{}, false, a)
+	if len(errs) == 0 {
+		errs = j.happened(c)
+	}
+	return c, errs
+}
+
+// happened refuses a check-in whose final awakening or getting up has not
+// happened yet: a morning is told once it is over.
+func (j *Journal) happened(c night.Checkin) night.FieldErrors {
+	now := j.Now()
+	for _, t := range []struct {
+		f    night.Field
+		what string
+		at   time.Time
+	}{{night.FieldFinal, "final awakening", c.FinalWake}, {night.FieldOut, "getting up", c.OutOfBed}} {
+		if t.at.After(now) {
+			return night.FieldErrors{{Field: t.f, Msg: fmt.Sprintf("%s at %s has not happened yet (it is now %s)",
+				t.what, t.at.Format("Mon 2 Jan 15:04"), now.Format("Mon 2 Jan 15:04"))}}
+		}
+	}
+	return nil
 }
 
 // MaxTIB is the longest time in bed taken as typed: a longer night most

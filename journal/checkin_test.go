@@ -206,3 +206,28 @@ func TestCheckCheckinSavesNothing(t *testing.T) {
 		t.Error("CheckCheckin saved")
 	}
 }
+
+// TestNightsYetToCome: a night after tonight, and a morning that has not
+// happened yet, are refused; an export holding a night to come is refused
+// with its place in the file.
+func TestNightsYetToCome(t *testing.T) {
+	ctx := context.Background()
+	j, st, _ := newTestJournal(t, 8, 0) // 08:00 on 23 November: tonight is the 22nd
+	if _, err := j.SaveCheckin(ctx, "2026-11-23", fullNight); !strings.Contains(night.AsFieldErrors(err).At(night.FieldNight), "has not come yet") {
+		t.Errorf("a check-in for the 23rd: %v, want the night refused", err)
+	}
+	_, err := j.SaveCheckin(ctx, "2026-11-22", with(fullNight, night.FieldOut, "08:30"))
+	if !strings.Contains(night.AsFieldErrors(err).At(night.FieldOut), "has not happened yet") {
+		t.Errorf("getting up at 08:30, at 08:00: %v, want it refused at out", err)
+	}
+	if _, _, err := j.AmendEvening(ctx, journal.EveningChange{Night: "2026-12-25", Symptoms: ptr(3)}); !strings.Contains(night.AsFieldErrors(err).At(night.FieldNight), "has not come yet") {
+		t.Errorf("an evening log for Christmas: %v, want it refused", err)
+	}
+	_, err = j.Import(ctx, strings.NewReader(`{"nights":[{"night":"2026-11-22"},{"night":"2027-01-01"}]}`))
+	if err == nil || !strings.Contains(err.Error(), "line 1, column") || !strings.Contains(err.Error(), "2027-01-01 has not come yet") {
+		t.Errorf("import of a night to come: %v", err)
+	}
+	if len(st.Checkins)+len(st.Evenings) != 0 {
+		t.Error("something was saved")
+	}
+}

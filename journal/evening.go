@@ -30,7 +30,7 @@ func (j *Journal) DraftEvening(ctx context.Context, date string) (e night.Evenin
 // on the checklist, or already on the night's log (an item since taken off
 // the checklist stays readable and savable).
 func (j *Journal) SaveEvening(ctx context.Context, e night.Evening) error {
-	if err := night.CheckDate(e.Night); err != nil {
+	if err := j.checkNight(e.Night); err != nil {
 		return err
 	}
 	ctx, cancel := bounded(ctx)
@@ -81,7 +81,7 @@ func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Eve
 	if date == "" {
 		date = j.Tonight()
 	}
-	if err := night.CheckDate(date); err != nil {
+	if err := j.checkNight(date); err != nil {
 		return night.Evening{Night: date}, false, err
 	}
 	ctx, cancel := bounded(ctx)

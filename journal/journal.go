@@ -12,6 +12,7 @@ package journal
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/quietlegs/quietlegs/night"
@@ -64,6 +65,18 @@ func (j *Journal) Tonight() string { return night.Of(j.Now(), j.set.Boundary) }
 
 // LastNight is the night a morning check-in made now is about.
 func (j *Journal) LastNight() string { return night.Last(j.Now()) }
+
+// checkNight refuses a night that is no date, out of range, or yet to
+// come: after tonight, by the day boundary.
+func (j *Journal) checkNight(date string) error {
+	if err := night.CheckDate(date); err != nil {
+		return err
+	}
+	if tonight := j.Tonight(); date > tonight {
+		return &night.FieldError{Field: night.FieldNight, Msg: fmt.Sprintf("%s has not come yet (tonight is %s)", date, tonight)}
+	}
+	return nil
+}
 
 // Where names the file the records are kept in, for messages.
 func (j *Journal) Where() string { return j.st.Path() }

@@ -38,10 +38,10 @@ func (j *Journal) Export(ctx context.Context, w io.Writer, format, from, to stri
 }
 
 // Import reads a JSON export from r and merges it by night, all or
-// nothing: a file with any mistake is refused whole, with where the
-// mistake is.
+// nothing: a file with any mistake, or a night yet to come, is refused
+// whole, with where the mistake is.
 func (j *Journal) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
-	recs, err := archive.ReadJSON(r)
+	recs, err := archive.ReadJSONUpTo(r, j.Tonight())
 	if err != nil {
 		return ImportResult{}, err
 	}

@@ -96,9 +96,11 @@ func TestCheckinByKeyboard(t *testing.T) {
 		{"tried after midnight, typed as 4 digits", "2330", "0015", "0600", "0610",
 			time.Date(2026, 11, 22, 23, 30, 0, 0, time.UTC), time.Date(2026, 11, 23, 6, 0, 0, 0, time.UTC),
 			[]string{"6 h 40 min", "4 h 57 min", "74 %"}},
-		{"into bed after midnight", "00:40", "01:00", "07:00", "07:30",
+		// (Up at 07:10: the clock reads 07:15, and a later time has not
+		// happened yet.)
+		{"into bed after midnight", "00:40", "01:00", "07:00", "07:10",
 			time.Date(2026, 11, 23, 0, 40, 0, 0, time.UTC), time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC),
-			[]string{"6 h 50 min", "5 h 12 min", "76 %"}},
+			[]string{"6 h 30 min", "5 h 12 min", "80 %"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
