@@ -127,7 +127,7 @@ func TestHistoryWithNothingToShow(t *testing.T) {
 		hist *fakeHistory
 		want []string
 	}{
-		{"empty", &fakeHistory{}, []string{"·", "No nights recorded yet.", "Nothing recorded", "nothing recorded", "Nothing to compare yet"}},
+		{"empty", &fakeHistory{}, []string{"·", "No nights recorded yet in /fake/quietlegs.db.", "Nothing recorded", "nothing recorded", "Nothing to compare yet"}},
 		{"failing", &fakeHistory{Err: errDiskFull}, []string{"⚠ could not read your nights: disk I/O error"}},
 	}
 	for _, tt := range tests {

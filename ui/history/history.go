@@ -32,6 +32,9 @@ type Source interface {
 	NightRange(ctx context.Context) (first, last string, n int, err error)
 	// Insights are the comparisons over every night.
 	Insights(ctx context.Context) (insight.Result, error)
+	// Where names the file the nights are read from ("" for none), so an
+	// empty history says which file it read: a mistyped --db shows.
+	Where() string
 }
 
 // EditMsg asks the root to open the check-in form for Night; when the
@@ -112,7 +115,7 @@ func New(ctx *screen.Context, src Source, fromHome bool) *Model {
 	m.n.win.none = src == nil
 	m.n.sel = m.n.today
 	m.calendar = calendar{ctx: ctx, n: &m.n, keys: newCalendarKeys()}
-	m.table = table{ctx: ctx, n: &m.n, keys: newTableKeys()}
+	m.table = table{ctx: ctx, src: src, n: &m.n, keys: newTableKeys()}
 	m.detail = detail{ctx: ctx, n: &m.n, keys: newDetailKeys()}
 	m.trends = trends{ctx: ctx, n: &m.n, src: src, days: 30, keys: newTrendsKeys()}
 	m.insights = insights{ctx: ctx, src: src, keys: newScrollKeys()}

@@ -14,6 +14,7 @@ import (
 // table is the nights with records, newest first.
 type table struct {
 	ctx  *screen.Context
+	src  Source // nil shows none
 	n    *nights
 	keys tableKeys
 	// top is the night on the top row.
@@ -190,7 +191,12 @@ func (t *table) body() (title, note string, body []string) {
 		note = fmt.Sprintf("%d recorded", n.count)
 	}
 	if n.first == "" {
-		return title, note, []string{st.Faint.Render("No nights recorded yet.")}
+		empty := "No nights recorded yet."
+		if t.src != nil && t.src.Where() != "" {
+			where := t.src.Where()
+			empty = "No nights recorded yet in " + where + "."
+		}
+		return title, note, []string{screen.Wrap(st.Faint, t.ctx.Width, empty)}
 	}
 	cols := t.cols()
 	pad := func(s string, visible string, c tableCol) string {

@@ -145,6 +145,9 @@ func (f *History) overlay(recs []night.Record, from, to string) []night.Record {
 	return recs
 }
 
+// Where names no file: the nights are in memory.
+func (f *History) Where() string { return "" }
+
 // Insights compares every night, as the journal does.
 func (f *History) Insights(ctx context.Context) (insight.Result, error) {
 	recs, err := f.Nights(ctx, "", "")
