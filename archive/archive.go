@@ -87,10 +87,11 @@ type checkinJSON struct {
 	GotUp       int    `json:"got_up"`
 	Notes       string `json:"notes"`
 	RecordedAt  string `json:"recorded_at,omitempty"`
-	// Derived on export, ignored on import.
-	TIB int     `json:"tib_min"`
-	TST int     `json:"tst_min"`
-	SE  float64 `json:"sleep_efficiency"`
+	// Derived on export, ignored on import. Sleep efficiency is null when
+	// there was no time in bed to divide by: unknown, never 0.
+	TIB int      `json:"tib_min"`
+	TST int      `json:"tst_min"`
+	SE  *float64 `json:"sleep_efficiency"`
 }
 
 // formatName marks a file as a quietlegs export.
@@ -133,7 +134,7 @@ func fromRecord(r night.Record) nightJSON {
 			FinalWake: stamp(c.FinalWake), OutOfBed: stamp(c.OutOfBed),
 			Quality: c.Quality, Rested: c.Rested, RLSSeverity: c.RLSSeverity,
 			Onset: string(c.Onset), GotUp: c.GotUp, Notes: c.Notes,
-			TIB: f.TIB, TST: f.TST, SE: f.SE,
+			TIB: f.TIB, TST: f.TST, SE: sleepEfficiency(f),
 		}
 		if !c.RecordedAt.IsZero() {
 			n.Checkin.RecordedAt = stamp(c.RecordedAt)
@@ -169,3 +170,12 @@ var (
 		"partial": routine.Partial, "abandoned": routine.Abandoned,
 	}
 )
+
+// sleepEfficiency is f's SE, or nil when there was no time in bed.
+func sleepEfficiency(f night.Figures) *float64 {
+	if f.TIB <= 0 {
+		return nil
+	}
+	se := f.SE
+	return &se
+}

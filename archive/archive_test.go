@@ -406,3 +406,27 @@ func TestTrialRuns(t *testing.T) {
 		t.Errorf("trial false at speed 60: %v, want a refusal", err)
 	}
 }
+
+// TestNoTimeInBedHasNoEfficiency: with no time in bed, sleep efficiency is
+// unknown: null in the JSON and empty in the CSV, never 0.
+func TestNoTimeInBedHasNoEfficiency(t *testing.T) {
+	at := time.Date(2026, 11, 22, 22, 0, 0, 0, time.UTC)
+	c := night.Checkin{Night: "2026-11-22", InBed: at, TriedSleep: at, FinalWake: at, OutOfBed: at,
+		Quality: 3, Rested: 3, Onset: night.OnsetNone}
+	recs := []night.Record{{Night: "2026-11-22", Checkin: &c}}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, recs, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"sleep_efficiency": null`) {
+		t.Errorf("export:\n%s", buf.String())
+	}
+	buf.Reset()
+	if err := WriteCSV(&buf, recs); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := csv.NewReader(&buf).ReadAll()
+	if col := slices.Index(rows[0], "sleep_efficiency"); rows[1][col] != "" {
+		t.Errorf("CSV sleep_efficiency %q, want empty", rows[1][col])
+	}
+}

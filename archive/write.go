@@ -95,7 +95,7 @@ func csvRow(r night.Record) []string {
 		row = append(row, stamp(c.InBed), stamp(c.TriedSleep), strconv.Itoa(c.LatencyMin),
 			strconv.Itoa(c.Awakenings), strconv.Itoa(c.AwakeMin), stamp(c.FinalWake), stamp(c.OutOfBed),
 			strconv.Itoa(c.Quality), strconv.Itoa(c.Rested), strconv.Itoa(c.RLSSeverity), string(c.Onset),
-			strconv.Itoa(c.GotUp), cell(c.Notes), strconv.Itoa(f.TIB), strconv.Itoa(f.TST), num(f.SE))
+			strconv.Itoa(c.GotUp), cell(c.Notes), strconv.Itoa(f.TIB), strconv.Itoa(f.TST), seCell(f))
 	} else {
 		for range 16 {
 			row = append(row, "")
@@ -119,4 +119,12 @@ func cell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// seCell is the sleep efficiency, empty when there was no time in bed.
+func seCell(f night.Figures) string {
+	if se := sleepEfficiency(f); se != nil {
+		return num(*se)
+	}
+	return ""
 }
