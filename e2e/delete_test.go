@@ -58,7 +58,7 @@ func TestE2EDeleteNight(t *testing.T) {
 		{nil, "--night"},
 		{[]string{"--night", "2026-11-22", "--only", "steps"}, "--only"},
 	} {
-		_, errOut, code := sb.run(t, sb.command(append(append([]string{"delete", "--yes", "--db", sb.db}, bad.args...))...))
+		_, errOut, code := sb.run(t, sb.command(append([]string{"delete", "--yes", "--db", sb.db}, bad.args...)...))
 		if code != 2 || !strings.Contains(errOut, bad.want) {
 			t.Errorf("delete %v: exit %d: %s", bad.args, code, errOut)
 		}
