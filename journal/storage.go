@@ -68,9 +68,18 @@ type Storage interface {
 	// was stopped already; its nights are kept.
 	StopExperiment(ctx context.Context, id int64, at time.Time) error
 
+	// DeleteNight deletes part of what is filed under the night date (all
+	// of it for AllParts) in one transaction: the evening log with its
+	// ticked items, the check-in, the routine runs with their steps. A
+	// part the night does not have is no error.
+	DeleteNight(ctx context.Context, date string, part Part) error
+
 	// Backup writes a consistent copy of everything to path, which must
 	// not exist yet.
 	Backup(ctx context.Context, path string) error
+	// BackupBeforeDelete writes a copy of everything beside the records,
+	// keeping the newest few such copies, and returns its path.
+	BackupBeforeDelete(ctx context.Context) (string, error)
 	// Path names where the records are, for messages.
 	Path() string
 }

@@ -100,25 +100,38 @@ func (s *Store) backupBeforeMigrate(ctx context.Context, target int) error {
 	}
 	// Old copies that cannot be deleted are no reason to refuse to open:
 	// they are only extra files.
-	_ = pruneBackups(s.path, keepBackups)
+	_ = pruneBackups(s.path, migrateKind, keepBackups)
 	return nil
 }
 
-// backupRef is one backup file made before a migration.
+// backupRef is one backup file of a kind: made before a migration, a
+// delete or a restore.
 type backupRef struct {
 	name    string
 	at      time.Time
 	version int
 }
 
-// migrationBackups lists the backups of the database at path made before
-// migrating: files in its folder named exactly <file>.v<N>-<stamp>.bak.
-func migrationBackups(path string) ([]backupRef, error) {
+// Kinds of backup, each named <file>.<kind>-<stamp>.bak and rotated on its
+// own (keepBackups of each), so a run of deletes never pushes out the copy
+// made before an upgrade, which is the only one at the old schema version,
+// nor the copy of what a restore replaced.
+const (
+	// migrateKind matches v<N>, the schema version migrated from.
+	migrateKind = `v([0-9]{1,9})`
+	deleteKind  = "delete"
+	restoreKind = "restore"
+)
+
+// listBackups lists the backups of the database at path of one kind:
+// files in its folder named exactly <file>.<kind>-<stamp>.bak, kind being
+// a regular expression whose first group, if any, is a version number.
+func listBackups(path, kind string) ([]backupRef, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	re := regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.v([0-9]{1,9})-([0-9]{8}T[0-9]{6}(?:\.[0-9]{9})?Z)\.bak$`)
+	re := regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.` + kind + `-([0-9]{8}T[0-9]{6}(?:\.[0-9]{9})?Z)\.bak$`)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("list backups of %s: %w", path, err)
@@ -129,10 +142,14 @@ func migrationBackups(path string) ([]backupRef, error) {
 		if m == nil || !e.Type().IsRegular() {
 			continue
 		}
-		v, _ := strconv.Atoi(m[1]) // at most 9 digits: fits
-		at, err := time.Parse(backupStamp, m[2])
+		var v int
+		if len(m) == 3 {
+			v, _ = strconv.Atoi(m[1]) // at most 9 digits: fits
+		}
+		stamp := m[len(m)-1]
+		at, err := time.Parse(backupStamp, stamp)
 		if err != nil {
-			if at, err = time.Parse(oldBackupStamp, m[2]); err != nil {
+			if at, err = time.Parse(oldBackupStamp, stamp); err != nil {
 				continue // not a real time: not one of ours
 			}
 		}
@@ -141,10 +158,11 @@ func migrationBackups(path string) ([]backupRef, error) {
 	return refs, nil
 }
 
-// pruneBackups deletes all but the newest keep backups of the database at
-// path, newest by the time in their names.
-func pruneBackups(path string, keep int) error {
-	refs, err := migrationBackups(path)
+// pruneBackups deletes all but the newest keep backups of one kind of the
+// database at path, newest by the time in their names. A -wal copied
+// beside a backup (see Restore) goes with it.
+func pruneBackups(path, kind string, keep int) error {
+	refs, err := listBackups(path, kind)
 	if err != nil {
 		return err
 	}
@@ -156,6 +174,37 @@ func pruneBackups(path string, keep int) error {
 		if err := os.Remove(r.name); err != nil {
 			errs = append(errs, fmt.Errorf("delete old backup: %w", err))
 		}
+		if err := os.Remove(r.name + "-wal"); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, fmt.Errorf("delete old backup: %w", err))
+		}
 	}
 	return errors.Join(errs...)
+}
+
+// backupName is the name of a new backup of kind of the database at path,
+// made at t: <file>.<kind>-<UTC stamp>.bak. A name already taken (two in
+// one nanosecond, or a clock that stands still in a test) moves on a
+// nanosecond, which keeps the names in time order.
+func backupName(path, kind string, t time.Time) string {
+	for range 1000 {
+		name := fmt.Sprintf("%s.%s-%s.bak", path, kind, BackupStamp(t))
+		if _, err := os.Lstat(name); errors.Is(err, os.ErrNotExist) {
+			return name
+		}
+		t = t.Add(time.Nanosecond)
+	}
+	return fmt.Sprintf("%s.%s-%s.bak", path, kind, BackupStamp(t))
+}
+
+// BackupBeforeDelete writes a consistent copy of the database beside it,
+// as <file>.delete-<UTC time>.bak (0600), and deletes all but the newest
+// keepBackups such copies. It returns the copy's path.
+func (s *Store) BackupBeforeDelete(ctx context.Context) (string, error) {
+	name := backupName(s.path, deleteKind, s.now())
+	if err := s.vacuumInto(ctx, name); err != nil {
+		return "", fmt.Errorf("back up database %s to %s before deleting: %w", s.path, name, err)
+	}
+	// Old copies that cannot be deleted are only extra files.
+	_ = pruneBackups(s.path, deleteKind, keepBackups)
+	return name, nil
 }

@@ -253,8 +253,14 @@ func checkHeader(path string, size int64) error {
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
 	defer f.Close()
+	return checkHeaderOf(path, f, size)
+}
+
+// checkHeaderOf is checkHeader of the open file f, named path, of size
+// bytes. It reads from the start of f without moving its offset.
+func checkHeaderOf(path string, f io.ReaderAt, size int64) error {
 	var h [100]byte
-	if _, err := io.ReadFull(f, h[:]); err != nil {
+	if _, err := f.ReadAt(h[:], 0); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return fmt.Errorf("open database %s: file is not a database", path)
 		}
@@ -354,7 +360,13 @@ const maxProblems = 3
 // quickCheck runs PRAGMA quick_check and returns what it found wrong;
 // none when the database is whole.
 func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
-	rows, err := db.QueryContext(ctx, fmt.Sprintf("PRAGMA quick_check(%d)", maxProblems))
+	return check(ctx, db, "quick_check")
+}
+
+// check runs PRAGMA quick_check or integrity_check and returns what it
+// found wrong.
+func check(ctx context.Context, db *sql.DB, pragma string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, fmt.Sprintf("PRAGMA %s(%d)", pragma, maxProblems))
 	if err != nil {
 		return nil, err
 	}

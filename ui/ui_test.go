@@ -371,6 +371,10 @@ type fakeStorage struct {
 	diary   *fakeDiary
 	history *fakeHistory
 	runs    *fakeRuns
+	// backups counts the copies made before deleting; deleteErr fails
+	// every delete.
+	backups   int
+	deleteErr error
 }
 
 func (f *fakeStorage) Evening(ctx context.Context, d string) (night.Evening, bool, error) {
@@ -449,4 +453,15 @@ func (f *fakeStorage) LatestExperiment(context.Context) (journal.Experiment, boo
 }
 func (f *fakeStorage) StopExperiment(context.Context, int64, time.Time) error { return nil }
 func (f *fakeStorage) Backup(context.Context, string) error                   { return nil }
-func (f *fakeStorage) Path() string                                           { return "/fake/quietlegs.db" }
+func (f *fakeStorage) DeleteNight(_ context.Context, d string, part journal.Part) error {
+	if f.deleteErr != nil {
+		return f.deleteErr
+	}
+	f.history.Delete(d, part.Has(journal.EveningPart), part.Has(journal.CheckinPart), part.Has(journal.RunsPart))
+	return nil
+}
+func (f *fakeStorage) BackupBeforeDelete(context.Context) (string, error) {
+	f.backups++
+	return "/fake/quietlegs.db.delete-1.bak", nil
+}
+func (f *fakeStorage) Path() string { return "/fake/quietlegs.db" }

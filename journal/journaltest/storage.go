@@ -6,6 +6,7 @@ package journaltest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"sync"
@@ -22,7 +23,8 @@ type Storage struct {
 	mu       sync.Mutex
 	Evenings map[string]night.Evening
 	Checkins map[string]night.Checkin
-	// Runs are in the order they started; a run's ID is its index + 1.
+	// Runs are in the order they started; a run's ID is its index + 1. A
+	// deleted run keeps its place, filed under no night.
 	Runs []night.Run
 	// Experiments are in the order they started; an experiment's ID is
 	// its index + 1.
@@ -34,6 +36,8 @@ type Storage struct {
 	FailWrites, FailReads error
 	// Writes counts the writes that succeeded.
 	Writes int
+	// backups are the copies made before deleting.
+	backups []string
 }
 
 // New is an empty Storage.
@@ -175,8 +179,11 @@ func (s *Storage) Checkpoint(_ context.Context, id int64, cp night.Checkpoint) e
 // LatestRun is the run that started last.
 func (s *Storage) LatestRun(context.Context) (r night.Run, ok bool, err error) {
 	err = s.read(func() {
-		if len(s.Runs) > 0 {
-			r, ok = s.Runs[len(s.Runs)-1], true
+		for i := len(s.Runs) - 1; i >= 0 && !ok; i-- {
+			r, ok = s.Runs[i], s.Runs[i].Night != deletedNight
+		}
+		if !ok {
+			r = night.Run{}
 		}
 	})
 	return r, ok, err
@@ -238,6 +245,9 @@ func (s *Storage) records() []night.Record {
 		get(d).Checkin = &c
 	}
 	for _, r := range s.Runs {
+		if r.Night == deletedNight {
+			continue
+		}
 		rec := get(r.Night)
 		rec.Runs = append(rec.Runs, r)
 	}
@@ -343,6 +353,47 @@ func (s *Storage) StopExperiment(_ context.Context, id int64, at time.Time) erro
 func cloneExperiment(e journal.Experiment) journal.Experiment {
 	e.Weeks = slices.Clone(e.Weeks)
 	return e
+}
+
+// DeleteNight deletes part of a night, as one write.
+func (s *Storage) DeleteNight(_ context.Context, d string, part journal.Part) error {
+	return s.write(func() error {
+		if part.Has(journal.EveningPart) {
+			delete(s.Evenings, d)
+		}
+		if part.Has(journal.CheckinPart) {
+			delete(s.Checkins, d)
+		}
+		if part.Has(journal.RunsPart) {
+			// Runs keep their places, so an ID stays its index + 1.
+			for i := range s.Runs {
+				if s.Runs[i].Night == d {
+					s.Runs[i] = night.Run{ID: s.Runs[i].ID, Night: deletedNight}
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// deletedNight files a deleted run where no night is read.
+const deletedNight = "deleted"
+
+// DeleteBackups are the paths BackupBeforeDelete returned, in order.
+func (s *Storage) DeleteBackups() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.backups)
+}
+
+// BackupBeforeDelete names a pretend copy, counting as a write.
+func (s *Storage) BackupBeforeDelete(context.Context) (name string, err error) {
+	err = s.write(func() error {
+		name = fmt.Sprintf("/fake/quietlegs.db.delete-%d.bak", len(s.backups)+1)
+		s.backups = append(s.backups, name)
+		return nil
+	})
+	return name, err
 }
 
 // Backup does nothing: there is no file to copy.

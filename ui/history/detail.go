@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/termsafe"
@@ -18,15 +19,47 @@ import (
 type detail struct {
 	ctx  *screen.Context
 	n    *nights
+	src  Source
 	keys detailKeys
 	// top is the first line shown.
 	top int
+	// ask is the question before deleting the night asking; while it is
+	// asked it takes every key.
+	ask    screen.Confirm
+	asking string
+	// status says how the last delete went, until the next key; warn
+	// marks a failure.
+	status string
+	warn   bool
 }
 
 type detailKeys struct {
 	scrollKeys
-	left, right, edit key.Binding
-	otherHelp         key.Binding
+	left, right, edit, del key.Binding
+	otherHelp              key.Binding
+}
+
+// newDeleteConfirm is the question before deleting: y deletes, and any
+// other key keeps the night (ctrl+c still quits).
+func newDeleteConfirm() screen.Confirm {
+	return screen.NewConfirm(
+		bind([]string{"y"}, "y", "delete"),
+		key.NewBinding(key.WithHelp("any other key", "keeps")),
+		bind([]string{"ctrl+c"}, "ctrl+c", "quit"))
+}
+
+// deletePreviewMsg is what deleting a night would remove, read when d is
+// pressed; deletedMsg is how the delete went.
+type deletePreviewMsg struct {
+	date string
+	what journal.Deletion
+	err  error
+}
+
+type deletedMsg struct {
+	date string
+	res  journal.DeleteResult
+	err  error
 }
 
 func newDetailKeys() detailKeys {
@@ -35,6 +68,7 @@ func newDetailKeys() detailKeys {
 		left:       bind([]string{"left", "h"}, "←/h", "day before"),
 		right:      bind([]string{"right", "l"}, "→/l", "day after"),
 		edit:       bind([]string{"e"}, "e", "edit check-in"),
+		del:        bind([]string{"d"}, "d", "delete night"),
 		otherHelp:  bind([]string{"left", "right"}, "←/→", "other nights"),
 	}
 }
@@ -49,7 +83,20 @@ func (d *detail) enter() tea.Cmd {
 // record, and opens its check-in to edit.
 func (d *detail) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
 	ks, n := d.keys, d.n
+	d.status, d.warn = "", false
 	switch {
+	case key.Matches(k, ks.del):
+		if d.src == nil || n.win.get(n.sel) == nil {
+			d.status = "Nothing recorded for this night, so nothing to delete."
+			return noView, nil
+		}
+		src, date := d.src, n.sel
+		return noView, func() tea.Msg {
+			ctx, cancel := screen.StoreContext()
+			defer cancel()
+			what, err := src.PreviewDelete(ctx, date, journal.AllParts)
+			return deletePreviewMsg{date, what, err}
+		}
 	case key.Matches(k, ks.edit):
 		// Saving or leaving the form comes back here, and the browser
 		// reads the night again.
@@ -70,13 +117,63 @@ func (d *detail) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
 	return noView, nil
 }
 
+// preview asks before deleting what msg found, if the night is still the
+// one shown.
+func (d *detail) preview(msg deletePreviewMsg, shown bool) {
+	switch {
+	case !shown || msg.date != d.n.sel:
+	case msg.err != nil:
+		d.status, d.warn = "Could not read the night to delete: "+msg.err.Error(), true
+	case msg.what.Empty():
+		d.status = "Nothing recorded for this night, so nothing to delete."
+	default:
+		d.ask = newDeleteConfirm()
+		d.asking = msg.date
+		d.ask.Ask("Delete the night of " + nightfmt.LongLabel(msg.date) + ": " + termsafe.Line(msg.what.String()) + "?")
+	}
+}
+
+// answer takes a key while the delete question is asked: y deletes
+// through the journal (which backs up first), any other key keeps.
+func (d *detail) answer(k tea.KeyPressMsg) tea.Cmd {
+	switch d.ask.Update(k) {
+	case screen.Quit:
+		return tea.Quit
+	case screen.Yes:
+		src, date := d.src, d.asking
+		d.asking = ""
+		return func() tea.Msg {
+			ctx, cancel := screen.StoreContext()
+			defer cancel()
+			res, err := src.DeleteNight(ctx, date, journal.AllParts)
+			return deletedMsg{date, res, err}
+		}
+	}
+	d.ask, d.asking = newDeleteConfirm(), ""
+	d.status = "Kept: nothing was deleted."
+	return nil
+}
+
+// deleted says how the delete went.
+func (d *detail) deleted(msg deletedMsg) {
+	switch {
+	case msg.err != nil:
+		d.status, d.warn = "Could not delete: "+msg.err.Error(), true
+	case msg.res.Deleted.Empty():
+		d.status = "Nothing was left to delete."
+	default:
+		d.status = "Deleted " + termsafe.Line(msg.res.Deleted.String()) + ". A copy from before is at " +
+			termsafe.Line(msg.res.Backup) + "."
+	}
+}
+
 // fit stops the scrolling at the last line.
 func (d *detail) fit() {
 	d.top = min(d.top, max(len(d.lines())-bodyRoom(d.ctx), 0))
 }
 
 func (d *detail) help() []key.Binding {
-	return []key.Binding{d.keys.edit, d.keys.otherHelp, d.keys.scrollHelp}
+	return []key.Binding{d.keys.edit, d.keys.del, d.keys.otherHelp, d.keys.scrollHelp}
 }
 
 // body is the night from the top line.
@@ -91,12 +188,20 @@ func (d *detail) body() (title, note string, body []string) {
 
 func (d *detail) lines() []string {
 	st, w := d.ctx.Styles, d.ctx.Width
+	var status []string
+	if d.status != "" {
+		style := st.Faint
+		if d.warn {
+			style = st.Warn
+		}
+		status = append(screen.WrapLines(style, w, d.status), "")
+	}
 	r := d.n.win.get(d.n.sel)
 	if r == nil {
-		return append([]string{st.Text.Render("Nothing recorded for this night."), ""},
+		return append(append(status, st.Text.Render("Nothing recorded for this night."), ""),
 			screen.WrapLines(st.Faint, w, "e adds a morning check-in for it.")...)
 	}
-	dw := detailWriter{st: st, width: w, labelW: 20}
+	dw := detailWriter{st: st, width: w, labelW: 20, lines: status}
 	dw.add(nightFacts(st, r, w))
 	d.eveningLines(&dw, r.Evening)
 	if len(r.Runs) == 0 {

@@ -6,7 +6,8 @@
 // It reads only the dates on screen and a page around them, through
 // tea.Cmds (see fetch.go), so years of record open as fast as a week. It
 // never opens a screen itself: editing a night's check-in is an EditMsg
-// for the root to answer.
+// for the root to answer. Deleting a night goes to the journal, which
+// backs the records up first.
 package history
 
 import (
@@ -17,6 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/insight"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -35,6 +37,10 @@ type Source interface {
 	// Where names the file the nights are read from ("" for none), so an
 	// empty history says which file it read: a mistyped --db shows.
 	Where() string
+	// PreviewDelete is what DeleteNight would delete now; DeleteNight
+	// deletes it, after backing the records up.
+	PreviewDelete(ctx context.Context, date string, part journal.Part) (journal.Deletion, error)
+	DeleteNight(ctx context.Context, date string, part journal.Part) (journal.DeleteResult, error)
 }
 
 // EditMsg asks the root to open the check-in form for Night; when the
@@ -116,7 +122,7 @@ func New(ctx *screen.Context, src Source, fromHome bool) *Model {
 	m.n.sel = m.n.today
 	m.calendar = calendar{ctx: ctx, n: &m.n, keys: newCalendarKeys()}
 	m.table = table{ctx: ctx, src: src, n: &m.n, keys: newTableKeys()}
-	m.detail = detail{ctx: ctx, n: &m.n, keys: newDetailKeys()}
+	m.detail = detail{ctx: ctx, n: &m.n, src: src, keys: newDetailKeys(), ask: newDeleteConfirm()}
 	m.trends = trends{ctx: ctx, n: &m.n, src: src, days: 30, keys: newTrendsKeys()}
 	m.insights = insights{ctx: ctx, src: src, keys: newScrollKeys()}
 	m.tabs = [viewCount]tab{&m.calendar, &m.table, &m.detail, &m.trends, &m.insights}
@@ -169,7 +175,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.insights.receive(msg)
 	case screen.RevealedMsg:
 		return m.reveal()
+	case deletePreviewMsg:
+		m.detail.preview(msg, m.view == nightView)
+	case deletedMsg:
+		m.detail.deleted(msg)
+		return m.reread(msg.date)
 	case tea.KeyPressMsg:
+		if m.detail.ask.Asking() {
+			return m.detail.answer(msg)
+		}
 		if key.Matches(msg, m.keys.quit) {
 			return tea.Quit // at once, even while a read is on its way
 		}
@@ -186,6 +200,13 @@ func (m *Model) reveal() tea.Cmd {
 		return nil
 	}
 	m.n.editing = ""
+	return m.reread(date)
+}
+
+// reread reads the night date again after it changed (edited or
+// deleted), with which nights have records, and works the trends and
+// insights out afresh.
+func (m *Model) reread(date string) tea.Cmd {
 	m.trends.reset()
 	m.insights.reset()
 	src := m.src
@@ -277,8 +298,12 @@ func (m *Model) tabLine() string {
 	return screen.Truncate(build(false), w)
 }
 
-// help is the keys of the view, then the keys of every view.
+// help is the keys of the view, then the keys of every view; while the
+// delete question is asked, the question and its answers.
 func (m *Model) help() string {
+	if m.detail.ask.Asking() {
+		return m.detail.ask.Line(m.ctx)
+	}
 	ks := m.keys
 	return m.ctx.ShortHelp(append(m.tabs[m.view].help(), ks.viewHelp, ks.back, ks.quit))
 }

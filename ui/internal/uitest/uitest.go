@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/insight"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
@@ -98,6 +99,8 @@ type History struct {
 	// Reads is every range read; Returned counts the nights returned.
 	Reads    [][2]string
 	Returned int
+	// Deleted counts the deletes that deleted something.
+	Deleted int
 }
 
 // Nights reads the nights in [from, to].
@@ -147,6 +150,62 @@ func (f *History) overlay(recs []night.Record, from, to string) []night.Record {
 
 // Where names no file: the nights are in memory.
 func (f *History) Where() string { return "" }
+
+// PreviewDelete is what DeleteNight would delete.
+func (f *History) PreviewDelete(ctx context.Context, date string, part journal.Part) (journal.Deletion, error) {
+	recs, err := f.Nights(ctx, date, date)
+	d := journal.Deletion{Night: date}
+	for _, r := range recs {
+		if part.Has(journal.EveningPart) {
+			d.Evening = r.Evening
+		}
+		if part.Has(journal.CheckinPart) {
+			d.Checkin = r.Checkin
+		}
+		if part.Has(journal.RunsPart) {
+			d.Runs = r.Runs
+		}
+	}
+	return d, err
+}
+
+// DeleteNight deletes part of a night, counting it in Deleted.
+func (f *History) DeleteNight(ctx context.Context, date string, part journal.Part) (journal.DeleteResult, error) {
+	d, err := f.PreviewDelete(ctx, date, part)
+	if err != nil || d.Empty() {
+		return journal.DeleteResult{Deleted: d}, err
+	}
+	f.Delete(date, part.Has(journal.EveningPart), part.Has(journal.CheckinPart), part.Has(journal.RunsPart))
+	f.Deleted++
+	return journal.DeleteResult{Deleted: d, Backup: "/fake/quietlegs.db.delete.bak"}, nil
+}
+
+// Delete removes a night's evening log, check-in or runs, as asked.
+func (f *History) Delete(d string, evening, checkin, runs bool) {
+	if evening {
+		delete(f.Evenings, d)
+	}
+	if checkin {
+		delete(f.Checkins, d)
+	}
+	i, ok := slices.BinarySearchFunc(f.Recs, d, func(r night.Record, d string) int { return strings.Compare(r.Night, d) })
+	if !ok {
+		return
+	}
+	r := &f.Recs[i]
+	if evening {
+		r.Evening = nil
+	}
+	if checkin {
+		r.Checkin = nil
+	}
+	if runs {
+		r.Runs = nil
+	}
+	if r.Evening == nil && r.Checkin == nil && len(r.Runs) == 0 {
+		f.Recs = slices.Delete(f.Recs, i, i+1)
+	}
+}
 
 // Insights compares every night, as the journal does.
 func (f *History) Insights(ctx context.Context) (insight.Result, error) {
