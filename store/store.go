@@ -452,7 +452,7 @@ func isCorrupt(err error) bool {
 // damaged is the refusal of a database that quick_check found damaged.
 func damaged(path, found string) error {
 	return fmt.Errorf("open database %s: the file is damaged (%s), and quietlegs will not write to it; "+
-		"restore a backup (the newest %s.v*.bak or quietlegs-backup-*.db beside it), or move it aside to start afresh",
+		"restore a backup with quietlegs restore FILE (the newest %s.*.bak or quietlegs-backup-*.db beside it), or move it aside to start afresh",
 		path, found, filepath.Base(path))
 }
 

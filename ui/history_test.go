@@ -118,3 +118,16 @@ func TestStoredTextNeverDrivesTheTerminal(t *testing.T) {
 		t.Errorf("the hostile text is not shown as text:\n%s", v)
 	}
 }
+
+// TestTrialRunsAreLabelled: a run at another speed shows as a trial in
+// the night's detail, and is not the night's routine.
+func TestTrialRunsAreLabelled(t *testing.T) {
+	run := night.Run{Routine: "quick", Title: "Quick wind-down", Status: routine.Completed, Speed: 60,
+		Steps: []routine.StepResult{{Index: 0, Title: "Settle in", Status: routine.StepDone}}}
+	hist := &fakeHistory{Recs: []night.Record{{Night: lastNight, Runs: []night.Run{run}}}}
+	hs := newHarness(t, testOptions{Start: StartHistory, History: hist}, 100, 40)
+	hs.key("3")
+	if v := hs.view(); !strings.Contains(v, "trial at 60× speed, not counted") {
+		t.Errorf("the trial is not labelled:\n%s", v)
+	}
+}

@@ -296,7 +296,11 @@ func (dt *detail) runLines(d *detailWriter, run night.Run) {
 	if title == "" {
 		title = termsafe.Line(run.Routine)
 	}
-	d.section(title, "")
+	note := ""
+	if run.Trial() {
+		note = fmt.Sprintf(" · trial at %g× speed, not counted", run.Speed)
+	}
+	d.section(title, note)
 	status := string(run.Status)
 	if run.Status == routine.Running {
 		status = "not ended (cut off, or still running)"
