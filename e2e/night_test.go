@@ -178,7 +178,9 @@ func TestE2EExportImport(t *testing.T) {
 	steps := [][]string{
 		checkin,
 		{"evening", "--log-only", "--night", "2026-11-22", "--symptoms", "5", "--tag", "caffeine", "--note", `a "quoted", note`},
-		{"evening", "--plain", "--routine", "quick", "--speed", "6000"},
+		{"evening", "--plain", "--routine", "quick", "--speed", "6000"}, // a trial run
+		{"evening", "--log-only", "--night", "2026-11-20", "--symptoms", "2"},
+		{"delete", "--night", "2026-11-20", "--yes"}, // a night deleted before the export
 	}
 	for _, args := range steps {
 		if out, errOut, code := src.run(t, src.command(append(args, "--db", src.db)...)); code != 0 {
@@ -206,6 +208,8 @@ func TestE2EExportImport(t *testing.T) {
 	}
 	if a, b := exportJSON(t, src), exportJSON(t, dst); a != b {
 		t.Errorf("export after import differs from the original:\n%s\n---\n%s", a, b)
+	} else if !strings.Contains(a, `"trial": true`) || strings.Contains(a, "2026-11-20") {
+		t.Errorf("the export should hold the trial run and not the deleted night:\n%s", a)
 	}
 
 	// The CSV is one row per night that encoding/csv reads back.
