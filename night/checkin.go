@@ -110,6 +110,24 @@ func (c Checkin) Validate() error {
 	if !validOnset(c.Onset) {
 		return &FieldError{Field: FieldOnset, Msg: fmt.Sprintf("%q is not one of none, bedtime, evening, before-6pm", c.Onset)}
 	}
+	if err := c.ValidateTimes(); err != nil {
+		return err
+	}
+	if window := int(c.FinalWake.Sub(c.TriedSleep) / time.Minute); c.LatencyMin+c.AwakeMin > window {
+		// Blame the answer that alone is too long, if one is.
+		f := FieldAwake
+		if c.LatencyMin > window {
+			f = FieldLatency
+		}
+		return &FieldError{Field: f, Msg: fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
+			c.LatencyMin, c.AwakeMin, window)}
+	}
+	return nil
+}
+
+// ValidateTimes checks the four times alone: each at or after the one
+// before it, and all within a day. Validate checks them too.
+func (c Checkin) ValidateTimes() error {
 	// Times typed as HH:MM are read across midnight, so a time typed
 	// earlier than the one before it lands the next day. A gap that long
 	// means it really was typed earlier: say so rather than guess.
@@ -132,15 +150,6 @@ func (c Checkin) Validate() error {
 	}
 	if span := c.OutOfBed.Sub(c.InBed); span > 24*time.Hour {
 		return &FieldError{Field: FieldOut, Msg: "more than 24 hours after getting into bed"}
-	}
-	if window := int(c.FinalWake.Sub(c.TriedSleep) / time.Minute); c.LatencyMin+c.AwakeMin > window {
-		// Blame the answer that alone is too long, if one is.
-		f := FieldAwake
-		if c.LatencyMin > window {
-			f = FieldLatency
-		}
-		return &FieldError{Field: f, Msg: fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
-			c.LatencyMin, c.AwakeMin, window)}
 	}
 	return nil
 }
