@@ -23,18 +23,25 @@ type Answers map[night.Field]string
 type CheckinDraft struct {
 	Night string
 	// Answers hold every field the person has an answer for: the night's
-	// own check-in when it has one, else suggestions from the last
-	// check-in and from tonight's routine.
+	// own check-in when it has one. A new night has none of its own: it
+	// holds only suggested times (Suggested), and no rating, count or note.
 	Answers Answers
+	// Suggested marks the answers that are only suggestions: the times of
+	// the last check-in, and getting into bed when the night's routine
+	// ended. A suggestion is not an answer until the person confirms it;
+	// a form that sends it unconfirmed sends nothing for it.
+	Suggested map[night.Field]bool
 	// Editing is set when the night has a check-in: saving replaces it.
 	Editing bool
 }
 
 // DraftCheckin prepares the check-in of the night date. It prefills the
-// night's own check-in when there is one. Otherwise it suggests the last
-// check-in's answers (not its note), with the time into bed taken from when
-// this night's routine ended. A part that cannot be read is left blank and
-// its error returned along with the rest of the draft.
+// night's own check-in when there is one. Otherwise it suggests times
+// only: the last check-in's four times, with the time into bed taken from
+// when this night's own routine ended. Ratings and counts start empty, so
+// yesterday's answers are never recorded as today's. A part that cannot
+// be read is left blank and its error returned along with the rest of the
+// draft.
 func (j *Journal) DraftCheckin(ctx context.Context, date string) (CheckinDraft, error) {
 	d := CheckinDraft{Night: date, Answers: Answers{}}
 	if err := night.CheckDate(date); err != nil {
@@ -48,23 +55,48 @@ func (j *Journal) DraftCheckin(ctx context.Context, date string) (CheckinDraft, 
 		d.Answers = AnswersOf(c)
 		return d, nil
 	}
+	d.Suggested = map[night.Field]bool{}
+	suggest := func(f night.Field, v string) {
+		if v != "" {
+			d.Answers[f], d.Suggested[f] = v, true
+		}
+	}
 	last, ok, err2 := j.st.LatestCheckin(ctx)
 	if err2 == nil && ok {
-		d.Answers = AnswersOf(last)
-		d.Answers[night.FieldNote] = ""
+		prev := AnswersOf(last)
+		for _, f := range night.ClockFields {
+			suggest(f, prev[f])
+		}
 	}
-	r, ok, err3 := j.st.LatestRun(ctx)
-	if err3 == nil && ok && r.Night == date && !r.EndedAt.IsZero() {
-		inBed := night.ClockOf(r.EndedAt.Round(time.Minute)).String()
-		d.Answers[night.FieldInBed] = inBed
+	recs, err3 := j.st.Nights(ctx, date, date)
+	if end := routineEnd(recs, date); !end.IsZero() {
+		inBed := night.ClockOf(end.Round(time.Minute)).String()
+		suggest(night.FieldInBed, inBed)
 		if !j.inOrder(date, inBed, d.Answers[night.FieldTried]) {
-			d.Answers[night.FieldTried] = inBed
+			suggest(night.FieldTried, inBed)
 		}
 	}
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return d, fmt.Errorf("could not read earlier answers: %w", err)
 	}
 	return d, nil
+}
+
+// routineEnd is when the last routine of the night date that ended
+// ended, zero when none did.
+func routineEnd(recs []night.Record, date string) time.Time {
+	var end time.Time
+	for _, r := range recs {
+		if r.Night != date {
+			continue
+		}
+		for _, run := range r.Runs {
+			if run.EndedAt.After(end) {
+				end = run.EndedAt
+			}
+		}
+	}
+	return end
 }
 
 // inOrder reports whether clock b can follow clock a in the night.
@@ -396,7 +428,15 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 		}
 	}
 	if clocksRead {
-		errs = append(errs, j.readTimes(date, &c, ca, a, ask, &notes)...)
+		timeErrs := j.readTimes(date, &c, ca, a, ask, &notes)
+		// The minutes asleep and awake are checked against the times as
+		// soon as both read and are in range.
+		ranges := night.AsFieldErrors(c.ValidateRanges())
+		if len(timeErrs) == 0 && errs.Find(night.FieldLatency) == nil && errs.Find(night.FieldAwake) == nil &&
+			ranges.Find(night.FieldLatency) == nil && ranges.Find(night.FieldAwake) == nil {
+			timeErrs = night.AsFieldErrors(c.ValidateWindow())
+		}
+		errs = append(errs, timeErrs...)
 	}
 	if len(errs) > 0 {
 		return c, notes, sortFields(errs)
