@@ -87,6 +87,9 @@ func (a *app) morningCmd() *cobra.Command {
 				if err != nil {
 					return flagError(err)
 				}
+				for _, n := range saved.Notes {
+					fmt.Fprintln(a.stderr, "note: --"+n)
+				}
 				verb := "Saved"
 				if saved.Updated {
 					verb = "Updated"

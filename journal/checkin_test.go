@@ -180,11 +180,41 @@ func TestDraftCheckin(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := d.Answers
-		if d.Editing || a[night.FieldNote] != "" || a[night.FieldQuality] != "3" {
+		if d.Editing {
 			t.Errorf("draft = %+v", d)
 		}
-		if a[night.FieldInBed] != "23:20" || a[night.FieldTried] != "23:20" {
-			t.Errorf("into bed %q, tried %q; want both 23:20, from the routine's end", a[night.FieldInBed], a[night.FieldTried])
+		// Yesterday's ratings, counts and note are not today's answers.
+		for _, f := range []night.Field{night.FieldQuality, night.FieldRested, night.FieldRLS, night.FieldOnset,
+			night.FieldGotUp, night.FieldLatency, night.FieldAwakenings, night.FieldAwake, night.FieldNote} {
+			if v, ok := a[f]; ok {
+				t.Errorf("%s drafted as %q, want no answer", f, v)
+			}
+		}
+		if a[night.FieldInBed] != "23:20" || a[night.FieldTried] != "23:20" || a[night.FieldFinal] != "06:30" || a[night.FieldOut] != "06:45" {
+			t.Errorf("times %v; want into bed and tried 23:20, from the routine's end, the rest from the last check-in", a)
+		}
+		for _, f := range night.ClockFields {
+			if !d.Suggested[f] {
+				t.Errorf("%s is not marked suggested: %v", f, d.Suggested)
+			}
+		}
+	})
+	t.Run("a past night suggests its own routine's end, not tonight's", func(t *testing.T) {
+		j, st, _ := newTestJournal(t, 8, 0)
+		if _, err := j.SaveCheckin(ctx, "2026-11-22", fullNight); err != nil {
+			t.Fatal(err)
+		}
+		st.Runs = append(st.Runs,
+			night.Run{ID: 1, Routine: "quick", Night: "2026-11-20", Status: routine.Completed,
+				StartedAt: time.Date(2026, 11, 20, 21, 10, 0, 0, time.UTC), EndedAt: time.Date(2026, 11, 20, 21, 40, 0, 0, time.UTC)},
+			night.Run{ID: 2, Routine: "quick", Night: "2026-11-22", Status: routine.Completed,
+				StartedAt: time.Date(2026, 11, 22, 22, 50, 0, 0, time.UTC), EndedAt: time.Date(2026, 11, 22, 23, 20, 0, 0, time.UTC)})
+		d, err := j.DraftCheckin(ctx, "2026-11-20")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Answers[night.FieldInBed]; got != "21:40" || !d.Suggested[night.FieldInBed] {
+			t.Errorf("into bed %q (suggested %v), want 21:40 from the night's own routine", got, d.Suggested[night.FieldInBed])
 		}
 	})
 	t.Run("a first check-in starts blank", func(t *testing.T) {

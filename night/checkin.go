@@ -90,6 +90,21 @@ const MaxGap = 18 * time.Hour
 // Validate checks the check-in as a whole and returns the first problem,
 // naming the field to fix.
 func (c Checkin) Validate() error {
+	if err := c.ValidateRanges(); err != nil {
+		return err
+	}
+	if !validOnset(c.Onset) {
+		return &FieldError{Field: FieldOnset, Msg: fmt.Sprintf("%q is not one of none, bedtime, evening, before-6pm", c.Onset)}
+	}
+	if err := c.ValidateTimes(); err != nil {
+		return err
+	}
+	return c.ValidateWindow()
+}
+
+// ValidateRanges checks each count and rating is in its range. Validate
+// checks them too.
+func (c Checkin) ValidateRanges() error {
 	ranges := []struct {
 		field     Field
 		v, lo, hi int
@@ -107,9 +122,28 @@ func (c Checkin) Validate() error {
 			return &FieldError{Field: r.field, Msg: fmt.Sprintf("%d is out of range (%d-%d)", r.v, r.lo, r.hi)}
 		}
 	}
-	if !validOnset(c.Onset) {
-		return &FieldError{Field: FieldOnset, Msg: fmt.Sprintf("%q is not one of none, bedtime, evening, before-6pm", c.Onset)}
+	return nil
+}
+
+// ValidateWindow checks that the minutes to fall asleep and the minutes
+// awake fit between trying to sleep and the final awakening. Validate
+// checks it too.
+func (c Checkin) ValidateWindow() error {
+	if window := int(c.FinalWake.Sub(c.TriedSleep) / time.Minute); c.LatencyMin+c.AwakeMin > window {
+		// Blame the answer that alone is too long, if one is.
+		f := FieldAwake
+		if c.LatencyMin > window {
+			f = FieldLatency
+		}
+		return &FieldError{Field: f, Msg: fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
+			c.LatencyMin, c.AwakeMin, window)}
 	}
+	return nil
+}
+
+// ValidateTimes checks the four times alone: each at or after the one
+// before it, and all within a day. Validate checks them too.
+func (c Checkin) ValidateTimes() error {
 	// Times typed as HH:MM are read across midnight, so a time typed
 	// earlier than the one before it lands the next day. A gap that long
 	// means it really was typed earlier: say so rather than guess.
@@ -132,15 +166,6 @@ func (c Checkin) Validate() error {
 	}
 	if span := c.OutOfBed.Sub(c.InBed); span > 24*time.Hour {
 		return &FieldError{Field: FieldOut, Msg: "more than 24 hours after getting into bed"}
-	}
-	if window := int(c.FinalWake.Sub(c.TriedSleep) / time.Minute); c.LatencyMin+c.AwakeMin > window {
-		// Blame the answer that alone is too long, if one is.
-		f := FieldAwake
-		if c.LatencyMin > window {
-			f = FieldLatency
-		}
-		return &FieldError{Field: f, Msg: fmt.Sprintf("%d min to fall asleep plus %d min awake is more than the %d min from trying to sleep to waking",
-			c.LatencyMin, c.AwakeMin, window)}
 	}
 	return nil
 }

@@ -103,3 +103,169 @@ func Resolve(nightDate string, boundary int, loc *time.Location, clocks ...Clock
 	}
 	return out, nil
 }
+
+// Which says which reading of a clock time that happened twice is meant,
+// on the night the clocks went back.
+type Which int
+
+// The readings of a clock time that happened twice.
+const (
+	WhichUnsaid Which = iota // not said: the first is taken
+	WhichFirst               // "02:30 first": the earlier, before the clocks went back
+	WhichSecond              // "02:30 second": the later
+)
+
+// ParseWhich reads a time of day as ParseClock does, followed by an
+// optional "first" or "second" ("02:30 second") for a time that happened
+// twice.
+func ParseWhich(s string) (Clock, Which, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	w := WhichUnsaid
+	for _, suf := range []struct {
+		word string
+		w    Which
+	}{{"first", WhichFirst}, {"second", WhichSecond}} {
+		if rest, ok := strings.CutSuffix(t, suf.word); ok {
+			t, w = rest, suf.w
+			break
+		}
+	}
+	if w == WhichUnsaid {
+		c, err := ParseClock(s)
+		return c, w, err
+	}
+	c, err := ParseClock(t)
+	return c, w, err
+}
+
+// Occurrences are the instants, earliest first, at which a clock in loc
+// read c on the day y-m-d: one on most days, none for a time the clocks
+// skipped (spring forward), two for a time they went back over.
+func Occurrences(y int, m time.Month, d int, c Clock, loc *time.Location) []time.Time {
+	t := time.Date(y, m, d, int(c)/60, int(c)%60, 0, 0, loc)
+	var out []time.Time
+	for shift := -3 * time.Hour; shift <= 3*time.Hour; shift += 15 * time.Minute {
+		u := t.Add(shift)
+		w := u.In(loc)
+		if w.Year() == y && w.Month() == m && w.Day() == d && ClockOf(w) == c && w.Second() == 0 {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// SkippedError is a clock time that never happened: the clocks went
+// forward over it.
+type SkippedError struct {
+	Clock    Clock
+	From, To Clock // the clocks went from From straight to To
+}
+
+func (e *SkippedError) Error() string {
+	return fmt.Sprintf("%s never happened that night: the clocks went forward from %s to %s", e.Clock, e.From, e.To)
+}
+
+// skipped is the error for c, which did not happen on y-m-d in loc.
+func skipped(y int, m time.Month, d int, c Clock, loc *time.Location) error {
+	t := time.Date(y, m, d, int(c)/60, int(c)%60, 0, 0, loc)
+	start, _ := t.ZoneBounds()
+	e := &SkippedError{Clock: c, From: c, To: c}
+	if !start.IsZero() {
+		_, before := start.Add(-time.Second).Zone()
+		e.From, e.To = ClockOf(start.In(time.FixedZone("", before))), ClockOf(start.In(loc))
+	}
+	return e
+}
+
+// pick chooses among the occurrences of one day that fit (ok): the first
+// unless w says the second. twice reports that two fit and w said neither.
+func pick(occ []time.Time, w Which, ok func(time.Time) bool) (t time.Time, twice bool, found bool) {
+	var fit []time.Time
+	for _, u := range occ {
+		if ok(u) {
+			fit = append(fit, u)
+		}
+	}
+	switch {
+	case len(occ) == 2 && w == WhichFirst:
+		return occ[0], false, true
+	case len(occ) == 2 && w == WhichSecond:
+		return occ[1], false, true
+	case len(fit) == 0:
+		return time.Time{}, false, false
+	}
+	return fit[0], len(fit) == 2 && w == WhichUnsaid, true
+}
+
+// PlaceFirst places a night's first clock time in loc: on the evening of
+// the night's date if at or after the day boundary (an hour), else the
+// next morning. twice reports a time that happened twice and was read as
+// the first, w not saying which.
+func PlaceFirst(nightDate string, boundary int, loc *time.Location, c Clock, w Which) (t time.Time, twice bool, err error) {
+	d, err := time.ParseInLocation(Layout, nightDate, loc)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("night %q: want YYYY-MM-DD", nightDate)
+	}
+	if int(c) < boundary*60 {
+		d = d.AddDate(0, 0, 1)
+	}
+	occ := Occurrences(d.Year(), d.Month(), d.Day(), c, loc)
+	if len(occ) == 0 {
+		return time.Time{}, false, skipped(d.Year(), d.Month(), d.Day(), c, loc)
+	}
+	t, twice, _ = pick(occ, w, func(time.Time) bool { return true })
+	return t, twice, nil
+}
+
+// PlaceAfter places clock time c at the first moment at or after prev
+// (the time before it in the night) when a clock in loc read c: a time
+// earlier than prev's has crossed midnight, and on the night the clocks
+// went back, 02:30 after 02:40 is the second 02:30.
+func PlaceAfter(prev time.Time, loc *time.Location, c Clock, w Which) (time.Time, bool, error) {
+	p := prev.In(loc)
+	day := func(n int) (int, time.Month, int) {
+		x := time.Date(p.Year(), p.Month(), p.Day()+n, 12, 0, 0, 0, loc)
+		return x.Year(), x.Month(), x.Day()
+	}
+	wall := 0
+	if c < ClockOf(p) {
+		wall = 1
+	}
+	if y, m, d := day(wall); len(Occurrences(y, m, d, c, loc)) == 0 {
+		return time.Time{}, false, skipped(y, m, d, c, loc)
+	}
+	for n := 0; n <= 1; n++ {
+		y, m, d := day(n)
+		if t, twice, ok := pick(Occurrences(y, m, d, c, loc), w, func(u time.Time) bool { return !u.Before(prev) }); ok {
+			return t, twice, nil
+		}
+	}
+	y, m, d := day(wall)
+	return Occurrences(y, m, d, c, loc)[0], false, nil
+}
+
+// PlaceBefore places clock time c at the last moment at or before next
+// (the time after it in the night) when a clock in loc read c, reading a
+// time that happened twice as the first.
+func PlaceBefore(next time.Time, loc *time.Location, c Clock, w Which) (time.Time, bool, error) {
+	p := next.In(loc)
+	day := func(n int) (int, time.Month, int) {
+		x := time.Date(p.Year(), p.Month(), p.Day()+n, 12, 0, 0, 0, loc)
+		return x.Year(), x.Month(), x.Day()
+	}
+	wall := 0
+	if c > ClockOf(p) {
+		wall = -1
+	}
+	if y, m, d := day(wall); len(Occurrences(y, m, d, c, loc)) == 0 {
+		return time.Time{}, false, skipped(y, m, d, c, loc)
+	}
+	for n := 0; n >= -1; n-- {
+		y, m, d := day(n)
+		if t, twice, ok := pick(Occurrences(y, m, d, c, loc), w, func(u time.Time) bool { return !u.After(next) }); ok {
+			return t, twice, nil
+		}
+	}
+	y, m, d := day(wall)
+	return Occurrences(y, m, d, c, loc)[0], false, nil
+}

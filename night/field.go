@@ -51,6 +51,16 @@ type FieldError struct {
 	// Missing is set when the answer was needed and not given at all; Msg
 	// then reads on from the field's name ("is needed for ...").
 	Missing bool
+	// Readings, when set, are the ways an answer that reads two ways may
+	// have been meant ("9:30 in the morning, or 21:30?"), each with the
+	// answer that means only it: a form asks which, Msg being the question.
+	Readings []Reading
+}
+
+// Reading is one way of meaning an answer that reads two ways.
+type Reading struct {
+	Label  string // how the question names it: "9:30 in the morning"
+	Answer string // what to answer to mean it: "9:30am"
 }
 
 func (e *FieldError) Error() string {
@@ -98,6 +108,16 @@ func (es FieldErrors) At(f Field) string {
 		}
 	}
 	return ""
+}
+
+// Find is the error at f, or nil when f is fine.
+func (es FieldErrors) Find(f Field) *FieldError {
+	for _, e := range es {
+		if e.Field == f {
+			return e
+		}
+	}
+	return nil
 }
 
 // AsFieldErrors returns the field errors inside err: a FieldErrors, or a

@@ -25,6 +25,9 @@ func TestFormGoldens(t *testing.T) {
 			return hs
 		}},
 		{"checkin-fresh", func(t *testing.T, w, h int) *harness { return startMorning(t, w, h, testOptions{}) }},
+		{"checkin-suggested", func(t *testing.T, w, h int) *harness {
+			return startMorning(t, w, h, testOptions{Diary: withLastCheckin(t)})
+		}},
 		{"checkin-editing", func(t *testing.T, w, h int) *harness {
 			hs := startMorning(t, w, h, testOptions{Diary: editing(t)})
 			hs.keys("enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
@@ -32,14 +35,12 @@ func TestFormGoldens(t *testing.T) {
 		}},
 		{"checkin-problem", func(t *testing.T, w, h int) *harness {
 			hs := startMorning(t, w, h, testOptions{Diary: withLastCheckin(t)})
-			hs.keys("enter", "enter", "enter", "enter")
-			hs.typeText("500")
-			hs.key("enter")
+			hs.answer("", "", "18", "2", "500")
 			return hs
 		}},
 		{"checkin-saved", func(t *testing.T, w, h int) *harness {
 			hs := startMorning(t, w, h, testOptions{Diary: withLastCheckin(t)})
-			hs.key("ctrl+s")
+			hs.answer("", "", "18", "2", "30", "", "", "3", "3", "4", "b", "1", "")
 			return hs
 		}},
 		{"home-morning", func(t *testing.T, w, h int) *harness {

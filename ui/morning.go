@@ -15,11 +15,16 @@ import (
 )
 
 // checkinFields are the Consensus Sleep Diary's core items in its order,
-// in our own words, then our own leg items, holding answers a.
-func checkinFields(a journal.Answers) []*form.Field {
+// in our own words, then our own leg items, holding answers a; those
+// suggested are drawn as suggestions until confirmed.
+func checkinFields(a journal.Answers, suggested map[night.Field]bool) []*form.Field {
 	clock := func(f night.Field, label string) *form.Field {
-		fl := form.NewText(string(f), label, form.Clock, 5, a[f])
+		// Room for "9:30 pm" and "02:30 second".
+		fl := form.NewText(string(f), label, form.Clock, 12, a[f])
 		fl.Hint = "HH:MM"
+		if suggested[f] {
+			fl.Suggest()
+		}
 		return fl
 	}
 	count := func(f night.Field, label, unit string) *form.Field {
@@ -69,11 +74,15 @@ func checkinFields(a journal.Answers) []*form.Field {
 }
 
 // answers is what the form holds, as the journal reads it: text as typed,
-// a choice as its option's id, "" while unanswered.
-func answers(f *form.Form) journal.Answers {
+// a choice as its option's id, "" while unanswered. A suggestion not yet
+// confirmed is no answer: it is left out, unless withSuggested, which
+// checks the other answers against the suggestions.
+func answers(f *form.Form, withSuggested bool) journal.Answers {
 	a := journal.Answers{}
 	for _, fl := range f.Fields() {
-		a[night.Field(fl.Key())] = fl.Answer()
+		if withSuggested || !fl.Suggested() {
+			a[night.Field(fl.Key())] = fl.Answer()
+		}
 	}
 	return a
 }
@@ -128,7 +137,7 @@ func newMorning(sh *shared, date string, leave leaveKind) *morning {
 	if err := night.CheckDate(date); err != nil {
 		m.loadErr = err
 	}
-	m.form = form.New(m.check, checkinFields(journal.Answers{})...)
+	m.form = form.New(m.check, checkinFields(journal.Answers{}, nil)...)
 	return m
 }
 
@@ -147,20 +156,36 @@ func (m *morning) Init() tea.Cmd {
 // check puts each problem at its field, as the journal finds them: what
 // does not read, then the check-in's own rules once everything reads.
 func (m *morning) check() {
-	_, errs := m.sh.j.CheckCheckin(m.night, answers(m.form))
+	// The answers are checked against the suggestions, so a problem
+	// shows at once; a suggestion itself is no answer until confirmed,
+	// and the journal refuses it left out (see save).
+	_, errs := m.sh.j.CheckCheckin(m.night, answers(m.form, true))
 	for _, fl := range m.form.Fields() {
-		msg := errs.At(night.Field(fl.Key()))
-		if msg != "" && fl.Selected() < 0 && fl.IsChoice() {
+		fl.SetErr("")
+		e := errs.Find(night.Field(fl.Key()))
+		if fl.Suggested() && fl.Touched() {
+			fl.SetErr("only suggested: enter keeps it, or type the time")
+		}
+		if e == nil || !fl.Touched() || fl.Suggested() {
+			continue
+		}
+		msg := e.Msg
+		switch {
+		case fl.Selected() < 0 && fl.IsChoice():
 			how := "the first letter"
 			if h := fl.PickHelp(); h != "" {
 				how = h
 			}
 			msg = "choose one: ←/→, or type " + how
+		case len(e.Readings) > 0:
+			var opts []form.Option
+			for _, r := range e.Readings {
+				opts = append(opts, form.Option{Label: r.Label, ID: r.Answer})
+			}
+			fl.Ask(msg, opts)
+			continue
 		}
-		fl.SetErr("")
-		if fl.Touched() {
-			fl.SetErr(msg)
-		}
+		fl.SetErr(msg)
 	}
 }
 
@@ -177,7 +202,7 @@ func (m *morning) update(msg tea.Msg) tea.Cmd {
 	case morningLoadedMsg:
 		m.editing, m.loadErr = msg.d.Editing, msg.err
 		if !m.form.Dirty() { // never throw away what was typed meanwhile
-			m.form = form.New(m.check, checkinFields(msg.d.Answers)...)
+			m.form = form.New(m.check, checkinFields(msg.d.Answers, msg.d.Suggested)...)
 		}
 		return nil
 	case checkinSavedMsg:
@@ -215,7 +240,7 @@ func (m *morning) update(msg tea.Msg) tea.Cmd {
 // save writes the check-in in the background, replacing the night's old
 // one. A failed save keeps every answer on screen to try again.
 func (m *morning) save() tea.Cmd {
-	a := answers(m.form)
+	a := answers(m.form, false)
 	if _, errs := m.sh.j.CheckCheckin(m.night, a); len(errs) > 0 {
 		return nil
 	}

@@ -39,6 +39,14 @@ func withLastCheckin(t *testing.T) *fakeDiary {
 	return d
 }
 
+// withThisNight is a diary whose last night already has the worked
+// example's check-in: the form opens it to edit, every field answered.
+func withThisNight(t *testing.T) *fakeDiary {
+	d := newFakeDiary()
+	d.checkins["2026-11-22"] = checkinOf(t, "2026-11-22", "22:00", "22:30", 18, 2, 30, "06:30", "06:45")
+	return d
+}
+
 func startMorning(t *testing.T, w, h int, o testOptions) *harness {
 	t.Helper()
 	o.Start, o.Clock = StartMorning, routine.NewFakeClock(tMorning)
@@ -156,23 +164,42 @@ func TestCheckinPrefill(t *testing.T) {
 			}
 			d.session = tt.session
 			hs := startMorning(t, 80, 24, testOptions{Diary: d})
-			f := hs.morning().form.Field
+			m := hs.morning()
+			f := m.form.Field
 			if got, got2 := f("in-bed").Value(), f("tried").Value(); got != tt.inBed || got2 != tt.tried {
 				t.Errorf("into bed %q, tried %q; want %q, %q", got, got2, tt.inBed, tt.tried)
+			}
+			if tt.inBed != "" && (!f("in-bed").Suggested() || !strings.Contains(hs.view(), tt.inBed+" suggested")) {
+				t.Errorf("into bed not drawn as a suggestion:\n%s", hs.view())
+			}
+			// Yesterday's ratings and counts are not today's: all empty.
+			for _, k := range []string{"latency", "awakenings", "awake", "got-up", "note"} {
+				if v := f(k).Value(); v != "" {
+					t.Errorf("%s prefilled with %q", k, v)
+				}
+			}
+			for _, k := range []string{"quality", "rested", "rls", "onset"} {
+				if sel := f(k).Selected(); sel != -1 {
+					t.Errorf("%s prefilled with option %d", k, sel)
+				}
 			}
 			if !tt.last {
 				return
 			}
-			// Enter through every field: prefilled, it saves.
+			// Enter through every field, then ctrl+s: nothing is saved,
+			// and the first unanswered question is marked and in focus.
 			for range 13 {
 				hs.key("enter")
 			}
-			if len(d.savedCheckins) != 1 {
-				t.Fatalf("enter through the prefilled form did not save:\n%s", hs.view())
+			hs.key("ctrl+s")
+			if len(d.savedCheckins) != 0 {
+				t.Fatalf("enter through a new night's form saved %+v", d.savedCheckins)
 			}
-			c := d.savedCheckins[0]
-			if c.Night != "2026-11-22" || night.ClockOf(c.InBed).String() != tt.inBed || c.Quality != 3 || c.Notes != "" {
-				t.Errorf("saved %+v", c)
+			if cur := m.form.Current(); cur.Key() != "latency" || cur.Err() != "type a number (0 if none)" {
+				t.Errorf("focus on %s (%q), want latency with its problem:\n%s", cur.Key(), cur.Err(), hs.view())
+			}
+			if f("in-bed").Suggested() || f("tried").Suggested() {
+				t.Error("times entered through are still only suggested")
 			}
 		})
 	}
@@ -226,7 +253,7 @@ func TestCheckinValidatesAtTheField(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := withLastCheckin(t)
+			d := withThisNight(t)
 			if tt.fresh {
 				d = newFakeDiary()
 			}
@@ -258,7 +285,7 @@ func TestCheckinValidatesAtTheField(t *testing.T) {
 
 // TestCheckinPasteKeepsTheValue: a refused paste leaves what was there.
 func TestCheckinPasteKeepsTheValue(t *testing.T) {
-	hs := startMorning(t, 40, 12, testOptions{Diary: withLastCheckin(t)})
+	hs := startMorning(t, 40, 12, testOptions{Diary: withThisNight(t)})
 	hs.keys("enter", "enter")
 	hs.send(pasteMsg(strings.Repeat("€", 2048)))
 	if got := hs.morning().form.Field("latency").Value(); got != "18" {
@@ -290,7 +317,7 @@ func TestCheckinChoiceKeys(t *testing.T) {
 	index := map[string]int{"quality": 7, "rested": 8, "rls": 9, "onset": 10}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hs := startMorning(t, 80, 24, testOptions{Diary: withLastCheckin(t)})
+			hs := startMorning(t, 80, 24, testOptions{Diary: withThisNight(t)})
 			for range index[tt.field] {
 				hs.key("enter")
 			}
@@ -338,14 +365,22 @@ func TestCheckinPastNight(t *testing.T) {
 	if v := hs.view(); !strings.Contains(v, "Night of Fri 20 Nov") {
 		t.Errorf("view does not name the night:\n%s", v)
 	}
+	// ctrl+s at once saves nothing: the times are only suggested.
 	hs.key("ctrl+s")
-	if c := hs.diary.savedCheckins; len(c) != 1 || c[0].Night != "2026-11-20" || c[0].InBed.Day() != 20 {
+	if c := hs.diary.savedCheckins; len(c) != 0 {
+		t.Fatalf("saved suggestions: %+v", c)
+	}
+	if f := hs.morning().form.Current(); f.Key() != "in-bed" || !strings.Contains(f.Err(), "only suggested") {
+		t.Errorf("focus on %s (%q), want into bed, only suggested", f.Key(), f.Err())
+	}
+	hs.answer("", "", "18", "2", "30", "", "", "3", "3", "4", "b", "1", "")
+	if c := hs.diary.savedCheckins; len(c) != 1 || c[0].Night != "2026-11-20" || c[0].InBed.Day() != 20 || night.ClockOf(c[0].InBed) != 22*60 {
 		t.Errorf("saved %+v", c)
 	}
 }
 
 func TestCheckinSaveErrorKeepsAnswers(t *testing.T) {
-	d := withLastCheckin(t)
+	d := withThisNight(t)
 	d.fail = errDiskFull
 	hs := startMorning(t, 80, 24, testOptions{Diary: d})
 	hs.typeText("22:05")
@@ -383,11 +418,11 @@ func TestCheckinLeaving(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var hs *harness
 			if tt.fromHome {
-				hs = newHarness(t, testOptions{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning), Diary: withLastCheckin(t)}, 80, 24)
+				hs = newHarness(t, testOptions{Library: testLibrary(), Clock: routine.NewFakeClock(tMorning), Diary: withThisNight(t)}, 80, 24)
 				hs.key("m")
 				hs.morning()
 			} else {
-				hs = startMorning(t, 80, 24, testOptions{Diary: withLastCheckin(t)})
+				hs = startMorning(t, 80, 24, testOptions{Diary: withThisNight(t)})
 			}
 			quit := hs.keys(tt.keys...)
 			_, home := hs.root.top().(*home)
@@ -396,5 +431,28 @@ func TestCheckinLeaving(t *testing.T) {
 					tt.home, tt.quit, tt.saves, hs.view())
 			}
 		})
+	}
+}
+
+// TestCheckinAsksTheHalfOfTheClock: a time likely on the wrong half of the
+// clock is asked about at its field, and a key picks the answer.
+func TestCheckinAsksTheHalfOfTheClock(t *testing.T) {
+	hs := startMorning(t, 80, 24, testOptions{})
+	hs.answer("9:30", "22:30", "18", "2", "30", "06:30", "06:45", "3", "3", "4", "b", "1", "")
+	m := hs.morning()
+	f := m.form.Field("in-bed")
+	if len(hs.diary.savedCheckins) != 0 || m.form.Current() != f || !f.Asking() || f.Err() != "09:30 in the morning, or 21:30?" {
+		t.Fatalf("saves %d, focus %s, asking %v %q:\n%s", len(hs.diary.savedCheckins), m.form.Current().Key(), f.Asking(), f.Err(), hs.view())
+	}
+	if got := under(hs.view(), "Got into bed"); !strings.Contains(got, "? 09:30 in the morning, or 21:30? a: 09:30 in the morning b: 21:30") {
+		t.Errorf("question not shown under the field: %q", got)
+	}
+	hs.key("b")
+	if f.Value() != "21:30" || f.Err() != "" || m.form.Current() != f {
+		t.Errorf("after b: %q, %q, focus %s", f.Value(), f.Err(), m.form.Current().Key())
+	}
+	hs.key("ctrl+s")
+	if c := hs.diary.savedCheckins; len(c) != 1 || night.ClockOf(c[0].InBed) != 21*60+30 || c[0].InBed.Day() != 22 {
+		t.Errorf("saved %+v", c)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -437,7 +438,18 @@ func (f *fakeStorage) Interrupted(ctx context.Context) (night.Run, bool, error) 
 func (f *fakeStorage) LockRun() (journal.Lock, error)  { return f.runs.LockRun() }
 func (f *fakeStorage) RunningElsewhere() (bool, error) { return f.runs.RunningElsewhere() }
 func (f *fakeStorage) Nights(ctx context.Context, from, to string) ([]night.Record, error) {
-	return f.history.Nights(ctx, from, to)
+	recs, err := f.history.Nights(ctx, from, to)
+	// The diary's run shows in its night, as the store's would.
+	if r := f.diary.session; err == nil && r != nil && (from == "" || r.Night >= from) && (to == "" || r.Night <= to) {
+		i := slices.IndexFunc(recs, func(rec night.Record) bool { return rec.Night == r.Night })
+		if i < 0 {
+			recs = append(recs, night.Record{Night: r.Night})
+			slices.SortFunc(recs, func(a, b night.Record) int { return strings.Compare(a.Night, b.Night) })
+			i = slices.IndexFunc(recs, func(rec night.Record) bool { return rec.Night == r.Night })
+		}
+		recs[i].Runs = append(slices.Clone(recs[i].Runs), *r)
+	}
+	return recs, err
 }
 func (f *fakeStorage) NightRange(ctx context.Context) (string, string, int, error) {
 	return f.history.NightRange(ctx)

@@ -59,6 +59,14 @@ type Field struct {
 	err     string
 	touched bool // left at least once, or the form was submitted
 	edited  bool // changed by the person
+
+	// suggested is set while a text value is only a suggestion: drawn
+	// faint, marked "suggested", until the person types in the field or
+	// leaves it forward (enter), which confirms it.
+	suggested bool
+	// readings are the answers to a question asked at the field (err is
+	// the question): key a picks the first, b the second.
+	readings []Option
 }
 
 // NewText is a field of one line of text of kind Text, Clock or Number,
@@ -122,8 +130,50 @@ func (f *Field) Checked(i int) bool { return f.checked[i] }
 // Err is the problem shown at the field, "" for none.
 func (f *Field) Err() string { return f.err }
 
-// SetErr puts a problem at the field; "" clears it.
-func (f *Field) SetErr(msg string) { f.err = msg }
+// SetErr puts a problem at the field; "" clears it, and any question.
+func (f *Field) SetErr(msg string) { f.err, f.readings = msg, nil }
+
+// Suggest marks the field's value as only a suggestion, until confirmed.
+func (f *Field) Suggest() { f.suggested = len(f.text) > 0 }
+
+// Suggested reports whether the value is still only a suggestion.
+func (f *Field) Suggested() bool { return f.suggested }
+
+// Ask puts a question at the field instead of a problem: answers are
+// what it may mean, each with its Label and, as ID, the text that means
+// only it. The keys a and b pick the first and second, which replaces
+// the value, and the form moves on.
+func (f *Field) Ask(question string, answers []Option) {
+	f.err, f.readings = question, nil
+	for i, a := range answers {
+		if i < len(askKeys) {
+			a.Short = askKeys[i]
+			f.readings = append(f.readings, a)
+		}
+	}
+}
+
+// askKeys pick a question's answers, in order.
+var askKeys = []string{"a", "b"}
+
+// Asking reports whether a question stands at the field.
+func (f *Field) Asking() bool { return f.err != "" && len(f.readings) > 0 }
+
+// answerAsked takes a key that picks an answer to the question at the
+// field; it reports whether it did.
+func (f *Field) answerAsked(k tea.KeyPressMsg) bool {
+	if !f.Asking() {
+		return false
+	}
+	for _, r := range f.readings {
+		if k.Text == r.Short {
+			f.text, f.pos, f.fresh = []rune(r.ID), len([]rune(r.ID)), false
+			f.err, f.readings, f.edited, f.suggested = "", nil, true, false
+			return true
+		}
+	}
+	return false
+}
 
 // Touched reports whether the person has left the field, or tried to
 // submit the form: only then are its problems worth showing.
@@ -141,8 +191,8 @@ func (f *Field) edit(k tea.KeyPressMsg) bool {
 		changed = f.typeKey(k)
 	}
 	if changed {
-		f.edited = true
-		f.err = ""
+		f.edited, f.suggested = true, false
+		f.err, f.readings = "", nil
 	}
 	return changed
 }
@@ -227,7 +277,7 @@ func (f *Field) paste(s string) bool {
 		return false
 	}
 	if f.insert(s, true) {
-		f.edited, f.err = true, ""
+		f.edited, f.err, f.readings, f.suggested = true, "", nil, false
 		return true
 	}
 	return false

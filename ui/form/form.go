@@ -154,6 +154,10 @@ func (f *Form) key(k tea.KeyPressMsg) Action {
 			break
 		}
 		f.forward()
+	case cur.answerAsked(k):
+		// The field stays in focus, its new value checked: enter moves on.
+		f.dirty = true
+		f.check()
 	default:
 		if cur.edit(k) {
 			f.dirty = true
@@ -162,10 +166,11 @@ func (f *Form) key(k tea.KeyPressMsg) Action {
 	return None
 }
 
-// forward leaves the field for the next one, unless it has a problem.
+// forward leaves the field for the next one, unless it has a problem. A
+// suggested value left forward is confirmed: the person has seen it.
 func (f *Form) forward() {
 	cur := f.cur()
-	cur.touched = true
+	cur.touched, cur.suggested = true, false
 	f.check()
 	if cur.err != "" || f.last() {
 		return
@@ -222,6 +227,9 @@ func (f *Form) Help(done string) []key.Binding {
 		bs = append(bs, key.NewBinding(key.WithKeys("0"), key.WithHelp(h, "picks")))
 	case Multi:
 		bs = append(bs, f.Keys.Tick)
+	}
+	if cur := f.cur(); cur.Asking() {
+		bs = append(bs, key.NewBinding(key.WithKeys(askKeys...), key.WithHelp("a/b", "answers")))
 	}
 	next := f.Keys.Next
 	if f.last() {

@@ -140,8 +140,15 @@ func (fl *Field) view(st *screen.Styles, focused bool, width, labelW int) (lines
 		row++
 	}
 	if fl.err != "" {
-		for _, l := range strings.Split(screen.Wrap(st.Warn, avail, "⚠ "+fl.err), "\n") {
+		mark := "⚠ "
+		if fl.Asking() {
+			mark = "? "
+		}
+		for _, l := range strings.Split(screen.Wrap(st.Warn, avail, mark+fl.err), "\n") {
 			lines = append(lines, pad+l)
+		}
+		for _, r := range fl.readings {
+			lines = append(lines, pad+st.Cursor.Render(r.Short+":")+" "+st.Text.Render(screen.Truncate(r.Label, max(avail-3, 1))))
 		}
 	}
 	return lines, row
@@ -223,6 +230,14 @@ func (fl *Field) textView(st *screen.Styles, focused bool, avail int) string {
 	unit := fl.Unit
 	if unit == "times" && fl.Value() == "1" {
 		unit = "time"
+	}
+	if fl.suggested && (!focused || fl.fresh) {
+		// A suggestion is drawn faint, and says so, until confirmed.
+		value := st.Faint
+		if focused {
+			value = st.Faint.Underline(true)
+		}
+		return screen.Truncate(value.Render(fl.Value())+st.Faint.Render(" suggested"), avail)
 	}
 	if !focused {
 		if unit != "" {
