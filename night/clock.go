@@ -217,16 +217,20 @@ func PlaceFirst(nightDate string, boundary int, loc *time.Location, c Clock, w W
 	return t, twice, nil
 }
 
+// dateFrom is the calendar date n days from t's, in loc (taken at noon,
+// which every day has, whatever its clocks do).
+func dateFrom(t time.Time, loc *time.Location, n int) (int, time.Month, int) {
+	x := time.Date(t.Year(), t.Month(), t.Day()+n, 12, 0, 0, 0, loc)
+	return x.Year(), x.Month(), x.Day()
+}
+
 // PlaceAfter places clock time c at the first moment at or after prev
 // (the time before it in the night) when a clock in loc read c: a time
 // earlier than prev's has crossed midnight, and on the night the clocks
 // went back, 02:30 after 02:40 is the second 02:30.
 func PlaceAfter(prev time.Time, loc *time.Location, c Clock, w Which) (time.Time, bool, error) {
 	p := prev.In(loc)
-	day := func(n int) (int, time.Month, int) {
-		x := time.Date(p.Year(), p.Month(), p.Day()+n, 12, 0, 0, 0, loc)
-		return x.Year(), x.Month(), x.Day()
-	}
+	day := func(n int) (int, time.Month, int) { return dateFrom(p, loc, n) }
 	wall := 0
 	if c < ClockOf(p) {
 		wall = 1
@@ -249,10 +253,7 @@ func PlaceAfter(prev time.Time, loc *time.Location, c Clock, w Which) (time.Time
 // time that happened twice as the first.
 func PlaceBefore(next time.Time, loc *time.Location, c Clock, w Which) (time.Time, bool, error) {
 	p := next.In(loc)
-	day := func(n int) (int, time.Month, int) {
-		x := time.Date(p.Year(), p.Month(), p.Day()+n, 12, 0, 0, 0, loc)
-		return x.Year(), x.Month(), x.Day()
-	}
+	day := func(n int) (int, time.Month, int) { return dateFrom(p, loc, n) }
 	wall := 0
 	if c > ClockOf(p) {
 		wall = -1

@@ -143,41 +143,25 @@ func checkRestorable(ctx context.Context, src, tmp string) (RestoreResult, error
 		return RestoreResult{}, fmt.Errorf("%s: %w", src, err)
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
-	var appID, version int64
-	var tables []string
-	var problems []string
-	err = func() error {
-		if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-			return err
-		}
-		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-			return err
-		}
-		if tables, err = userTables(ctx, db); err != nil {
-			return err
-		}
-		problems, err = integrityCheck(ctx, db)
-		return err
-	}()
+	id, problems, err := inspect(ctx, db, integrityCheck)
 	switch {
 	case err != nil && isCorrupt(err):
 		return RestoreResult{}, fmt.Errorf("%s is damaged (%v)", src, err)
 	case err != nil:
 		return RestoreResult{}, fmt.Errorf("%s: %w", src, err)
 	}
-	if err := checkIdentity(src, appID, version, tables); err != nil {
+	if err := checkIdentity(src, id.appID, id.version, id.tables); err != nil {
 		return RestoreResult{}, err
 	}
-	if appID != ApplicationID || version < 1 {
+	if id.appID != ApplicationID || id.version < 1 {
 		return RestoreResult{}, fmt.Errorf("%s is not a quietlegs database (it holds no quietlegs records)", src)
 	}
 	if len(problems) > 0 {
 		return RestoreResult{}, fmt.Errorf("%s is damaged (%s)", src, strings.Join(problems[:min(len(problems), maxProblems)], "; "))
 	}
-	res := RestoreResult{Version: int(version)}
+	res := RestoreResult{Version: int(id.version)}
 	q := "SELECT count(DISTINCT night) FROM sessions"
-	if version >= 2 {
+	if id.version >= 2 {
 		q = "SELECT count(*) FROM (SELECT night FROM sessions UNION SELECT night FROM evenings UNION SELECT night FROM checkins)"
 	}
 	if err := db.QueryRowContext(ctx, q).Scan(&res.Nights); err != nil {

@@ -296,26 +296,15 @@ func checkOwner(path string) (err error) {
 	// The read-only connection makes -wal and -shm files when there are
 	// none; a file refused is left as it was found, without them.
 	defer removeNewSideFiles(path, &err)()
-	var appID, version int64
-	var tables, problems []string
+	var id identity
+	var problems []string
 	err = func() error {
 		db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
 		if err != nil {
 			return err
 		}
 		defer db.Close()
-		db.SetMaxOpenConns(1)
-		ctx := context.Background()
-		if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-			return err
-		}
-		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-			return err
-		}
-		if tables, err = userTables(ctx, db); err != nil {
-			return err
-		}
-		problems, err = quickCheck(ctx, db)
+		id, problems, err = inspect(context.Background(), db, quickCheck)
 		return err
 	}()
 	switch {
@@ -324,7 +313,7 @@ func checkOwner(path string) (err error) {
 	case err != nil:
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := checkIdentity(path, appID, version, tables); err != nil {
+	if err := checkIdentity(path, id.appID, id.version, id.tables); err != nil {
 		return err
 	}
 	if len(problems) > 0 {
@@ -359,6 +348,32 @@ const maxProblems = 3
 
 // quickCheck runs PRAGMA quick_check and returns what it found wrong;
 // none when the database is whole.
+// identity is what a database file says it is: whose (application_id),
+// which schema (user_version), and its tables.
+type identity struct {
+	appID, version int64
+	tables         []string
+}
+
+// inspect reads db's identity and runs check (quick_check or
+// integrity_check) over it, on one connection.
+func inspect(ctx context.Context, db *sql.DB, check func(context.Context, *sql.DB) ([]string, error)) (identity, []string, error) {
+	db.SetMaxOpenConns(1)
+	var id identity
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id.appID); err != nil {
+		return id, nil, err
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&id.version); err != nil {
+		return id, nil, err
+	}
+	var err error
+	if id.tables, err = userTables(ctx, db); err != nil {
+		return id, nil, err
+	}
+	problems, err := check(ctx, db)
+	return id, problems, err
+}
+
 func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
 	return check(ctx, db, "quick_check")
 }
