@@ -20,7 +20,8 @@ func newLeaveKeys(back string) leaveKeys {
 }
 
 // leaving is the question before leaving a form with unsaved answers (the
-// evening log and the check-in): y leaves, n or esc stays, ctrl+c quits.
+// evening log and the check-in): y leaves, any other key stays, ctrl+c
+// quits.
 type leaving struct {
 	screen.Confirm
 	// onYes is what a yes does.
@@ -30,7 +31,7 @@ type leaving struct {
 func newLeaving() leaving {
 	return leaving{Confirm: screen.NewConfirm(
 		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "stay")),
+		key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("any other key", "stays")),
 		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	)}
 }

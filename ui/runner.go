@@ -84,13 +84,13 @@ type savedMsg struct {
 }
 
 func newRunner(sh *shared, run *journal.Run) *runner {
-	// A second ctrl+c answers yes, so it always gets a person out; the
-	// keys that pause and go on answer no, so a run is not left by a key
-	// meant for it.
+	// Only y leaves: Enter and every other key stay, so a run is never left
+	// by a key meant for it. A second ctrl+c leaves too, so it always gets
+	// a person out.
 	leave := screen.NewConfirm(
-		key.NewBinding(key.WithKeys("y", "enter", "ctrl+c"), key.WithHelp("y", "leave")),
-		key.NewBinding(key.WithKeys("n", "esc", "space"), key.WithHelp("n", "stay")),
-		key.Binding{})
+		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "leave")),
+		key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stays")),
+		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave")))
 	return &runner{sh: sh, run: run, engine: run.Engine, keys: newRunnerKeys(), leave: leave}
 }
 
@@ -140,7 +140,7 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit
 		}
 	case m.leave.Asking():
-		if m.leave.Update(msg) == screen.Yes {
+		if a := m.leave.Update(msg); a == screen.Yes || a == screen.Quit {
 			// Root.Close saves once more as the program ends, in case
 			// the program stops before this save is done.
 			m.engine.Stop()

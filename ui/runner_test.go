@@ -250,3 +250,23 @@ func TestTooSmall(t *testing.T) {
 		t.Errorf("run did not advance while the screen was too small")
 	}
 }
+
+// TestLeavingTakesY: at "Leave the routine?" only y leaves; Enter, space
+// and any other key stay, and the routine goes on.
+func TestLeavingTakesY(t *testing.T) {
+	for _, k := range []string{"enter", "space", "n", "esc", "x"} {
+		hs := startRun(t, 80, 24, testOptions{})
+		hs.key("q")
+		if _, _, quit := hs.key(k); quit || hs.root.runner.engine.Snapshot().Done {
+			t.Errorf("%s at the question left the routine", k)
+		}
+		if v := hs.view(); strings.Contains(v, "Leave the routine?") {
+			t.Errorf("%s did not answer the question:\n%s", k, v)
+		}
+	}
+	hs := startRun(t, 80, 24, testOptions{})
+	hs.key("q")
+	if _, _, quit := hs.key("y"); !quit {
+		t.Error("y did not leave")
+	}
+}

@@ -78,7 +78,7 @@ type elsewhere struct {
 func newElsewhere(sh *shared, title string, yes tea.Cmd) *elsewhere {
 	e := &elsewhere{sh: sh, title: title, yes: yes, ask: screen.NewConfirm(
 		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "start anyway")),
-		key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "go back")),
+		key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("any other key", "goes back")),
 		key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	)}
 	e.ask.Ask("Start another anyway?")

@@ -20,8 +20,9 @@ const (
 
 // Confirm is a yes/no question asked before something that loses work or
 // leaves: leaving a form with answers in it, leaving a routine, starting a
-// second routine. While it is asked it takes every key, so a stray key
-// never does what the question is about.
+// second routine, deleting a night. Only Yes does it: Enter and any other
+// key answer no (a tired hand pressing Enter keeps what it has), and Quit,
+// when set, ends the program.
 type Confirm struct {
 	Yes, No key.Binding
 	// Quit, when enabled, ends the program from the question.
@@ -45,7 +46,8 @@ func (c *Confirm) Asking() bool { return c.asking }
 // Question is the question being asked.
 func (c *Confirm) Question() string { return c.question }
 
-// Update reads a key as an answer; yes and no put the question away.
+// Update reads a key as an answer: Yes is yes, Quit quits, and every other
+// key is no. Either answer puts the question away.
 func (c *Confirm) Update(k tea.KeyPressMsg) Answer {
 	switch {
 	case c.Quit.Enabled() && len(c.Quit.Keys()) > 0 && key.Matches(k, c.Quit):
@@ -53,11 +55,9 @@ func (c *Confirm) Update(k tea.KeyPressMsg) Answer {
 	case key.Matches(k, c.Yes):
 		c.asking = false
 		return Yes
-	case key.Matches(k, c.No):
-		c.asking = false
-		return No
 	}
-	return Undecided
+	c.asking = false
+	return No
 }
 
 // Line is the question with its answers after it, "… y yes · n stay",

@@ -27,11 +27,14 @@ func TestConfirm(t *testing.T) {
 		want   Answer
 		asking bool
 	}{
-		{tea.KeyPressMsg{Code: 'x', Text: "x"}, Undecided, true},
+		// Only y says yes: Enter, esc and any other key say no.
+		{tea.KeyPressMsg{Code: 'x', Text: "x"}, No, false},
+		{tea.KeyPressMsg{Code: tea.KeyEnter}, No, false},
 		{tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}, Quit, true},
 		{tea.KeyPressMsg{Code: tea.KeyEscape}, No, false},
 	}
 	for _, k := range keys {
+		c.Ask("Leave?")
 		if got := c.Update(k.k); got != k.want || c.Asking() != k.asking {
 			t.Errorf("%s: %v (asking %v), want %v (%v)", k.k, got, c.Asking(), k.want, k.asking)
 		}
@@ -42,7 +45,7 @@ func TestConfirm(t *testing.T) {
 	}
 	none := NewConfirm(c.Yes, c.No, key.Binding{})
 	none.Ask("Leave?")
-	if got := none.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}); got != Undecided {
+	if got := none.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}); got != No {
 		t.Errorf("ctrl+c with no quit key: %v", got)
 	}
 }
