@@ -127,7 +127,31 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
 		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd(), a.restoreCmd(), a.deleteCmd(),
 		a.experimentCmd())
+	refuseUnknownShells(root)
 	return root, a
+}
+
+// refuseUnknownShells makes `completion tcsh` a usage error (exit 2)
+// naming the shells there are, where cobra would print its help and
+// succeed.
+func refuseUnknownShells(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sub := range c.Commands() {
+			shells = append(shells, sub.Name())
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError("completion %q: no such shell; want one of %s", args[0], strings.Join(shells, ", "))
+			}
+			return cmd.Help()
+		}
+	}
 }
 
 // settings reads the day boundary and checklist: the defaults, then the

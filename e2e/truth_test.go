@@ -81,3 +81,16 @@ func TestE2ETheRecordTellsTheTruth(t *testing.T) {
 		t.Errorf("after the edit:\n%s", exp)
 	}
 }
+
+// TestE2ECompletionRefusesUnknownShells: `completion tcsh` is a usage
+// error naming the shells there are, not a silent success.
+func TestE2ECompletionRefusesUnknownShells(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	if _, errOut, code := sb.run(t, sb.command("completion", "tcsh")); code != 2 || !strings.Contains(errOut, "want one of bash, fish, powershell, zsh") {
+		t.Errorf("completion tcsh: exit %d, %q", code, errOut)
+	}
+	if out, _, code := sb.run(t, sb.command("completion", "bash")); code != 0 || !strings.Contains(out, "bash completion") {
+		t.Errorf("completion bash: exit %d", code)
+	}
+}

@@ -7,6 +7,7 @@ import "fmt"
 // 30:00. Good night."
 func (e *Engine) ClosingLine() string {
 	t := Count(e.Results())
-	return fmt.Sprintf("%s %s: %d of %d steps done, %d skipped, %s. Good night.",
-		e.Routine().DisplayTitle(), e.Status(), t.Done, len(e.Routine().Steps), t.Skipped, FormatDuration(t.Spent))
+	n := len(e.Routine().Steps)
+	return fmt.Sprintf("%s %s: %d of %d %s done, %d skipped, %s. Good night.",
+		e.Routine().DisplayTitle(), e.Status(), t.Done, n, Plural(n, "step", "steps"), t.Skipped, FormatDuration(t.Spent))
 }

@@ -125,7 +125,7 @@ type breathSpec struct {
 // seconds, hold for 7, out for 8."
 func (b breathSpec) phases() []Phase {
 	br := Breath{Inhale: sec(b.in), Hold: sec(b.hold), Exhale: sec(b.out), HoldAfter: sec(b.after)}
-	cue := fmt.Sprintf("Breathe in for %d %s", b.in, plural(int(b.in), "second", "seconds"))
+	cue := fmt.Sprintf("Breathe in for %d %s", b.in, Plural(int(b.in), "second", "seconds"))
 	if b.hold > 0 {
 		cue += fmt.Sprintf(", hold for %d", b.hold)
 	}

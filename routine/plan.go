@@ -29,7 +29,7 @@ func FormatDuration(d time.Duration) string {
 func WritePlan(w io.Writer, r *Routine) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s)\n", r.DisplayTitle(), r.Name)
-	fmt.Fprintf(&b, "%s in total, %d %s\n", FormatDuration(r.Duration()), len(r.Steps), plural(len(r.Steps), "step", "steps"))
+	fmt.Fprintf(&b, "%s in total, %d %s\n", FormatDuration(r.Duration()), len(r.Steps), Plural(len(r.Steps), "step", "steps"))
 	if r.Description != "" {
 		fmt.Fprintf(&b, "%s\n", r.Description)
 	}
@@ -65,7 +65,7 @@ func phaseSummary(s Step) string {
 			}
 		}
 		n := int(ph[0].Duration / b.Cycle())
-		return fmt.Sprintf("%s, %d %s", strings.Join(parts, " · "), n, plural(n, "breath", "breaths"))
+		return fmt.Sprintf("%s, %d %s", strings.Join(parts, " · "), n, Plural(n, "breath", "breaths"))
 	}
 	if line, ok := tenseSummary(ph); ok {
 		return line
@@ -128,7 +128,8 @@ func seconds(d time.Duration) string {
 	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + " s"
 }
 
-func plural(n int, one, many string) string {
+// Plural is one or many by n, as a count reads: "1 step", "9 steps".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

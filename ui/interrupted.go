@@ -177,10 +177,10 @@ func (m *interrupted) reached() string {
 // done counts the steps ended before it was cut off.
 func (m *interrupted) done() string {
 	t := routine.Count(m.s.Steps)
-	s := fmt.Sprintf("%d steps done so far", t.Done)
+	s := fmt.Sprintf("%d %s done so far", t.Done, routine.Plural(t.Done, "step", "steps"))
 	switch {
 	case m.r != nil:
-		s = fmt.Sprintf("%d of %d steps done so far", t.Done, len(m.r.Steps))
+		s = fmt.Sprintf("%d of %d %s done so far", t.Done, len(m.r.Steps), routine.Plural(len(m.r.Steps), "step", "steps"))
 	case t.Done == 1:
 		s = "1 step done so far"
 	}

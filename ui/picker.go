@@ -107,7 +107,8 @@ func (p *picker) View() string {
 		}
 		items = append(items, menuItem{
 			title: r.DisplayTitle(),
-			note:  fmt.Sprintf("%s · %d steps · %s", routine.FormatDuration(r.Duration()), len(r.Steps), src),
+			note: fmt.Sprintf("%s · %d %s · %s", routine.FormatDuration(r.Duration()), len(r.Steps),
+				routine.Plural(len(r.Steps), "step", "steps"), src),
 		})
 	}
 	rows := menu(p.sh, items, p.cursor)
