@@ -19,6 +19,9 @@ import (
 // noteMax is the longest note a form takes, in characters.
 const noteMax = 1000
 
+// scaleAnchors say what the ends of a 0-10 leg rating mean.
+const scaleAnchors = "0 none … 10 the worst"
+
 // eveningLoadedMsg is tonight's log as stored, if it has one.
 type eveningLoadedMsg struct {
 	old night.Evening
@@ -61,7 +64,9 @@ func (e *evening) newForm(old night.Evening) *form.Form {
 	if old.Symptoms != nil {
 		sel = *old.Symptoms + 1
 	}
-	fields := []*form.Field{form.NewChoice(string(night.FieldSymptoms), "Legs right now", legs, sel)}
+	legsField := form.NewChoice(string(night.FieldSymptoms), "Legs right now", legs, sel)
+	legsField.Hint = scaleAnchors
+	fields := []*form.Field{legsField}
 	// Items taken off the checklist still show when tonight's log has
 	// them, so saving never drops them.
 	var items []form.Option

@@ -52,6 +52,7 @@ func checkinFields(a journal.Answers, suggested map[night.Field]bool) []*form.Fi
 	}
 	rls := choice(night.FieldRLS, "Leg symptoms last night", scale)
 	rls.Section = "Your legs: our own questions, not a clinical score"
+	rls.Hint = scaleAnchors
 	// A note that came in by import may hold control characters: shown,
 	// and saved again, as visible text.
 	notes := form.NewText(string(night.FieldNote), "Notes", form.Text, noteMax, termsafe.Line(a[night.FieldNote]))

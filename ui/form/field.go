@@ -32,7 +32,8 @@ type Option struct {
 type Field struct {
 	// Section is a heading shown above the field.
 	Section string
-	// Hint is shown faint while the field is empty: "HH:MM".
+	// Hint is shown faint while a text field is empty ("HH:MM"), and under
+	// a choice while it is answered ("0 none … 10 worst").
 	Hint string
 	// Unit is shown faint after the value: "min".
 	Unit string

@@ -165,7 +165,12 @@ func (fl *Field) answer(st *screen.Styles, focused bool, avail int) ([]string, i
 			}
 			return []string{st.Text.Render(screen.Truncate(fl.options[fl.sel].Label, avail))}, 0
 		}
-		return fl.choiceRow(st, avail), 0
+		row := fl.choiceRow(st, avail)
+		if fl.Hint != "" {
+			// What the ends of a scale mean, under it while it is answered.
+			row = append(row, st.Faint.Render(screen.Truncate(fl.Hint, avail)))
+		}
+		return row, 0
 	case Multi:
 		return fl.checklist(st, focused, avail)
 	}
