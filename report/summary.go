@@ -38,14 +38,9 @@ type tally struct {
 	// length, as its completed runs show.
 	lengths map[runKey]int
 
-	// From check-ins.
-	sevSum, sevMax                                          int
-	sevMaxNights                                            []time.Time
-	tibSum, tstSum                                          int
-	seSum                                                   float64 // of TST/TIB x 100, over seN nights with TIB > 0
-	seN                                                     int
-	latSum, awakenSum, awakeSum, gotUpSum, qualSum, restSum int
-	onset                                                   map[night.Onset]int
+	// From check-ins; the summary's figures are worked out night by night
+	// (perNight).
+	onset map[night.Onset]int
 
 	// From evening logs.
 	eveSymSum, eveSymN int
@@ -142,27 +137,6 @@ func (t *tally) add(r night.Record) {
 	}
 	if c := r.Checkin; c != nil {
 		t.checkins++
-		date, _ := time.Parse(night.Layout, r.Night)
-		switch {
-		case c.RLSSeverity > t.sevMax || t.checkins == 1:
-			t.sevMax, t.sevMaxNights = c.RLSSeverity, []time.Time{date}
-		case c.RLSSeverity == t.sevMax:
-			t.sevMaxNights = append(t.sevMaxNights, date)
-		}
-		t.sevSum += c.RLSSeverity
-		f := c.Figures()
-		t.tibSum += f.TIB
-		t.tstSum += f.TST
-		if f.TIB > 0 {
-			t.seSum += float64(f.TST) / float64(f.TIB) * 100
-			t.seN++
-		}
-		t.latSum += c.LatencyMin
-		t.awakenSum += c.Awakenings
-		t.awakeSum += c.AwakeMin
-		t.gotUpSum += c.GotUp
-		t.qualSum += c.Quality
-		t.restSum += c.Rested
 		t.onset[c.Onset]++
 	}
 }
