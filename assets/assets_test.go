@@ -11,7 +11,7 @@ func TestRoutineFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"quick.toml", "wind-down.toml"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"quick.toml", "relief-cool.toml", "relief-stretch.toml", "relief-walk.toml", "wind-down.toml"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("built-in routines %v, want %v", got, want)
 	}
 }

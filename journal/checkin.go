@@ -27,9 +27,10 @@ type CheckinDraft struct {
 	// holds only suggested times (Suggested), and no rating, count or note.
 	Answers Answers
 	// Suggested marks the answers that are only suggestions: the times of
-	// the last check-in, and getting into bed when the night's routine
-	// ended. A suggestion is not an answer until the person confirms it;
-	// a form that sends it unconfirmed sends nothing for it.
+	// the last check-in, getting into bed when the night's routine ended,
+	// and the times got up from the night's flare-ups. A suggestion is not
+	// an answer until the person confirms it; a form that sends it
+	// unconfirmed sends nothing for it.
 	Suggested map[night.Field]bool
 	// Editing is set when the night has a check-in: saving replaces it.
 	Editing bool
@@ -38,8 +39,9 @@ type CheckinDraft struct {
 // DraftCheckin prepares the check-in of the night date. It prefills the
 // night's own check-in when there is one. Otherwise it suggests times
 // only: the last check-in's four times, with the time into bed taken from
-// when this night's own routine ended. Ratings and counts start empty, so
-// yesterday's answers are never recorded as today's. A part that cannot
+// when this night's own routine ended, and the times got up from the
+// night's flare-ups. Ratings and other counts start empty, so yesterday's
+// answers are never recorded as today's. A part that cannot
 // be read is left blank and its error returned along with the rest of the
 // draft.
 func (j *Journal) DraftCheckin(ctx context.Context, date string) (CheckinDraft, error) {
@@ -74,6 +76,13 @@ func (j *Journal) DraftCheckin(ctx context.Context, date string) (CheckinDraft, 
 		suggest(night.FieldInBed, inBed)
 		if !j.inOrder(date, inBed, d.Answers[night.FieldTried]) {
 			suggest(night.FieldTried, inBed)
+		}
+	}
+	// Flare-ups recorded in the night suggest how often the legs got the
+	// person up; only a suggestion, as the times are.
+	for _, r := range recs {
+		if n := night.SuggestedGotUp(r.Events); r.Night == date && n > 0 {
+			suggest(night.FieldGotUp, strconv.Itoa(n))
 		}
 	}
 	if err := errors.Join(err1, err2, err3); err != nil {

@@ -26,6 +26,9 @@ type Run struct {
 	// seq numbers Progress snapshots, on the engine's goroutine.
 	seq uint64
 
+	// flare marks a run of a toolkit measure during a flare-up.
+	flare bool
+
 	mu    sync.Mutex
 	id    int64  // the stored run, 0 before the first good save
 	saved uint64 // the newest snapshot saved
@@ -60,7 +63,7 @@ func (r *Run) Progress() Progress {
 		seq: r.seq,
 		start: night.Run{
 			Routine: rt.Name, Title: rt.DisplayTitle(), Night: night.Of(start, r.j.set.Boundary),
-			StartedAt: start, Speed: e.Speed(), Planned: rt.Duration(),
+			StartedAt: start, Speed: e.Speed(), Planned: rt.Duration(), Flare: r.flare,
 		},
 		cp: night.Checkpoint{
 			Steps: e.Results(), CurrentStep: snap.Step, CurrentElapsed: snap.StepPosition,
@@ -147,7 +150,11 @@ func (j *Journal) Resumable(cut night.Run) (r *routine.Routine, why string) {
 	if title == "" {
 		title = cut.Routine
 	}
-	r, ok := j.lib.Find(cut.Routine)
+	find := j.lib.Find
+	if cut.Flare {
+		find = j.toolRoutine
+	}
+	r, ok := find(cut.Routine)
 	if !ok {
 		return nil, fmt.Sprintf("“%s” is no longer among your routines (was its file renamed?), so it can't be resumed.", title)
 	}
@@ -176,7 +183,7 @@ func (j *Journal) Resume(cut night.Run) (*Run, error) {
 	if err := e.Restore(cut.CurrentStep, cut.CurrentElapsed, cut.Steps); err != nil {
 		return nil, err
 	}
-	return &Run{Engine: e, j: j, id: cut.ID}, nil
+	return &Run{Engine: e, j: j, id: cut.ID, flare: cut.Flare}, nil
 }
 
 // EndInterrupted records the cut-off run as ended at its last save (about

@@ -68,9 +68,15 @@ type Storage interface {
 	// was stopped already; its nights are kept.
 	StopExperiment(ctx context.Context, id int64, at time.Time) error
 
+	// SaveEvent saves a flare-up: a new one when e.ID is 0, else in place
+	// of event e.ID; an event at the same instant as e is replaced, so
+	// saving one twice never makes two. It returns the event's id.
+	SaveEvent(ctx context.Context, e night.Event) (int64, error)
+
 	// DeleteNight deletes part of what is filed under the night date (all
 	// of it for AllParts) in one transaction: the evening log with its
-	// ticked items, the check-in, the routine runs with their steps. A
+	// ticked items, the check-in, the routine runs with their steps, and
+	// (for AllParts only) the flare-ups. A
 	// part the night does not have is no error.
 	DeleteNight(ctx context.Context, date string, part Part) error
 

@@ -78,6 +78,9 @@ type Run struct {
 	CurrentStep    int
 	CurrentElapsed time.Duration
 	Steps          []routine.StepResult // ordered by index
+	// Flare marks a run started from the night toolkit during a
+	// flare-up: kept and listed, but never counted as the evening routine.
+	Flare bool
 }
 
 // Checkpoint is the state of a run at a transition, saved whole each time.
@@ -95,6 +98,8 @@ type Record struct {
 	Evening *Evening
 	Runs    []Run // in the order they started
 	Checkin *Checkin
+	// Events are the night's flare-ups, in the order they began.
+	Events []Event
 }
 
 // statusRank orders run statuses from most to least complete.
@@ -108,13 +113,13 @@ var statusRank = map[routine.Status]int{
 func (r Run) Trial() bool { return r.Speed != 0 && r.Speed != 1 }
 
 // MainRun is the run a night is judged by: the most complete one that was
-// not a trial, the latest of equals. It is nil when no routine was run in
-// real time.
+// neither a trial nor a flare-up's, the latest of equals. It is nil when
+// no evening routine was run in real time.
 func (r Record) MainRun() *Run {
 	var best *Run
 	for i := range r.Runs {
 		run := &r.Runs[i]
-		if run.Trial() {
+		if run.Trial() || run.Flare {
 			continue
 		}
 		if best == nil || statusRank[run.Status] >= statusRank[best.Status] {

@@ -62,6 +62,8 @@ type Settings struct {
 	Boundary int `toml:"day_boundary"`
 	// Checklist is offered in the evening log, in this order.
 	Checklist []Item `toml:"checklist"`
+	// Toolkit is offered in the night, by how strong a flare-up is.
+	Toolkit Toolkit `toml:"toolkit"`
 }
 
 // Label is the checklist label for id, or id itself for an item no longer
@@ -80,8 +82,9 @@ func (s Settings) Label(id string) string {
 const maxSettingsSize = 1 << 20
 
 // LoadSettings reads the defaults, then the person's file at path over
-// them: a day_boundary there replaces the default, and a checklist there
-// replaces the default list. A missing file is fine.
+// them: a day_boundary there replaces the default, a checklist there
+// replaces the default list, and each toolkit band there replaces that
+// band. A missing file is fine.
 func LoadSettings(defaults []byte, path string) (Settings, error) {
 	s, err := parseSettings("built-in settings", defaults, Settings{})
 	if err != nil {
@@ -120,8 +123,9 @@ func (e *SettingsError) LogSafe() string {
 
 func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 	var raw struct {
-		Boundary  *int    `toml:"day_boundary"`
-		Checklist *[]Item `toml:"checklist"`
+		Boundary  *int        `toml:"day_boundary"`
+		Checklist *[]Item     `toml:"checklist"`
+		Toolkit   *rawToolkit `toml:"toolkit"`
 	}
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -129,7 +133,7 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		var se *toml.StrictMissingError
 		if errors.As(err, &se) && len(se.Errors) > 0 {
 			row, col := se.Errors[0].Position()
-			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary or [[checklist]] with id, label and kind)",
+			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary, [[checklist]] with id, label and kind, or [[toolkit.mild]], [[toolkit.moderate]] or [[toolkit.severe]] with id, label, routine, minutes and safety)",
 				name, row, col, strings.Join(se.Errors[0].Key(), "."))
 		}
 		var de *toml.DecodeError
@@ -173,6 +177,13 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 			it.Kind = it.KindOrDefault()
 			s.Checklist[i] = it
 		}
+	}
+	if raw.Toolkit != nil {
+		k, err := raw.Toolkit.over(name, s.Toolkit)
+		if err != nil {
+			return Settings{}, err
+		}
+		s.Toolkit = k
 	}
 	return s, nil
 }

@@ -26,7 +26,7 @@ func TestBuiltInRoutines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := names(lib.Routines), []string{"wind-down", "quick"}; !reflect.DeepEqual(got, want) {
+	if got, want := names(lib.Routines), []string{"wind-down", "quick", "relief-cool", "relief-stretch", "relief-walk"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("routines %v, want %v", got, want)
 	}
 	tests := []struct {
@@ -36,6 +36,9 @@ func TestBuiltInRoutines(t *testing.T) {
 	}{
 		{"wind-down", "Evening wind-down", 30 * time.Minute, 9},
 		{"quick", "Quick wind-down", 10 * time.Minute, 6},
+		{"relief-stretch", "Relief: stretch", 3 * time.Minute, 2},
+		{"relief-walk", "Relief: walk", 6 * time.Minute, 2},
+		{"relief-cool", "Relief: cool the calves", 390 * time.Second, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,7 +123,7 @@ func TestLoadLibrary(t *testing.T) {
 
 func TestLoadLibraryMissingUserDir(t *testing.T) {
 	lib, err := LoadLibrary(assets.RoutineFS(), filepath.Join(t.TempDir(), "absent"))
-	if err != nil || len(lib.Problems) != 0 || len(lib.Routines) != 2 {
+	if err != nil || len(lib.Problems) != 0 || len(lib.Routines) != 5 {
 		t.Errorf("LoadLibrary = %+v, %v; want the built-ins and no problems", lib, err)
 	}
 }

@@ -10,7 +10,8 @@ import (
 
 // DeleteNight deletes part of what is filed under the night date (all of
 // it for journal.AllParts) in one BEGIN IMMEDIATE transaction: the evening
-// log with its ticked items, the check-in, and the runs with their steps.
+// log with its ticked items, the check-in, the runs with their steps, and
+// (deleting all of it) the flare-ups.
 // The children are deleted by name rather than left to ON DELETE CASCADE,
 // so nothing hangs on a connection's foreign_keys setting. A part the night
 // lacks is no error.
@@ -32,6 +33,9 @@ func (s *Store) DeleteNight(ctx context.Context, date string, part journal.Part)
 		stmts = append(stmts,
 			"DELETE FROM session_steps WHERE session_id IN (SELECT id FROM sessions WHERE night = ?)",
 			"DELETE FROM sessions WHERE night = ?")
+	}
+	if part == journal.AllParts {
+		stmts = append(stmts, "DELETE FROM events WHERE night = ?")
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		for _, q := range stmts {

@@ -144,8 +144,29 @@ func writeFixture(t *testing.T, path string, v int) {
 			t.Fatal(err)
 		}
 	}
+	if v >= 4 {
+		for _, e := range fixtureEvents(t) {
+			e.ID = 0 // a new event
+			if _, err := s.SaveEvent(ctx, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// fixtureEvents are the flare-ups in fixtures of version 4 and later: two
+// in the night the clocks went forward, one answered and one not.
+func fixtureEvents(t testing.TB) []night.Event {
+	t.Helper()
+	loc := berlin(t)
+	return []night.Event{
+		{ID: 1, Night: "2026-03-28", At: time.Date(2026, 3, 29, 1, 40, 0, 0, loc), Severity: 7,
+			Tried:         []night.Tried{{ID: "walk", Minutes: intp(10)}, {ID: "stretch"}},
+			SeverityAfter: intp(3), Helped: night.HelpedALot},
+		{ID: 2, Night: "2026-03-28", At: time.Date(2026, 3, 29, 4, 5, 0, 0, loc), Severity: 4},
 	}
 }
 
@@ -260,4 +281,34 @@ func checkFixtureData(t *testing.T, s *Store, v int) {
 		t.Fatalf("experiment: %v, %v", ok, err)
 	}
 	sameExperiment(t, x, fixtureExperiment(t))
+	recs, err := s.Nights(ctx, "2026-03-28", "2026-03-28")
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("night 2026-03-28: %+v, %v", recs, err)
+	}
+	var wantEvents []night.Event
+	if v >= 4 {
+		wantEvents = fixtureEvents(t)
+	}
+	if got := recs[0].Events; len(got) != len(wantEvents) {
+		t.Errorf("flare-ups %+v, want %+v", got, wantEvents)
+	} else {
+		for i := range wantEvents {
+			sameEvent(t, got[i], wantEvents[i])
+		}
+	}
+}
+
+// sameEvent checks that an event read back is e, at the same instant and
+// offset.
+func sameEvent(t *testing.T, got, e night.Event) {
+	t.Helper()
+	_, off1 := got.At.Zone()
+	_, off2 := e.At.Zone()
+	if !got.At.Equal(e.At) || off1 != off2 {
+		t.Errorf("event at %v, want %v", got.At, e.At)
+	}
+	got.At, e.At = time.Time{}, time.Time{}
+	if !reflect.DeepEqual(got, e) {
+		t.Errorf("event %+v, want %+v", got, e)
+	}
 }

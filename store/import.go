@@ -21,6 +21,7 @@ import (
 // Checkin.RecordedAt means "not known": it keeps the stored value, if any.
 // Every record is checked before anything is written; the error for an
 // invalid one names its night and wraps the *night.FieldError, if any.
+// A flare-up is matched by its instant, and replaced when it differs.
 // Imported runs get speed 1 and their planned length; without one, the sum
 // of their steps' planned lengths.
 func (s *Store) Import(ctx context.Context, recs []night.Record) (journal.ImportResult, error) {
@@ -54,6 +55,7 @@ type importNight struct {
 	evening *eveningRow
 	checkin *checkinRow
 	runs    []runRow
+	events  []eventRow
 }
 
 // runKey identifies a run across imports.
@@ -64,6 +66,7 @@ func prepareImport(recs []night.Record) ([]importNight, error) {
 	out := make([]importNight, 0, len(recs))
 	nights := make(map[string]bool, len(recs))
 	runs := map[runKey]string{}
+	events := map[string]string{} // night by instant
 	for i, rec := range recs {
 		if err := checkNight(rec.Night); err != nil {
 			return nil, fmt.Errorf("record %d: %w", i+1, err)
@@ -107,6 +110,21 @@ func prepareImport(recs []night.Record) ([]importNight, error) {
 			}
 			runs[key] = rec.Night
 			n.runs = append(n.runs, row)
+		}
+		for j, e := range rec.Events {
+			if err := partNight(&e.Night, rec.Night); err != nil {
+				return nil, fmt.Errorf("night %s: flare-up %d: %w", rec.Night, j+1, err)
+			}
+			if err := validateEvent(e); err != nil {
+				return nil, fmt.Errorf("night %s: flare-up %d: %w", rec.Night, j+1, err)
+			}
+			row := eventRowOf(e)
+			if other, dup := events[row.at]; dup {
+				return nil, fmt.Errorf("night %s: flare-up %d (at %s) is listed twice (also in night %s)",
+					rec.Night, j+1, e.At.Format(localLayout), other)
+			}
+			events[row.at] = rec.Night
+			n.events = append(n.events, row)
 		}
 		out = append(out, n)
 	}
@@ -201,6 +219,7 @@ func planImport(ctx context.Context, tx *sql.Tx, in []importNight) (importPlan, 
 		old := byNight[n.date]
 		changed := p.evening(n, old)
 		changed = p.checkin(n, old) || changed
+		changed = p.events(n, old) || changed
 		for _, r := range n.runs {
 			c, err := p.run(ctx, find, n.date, r, runs)
 			if err != nil {

@@ -101,6 +101,15 @@ func loadNights(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*storedNight,
 		n.runIDs = append(n.runIDs, r.id)
 	}
 
+	evs, err := readEvents(ctx, tx, lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("flare-ups: %w", err)
+	}
+	for _, e := range evs {
+		n := get(e.Night)
+		n.rec.Events = append(n.rec.Events, e)
+	}
+
 	slices.SortFunc(ns, func(a, b *storedNight) int { return strings.Compare(a.rec.Night, b.rec.Night) })
 	return ns, nil
 }
@@ -116,7 +125,7 @@ type nightRun struct {
 // with their steps: only what a night's record holds, not all of a Session.
 func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, night, routine, routine_title, status, started_at,
-		utc_offset, ended_at, planned_ms, speed FROM sessions WHERE night BETWEEN ? AND ? ORDER BY started_at, id`, lo, hi)
+		utc_offset, ended_at, planned_ms, speed, flare FROM sessions WHERE night BETWEEN ? AND ? ORDER BY started_at, id`, lo, hi)
 	if err != nil {
 		return nil, fmt.Errorf("sessions: %w", err)
 	}
@@ -132,7 +141,7 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, erro
 			offset  int64
 			planned int64
 		)
-		if err := rows.Scan(&r.id, &r.night, &r.run.Routine, &r.run.Title, &status, &started, &offset, &ended, &planned, &r.run.Speed); err != nil {
+		if err := rows.Scan(&r.id, &r.night, &r.run.Routine, &r.run.Title, &status, &started, &offset, &ended, &planned, &r.run.Speed, &r.run.Flare); err != nil {
 			return nil, fmt.Errorf("sessions: %w", err)
 		}
 		zone := time.FixedZone("", int(offset))
@@ -181,7 +190,8 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, erro
 func (s *Store) NightRange(ctx context.Context) (first, last string, n int, err error) {
 	var lo, hi sql.NullString
 	err = s.db.QueryRowContext(ctx, `SELECT min(night), max(night), count(*) FROM (
-		SELECT night FROM sessions UNION SELECT night FROM evenings UNION SELECT night FROM checkins)`).
+		SELECT night FROM sessions UNION SELECT night FROM evenings UNION SELECT night FROM checkins
+		UNION SELECT night FROM events)`).
 		Scan(&lo, &hi, &n)
 	if err != nil {
 		return "", "", 0, fmt.Errorf("read the range of nights: %w", err)

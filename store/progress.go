@@ -16,7 +16,8 @@ import (
 const timeLayout = "2006-01-02T15:04:05.000Z07:00"
 
 // StartRun records the start of n, status running, and returns its id.
-// Only its routine, title, night, start, speed and planned length are read.
+// Only its routine, title, night, start, speed, planned length and
+// whether it is a flare-up's are read.
 func (s *Store) StartRun(ctx context.Context, n night.Run) (int64, error) {
 	if err := validateStart(n); err != nil {
 		return 0, fmt.Errorf("start session: %w", err)
@@ -24,11 +25,17 @@ func (s *Store) StartRun(ctx context.Context, n night.Run) (int64, error) {
 	_, offset := n.StartedAt.Zone()
 	var id int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		// flare is named only for a flare-up's run, the rest taking its
+		// default, so the same statement also writes the schema versions
+		// before it, as tests that build old databases need.
+		cols, vals, args := "", "", []any{n.Routine, n.Title, n.Night, formatTime(n.StartedAt), offset,
+			string(routine.Running), n.Speed, millis(n.Planned), formatTime(s.now())}
+		if n.Flare {
+			cols, vals, args = ", flare", ", ?", append(args, 1)
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(routine, routine_title, night, started_at, utc_offset, status, speed, planned_ms, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			n.Routine, n.Title, n.Night, formatTime(n.StartedAt), offset,
-			string(routine.Running), n.Speed, millis(n.Planned), formatTime(s.now()))
+			(routine, routine_title, night, started_at, utc_offset, status, speed, planned_ms, updated_at`+cols+`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?`+vals+`)`, args...)
 		if err != nil {
 			return err
 		}
@@ -146,7 +153,7 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 const sessionColumns = `id, routine, routine_title, night, started_at, utc_offset, ended_at,
-	status, speed, planned_ms, current_step, current_elapsed_ms, updated_at`
+	status, speed, planned_ms, current_step, current_elapsed_ms, updated_at, flare`
 
 // Run reads one run with its steps. A missing run's error
 // wraps ErrNotFound.
@@ -236,7 +243,7 @@ func scanSessions(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]*ni
 			offset, planned, elapsedMs int64
 		)
 		if err := rows.Scan(&se.ID, &se.Routine, &se.Title, &se.Night, &started, &offset,
-			&ended, &status, &se.Speed, &planned, &se.CurrentStep, &elapsedMs, &updated); err != nil {
+			&ended, &status, &se.Speed, &planned, &se.CurrentStep, &elapsedMs, &updated, &se.Flare); err != nil {
 			return nil, err
 		}
 		zone := time.FixedZone("", int(offset))

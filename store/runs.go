@@ -17,6 +17,7 @@ type runRow struct {
 	endedAt                       sql.NullString
 	planned                       int64   // the routine's planned length, milliseconds
 	speed                         float64 // 1 is real time; another is a trial
+	flare                         bool    // started from the night toolkit
 	steps                         []stepRow
 }
 
@@ -36,7 +37,7 @@ type storedRun struct {
 func runRowOf(date string, r night.Run) runRow {
 	_, off := r.StartedAt.Zone()
 	row := runRow{night: date, routine: r.Routine, title: r.Title, status: string(r.Status),
-		startedAt: formatTime(r.StartedAt), offset: off, speed: r.Speed}
+		startedAt: formatTime(r.StartedAt), offset: off, speed: r.Speed, flare: r.Flare}
 	if row.speed == 0 {
 		row.speed = 1 // a record from before the speed was kept
 	}
@@ -63,7 +64,7 @@ func runRowOf(date string, r night.Run) runRow {
 func (r runRow) equal(o runRow) bool {
 	return r.night == o.night && r.routine == o.routine && r.title == o.title && r.status == o.status &&
 		r.startedAt == o.startedAt && r.offset == o.offset && r.endedAt == o.endedAt && r.planned == o.planned &&
-		r.speed == o.speed &&
+		r.speed == o.speed && r.flare == o.flare &&
 		slices.Equal(r.steps, o.steps)
 }
 
@@ -81,9 +82,9 @@ func insertRun(ctx context.Context, tx execer, r runRow) error {
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO sessions
 		(routine, routine_title, night, started_at, utc_offset, ended_at, status, speed, planned_ms,
-		current_step, current_elapsed_ms, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-		r.routine, r.title, r.night, r.startedAt, r.offset, r.endedAt, r.status, r.speed, r.planned, next, updated)
+		current_step, current_elapsed_ms, updated_at, flare)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+		r.routine, r.title, r.night, r.startedAt, r.offset, r.endedAt, r.status, r.speed, r.planned, next, updated, r.flare)
 	if err != nil {
 		return err
 	}
@@ -98,8 +99,8 @@ func insertRun(ctx context.Context, tx execer, r runRow) error {
 // progress and updated_at are left as they were.
 func updateRun(ctx context.Context, tx execer, id int64, r runRow) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET night = ?, routine_title = ?, utc_offset = ?,
-		status = ?, ended_at = ?, planned_ms = ?, speed = ? WHERE id = ?`,
-		r.night, r.title, r.offset, r.status, r.endedAt, r.planned, r.speed, id); err != nil {
+		status = ?, ended_at = ?, planned_ms = ?, speed = ?, flare = ? WHERE id = ?`,
+		r.night, r.title, r.offset, r.status, r.endedAt, r.planned, r.speed, r.flare, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM session_steps WHERE session_id = ?", id); err != nil {

@@ -30,6 +30,9 @@ func checkinFields(a journal.Answers, suggested map[night.Field]bool) []*form.Fi
 	count := func(f night.Field, label, unit string) *form.Field {
 		fl := form.NewText(string(f), label, form.Number, 4, a[f])
 		fl.Unit, fl.Hint = unit, "a number"
+		if suggested[f] {
+			fl.Suggest()
+		}
 		return fl
 	}
 	labelled := func(labels ...string) []form.Option {

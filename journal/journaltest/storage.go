@@ -29,6 +29,10 @@ type Storage struct {
 	// Experiments are in the order they started; an experiment's ID is
 	// its index + 1.
 	Experiments []journal.Experiment
+	// Events are the flare-ups in the order they were first saved; an
+	// event's ID is its index + 1. A deleted event keeps its place, filed
+	// under no night.
+	Events []night.Event
 	// Locked is set while some window holds the run lock.
 	Locked bool
 	// FailWrites, when set, is returned by every write, as from a full
@@ -251,6 +255,16 @@ func (s *Storage) records() []night.Record {
 		rec := get(r.Night)
 		rec.Runs = append(rec.Runs, r)
 	}
+	for _, e := range s.Events {
+		if e.Night == deletedNight {
+			continue
+		}
+		rec := get(e.Night)
+		rec.Events = append(rec.Events, cloneEvent(e))
+	}
+	for _, rec := range by {
+		night.SortEvents(rec.Events)
+	}
 	out := make([]night.Record, 0, len(by))
 	for _, d := range slices.Sorted(maps.Keys(by)) {
 		out = append(out, *by[d])
@@ -295,6 +309,10 @@ func (s *Storage) Import(_ context.Context, recs []night.Record) (res journal.Im
 			for _, run := range r.Runs {
 				run.ID, run.Night = int64(len(s.Runs)+1), r.Night
 				s.Runs = append(s.Runs, run)
+			}
+			for _, e := range r.Events {
+				e.Night = r.Night
+				s.saveEvent(e)
 			}
 		}
 		return nil
@@ -364,6 +382,13 @@ func (s *Storage) DeleteNight(_ context.Context, d string, part journal.Part) er
 		if part.Has(journal.CheckinPart) {
 			delete(s.Checkins, d)
 		}
+		if part == journal.AllParts {
+			for i := range s.Events {
+				if s.Events[i].Night == d {
+					s.Events[i] = night.Event{ID: s.Events[i].ID, Night: deletedNight}
+				}
+			}
+		}
 		if part.Has(journal.RunsPart) {
 			// Runs keep their places, so an ID stays its index + 1.
 			for i := range s.Runs {
@@ -401,3 +426,41 @@ func (s *Storage) Backup(context.Context, string) error { return s.write(func() 
 
 // Path names the pretend file.
 func (s *Storage) Path() string { return "/fake/quietlegs.db" }
+
+// SaveEvent adds a flare-up, or replaces event e.ID, or the one at the
+// same instant, as the store does.
+func (s *Storage) SaveEvent(_ context.Context, e night.Event) (id int64, err error) {
+	err = s.write(func() error {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if e.ID < 0 || int(e.ID) > len(s.Events) {
+			return fmt.Errorf("no flare-up %d", e.ID)
+		}
+		id = s.saveEvent(e)
+		return nil
+	})
+	return id, err
+}
+
+// saveEvent stores e under the lock and returns its id.
+func (s *Storage) saveEvent(e night.Event) int64 {
+	if e.ID == 0 {
+		for _, old := range s.Events {
+			if old.Night != deletedNight && old.At.Equal(e.At) {
+				e.ID = old.ID
+			}
+		}
+	}
+	if e.ID == 0 {
+		e.ID = int64(len(s.Events) + 1)
+		s.Events = append(s.Events, night.Event{})
+	}
+	s.Events[e.ID-1] = cloneEvent(e)
+	return e.ID
+}
+
+func cloneEvent(e night.Event) night.Event {
+	e.Tried = slices.Clone(e.Tried)
+	return e
+}
