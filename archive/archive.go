@@ -1,5 +1,5 @@
 // Package archive reads and writes quietlegs' export format: every night's
-// evening log, routine runs and morning check-in, as JSON (stable, and read
+// evening log, routine runs, flare-ups and morning check-in, as JSON (stable, and read
 // back by import) or as CSV for spreadsheets.
 //
 // The JSON keeps its field names and meanings; later versions may add
@@ -14,8 +14,10 @@ import (
 	"github.com/quietlegs/quietlegs/routine"
 )
 
-// Version is the export format's version, written as "version".
-const Version = 1
+// Version is the export format's version, written as "version". Version
+// 2 added each night's flare-ups ("events") and marks runs of the night
+// toolkit ("flare"); version 1 files read as nights without them.
+const Version = 2
 
 // document is the JSON's top level.
 type document struct {
@@ -33,6 +35,8 @@ type nightJSON struct {
 	Routine *runJSON     `json:"routine"`
 	Runs    []runJSON    `json:"runs,omitempty"`
 	Checkin *checkinJSON `json:"checkin"`
+	// Events are the night's flare-ups, in the order they began.
+	Events []eventJSON `json:"events"`
 }
 
 type eveningJSON struct {
@@ -57,8 +61,11 @@ type runJSON struct {
 	// but never counted as the routine done. Speed is how many times
 	// faster it ran; exports from before it was written lack both, and
 	// read as real time.
-	Trial bool       `json:"trial"`
-	Speed *float64   `json:"speed,omitempty"`
+	Trial bool     `json:"trial"`
+	Speed *float64 `json:"speed,omitempty"`
+	// Flare marks a run of the night toolkit during a flare-up: never
+	// counted as the evening routine.
+	Flare bool       `json:"flare,omitempty"`
 	Steps []stepJSON `json:"steps"`
 }
 
@@ -108,7 +115,7 @@ func seconds(d time.Duration) float64 {
 }
 
 func fromRecord(r night.Record) nightJSON {
-	n := nightJSON{Night: r.Night}
+	n := nightJSON{Night: r.Night, Events: []eventJSON{}}
 	if e := r.Evening; e != nil {
 		answered := !e.ChecklistSkipped
 		n.Evening = &eveningJSON{Symptoms: e.Symptoms, Tags: e.Tags, ChecklistAnswered: &answered, Note: e.Note}
@@ -125,6 +132,9 @@ func fromRecord(r night.Record) nightJSON {
 	if main := r.MainRun(); main != nil {
 		j := fromRun(*main)
 		n.Routine = &j
+	}
+	for _, e := range r.Events {
+		n.Events = append(n.Events, fromEvent(e))
 	}
 	if c := r.Checkin; c != nil {
 		f := c.Figures()
@@ -145,7 +155,7 @@ func fromRecord(r night.Record) nightJSON {
 
 func fromRun(r night.Run) runJSON {
 	j := runJSON{Name: r.Routine, Title: r.Title, Status: string(r.Status), StartedAt: stamp(r.StartedAt),
-		PlannedS: seconds(r.Planned), Trial: r.Trial(), Steps: []stepJSON{}}
+		PlannedS: seconds(r.Planned), Trial: r.Trial(), Flare: r.Flare, Steps: []stepJSON{}}
 	speed := r.Speed
 	if speed == 0 {
 		speed = 1 // a record from before the speed was kept ran in real time

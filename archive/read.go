@@ -335,6 +335,14 @@ func toRecord(n nightJSON) (night.Record, error) {
 		}
 		rec.Runs = append(rec.Runs, run)
 	}
+	for i, e := range n.Events {
+		ev, err := toEvent(n.Night, e)
+		if err != nil {
+			return rec, fmt.Errorf("events[%d].%w", i, err)
+		}
+		rec.Events = append(rec.Events, ev)
+	}
+	night.SortEvents(rec.Events)
 	if c := n.Checkin; c != nil {
 		ci, err := toCheckin(n.Night, *c)
 		if err != nil {
@@ -380,7 +388,7 @@ func toRun(r runJSON) (night.Run, error) {
 	if err != nil {
 		return night.Run{}, err
 	}
-	run := night.Run{Routine: r.Name, Title: r.Title, Status: status, StartedAt: start, Speed: 1}
+	run := night.Run{Routine: r.Name, Title: r.Title, Status: status, StartedAt: start, Speed: 1, Flare: r.Flare}
 	switch {
 	case r.Speed != nil && !(*r.Speed >= 0.1 && *r.Speed <= 10000):
 		return night.Run{}, fmt.Errorf("speed: %v is not from 0.1 to 10000", *r.Speed)

@@ -17,13 +17,14 @@ func (a *app) exportCmd() *cobra.Command {
 		Short: "Write every night's records as JSON or CSV",
 		Long: "Write every night in range (evening log, routine runs, check-in and its\n" +
 			"figures), in date order. JSON is the backup format that import reads; CSV\n" +
-			"opens in a spreadsheet. The file is readable by you alone.",
+			"opens in a spreadsheet, one row a night; events-csv is the night-time\n" +
+			"flare-ups, one row each. The file is readable by you alone.",
 		Example: "  quietlegs export --output backup.json\n" +
 			"  quietlegs export --format csv --from 2026-11-01 --output november.csv",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "json" && format != "csv" {
-				return usageError("--format %q: want json or csv", format)
+			if format != "json" && format != "csv" && format != "events-csv" {
+				return usageError("--format %q: want json, csv or events-csv", format)
 			}
 			if err := checkRange(from, to); err != nil {
 				return err
@@ -39,10 +40,10 @@ func (a *app) exportCmd() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "json", "json or csv")
+	f.StringVar(&format, "format", "json", "json, csv or events-csv (the night-time flare-ups)")
 	periodFlags(f, &from, &to, "default: the first", "default: the last")
 	outputFlag(f, &output)
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "csv", "events-csv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

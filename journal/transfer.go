@@ -16,22 +16,28 @@ import (
 const (
 	FormatJSON = "json"
 	FormatCSV  = "csv"
+	// FormatEventsCSV is the flare-ups as CSV, one row per flare-up.
+	FormatEventsCSV = "events-csv"
 )
 
 // Export writes every night in [from, to] ("" leaves an end open) to w,
-// in date order, as JSON (the backup format that Import reads) or CSV. It
+// in date order, as JSON (the backup format that Import reads), CSV (one
+// row a night), or the nights' flare-ups as CSV (one row a flare-up). It
 // returns how many nights it wrote.
 func (j *Journal) Export(ctx context.Context, w io.Writer, format, from, to string) (int, error) {
-	if format != FormatJSON && format != FormatCSV {
-		return 0, &night.FieldError{Field: "format", Msg: fmt.Sprintf("%q: want json or csv", format)}
+	if format != FormatJSON && format != FormatCSV && format != FormatEventsCSV {
+		return 0, &night.FieldError{Field: "format", Msg: fmt.Sprintf("%q: want json, csv or events-csv", format)}
 	}
 	recs, err := j.st.Nights(ctx, from, to)
 	if err != nil {
 		return 0, err
 	}
-	if format == FormatJSON {
+	switch format {
+	case FormatJSON:
 		err = archive.WriteJSON(w, recs, j.Now())
-	} else {
+	case FormatEventsCSV:
+		err = archive.WriteEventsCSV(w, recs)
+	default:
 		err = archive.WriteCSV(w, recs)
 	}
 	return len(recs), err

@@ -32,6 +32,8 @@ const (
 	StartMorning
 	// StartHistory opens the history browser.
 	StartHistory
+	// StartFlare opens the night toolkit for a flare-up.
+	StartFlare
 )
 
 // Options wires the app to the journal and says where to start.

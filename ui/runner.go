@@ -74,6 +74,9 @@ type runner struct {
 	// onEnd is called once the run has ended and is saved: it lets go of
 	// the run lock.
 	onEnd func()
+	// then, when set, is what closing an ended run, or leaving one, does
+	// instead of ending the program: a flare-up's questions afterwards.
+	then func() tea.Cmd
 }
 
 // savedMsg says how a save of the run went; ended is set when it saved
@@ -137,13 +140,16 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.engine.Snapshot().Done:
 		if key.Matches(msg, k.Close) {
-			return tea.Quit
+			return m.close()
 		}
 	case m.leave.Asking():
 		if a := m.leave.Update(msg); a == screen.Yes || a == screen.Quit {
 			// Root.Close saves once more as the program ends, in case
 			// the program stops before this save is done.
 			m.engine.Stop()
+			if a == screen.Yes {
+				return tea.Batch(m.save(), m.close())
+			}
 			return tea.Batch(m.save(), tea.Quit)
 		}
 	case m.showHelp:
@@ -160,6 +166,14 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.after(m.engine.Back())
 	}
 	return nil
+}
+
+// close is what closing the run does: its then, or the end of the program.
+func (m *runner) close() tea.Cmd {
+	if m.then != nil {
+		return m.then()
+	}
+	return tea.Quit
 }
 
 // after handles the engine's events: a bell for each phase change and the

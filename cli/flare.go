@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/ui"
+)
+
+func (a *app) flareCmd() *cobra.Command {
+	var (
+		severity, after int
+		tried           []string
+		helped, at      string
+		date            string
+	)
+	// eventFlags record an event without a screen; --severity is needed
+	// with any of them.
+	eventFlags := []night.Field{night.FieldSeverity, night.FieldMeasure, night.FieldAfter, night.FieldHelped, night.FieldAt, night.FieldNight}
+	cmd := &cobra.Command{
+		Use:   "flare",
+		Short: "Your toolkit for a flare-up in the night, and a record of what helped",
+		Long: "For when your legs wake you. Without flags it asks how strong it is right\n" +
+			"now (one key, 0-10), offers your toolkit for that (mild 1-3, moderate 4-6,\n" +
+			"severe 7-10; change it under [toolkit] in your config file), runs what you\n" +
+			"pick, and then asks how strong it is now and whether it helped.\n\n" +
+			"With flags it records a flare-up without a screen: --severity is needed,\n" +
+			"--tried may be repeated (id, or id:minutes), and --at defaults to now.",
+		Example: "  quietlegs flare\n" +
+			"  quietlegs flare --severity 7 --tried walk:10 --tried stretch --after 3 --helped a-lot --at 02:10",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			changed := cmd.Flags().Changed
+			given := false
+			for _, f := range eventFlags {
+				given = given || changed(string(f))
+			}
+			if !given {
+				return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartFlare})
+			}
+			if !changed(string(night.FieldSeverity)) {
+				return usageError("--severity is needed to record a flare-up: how strong it was, 0-10")
+			}
+			e := night.Event{Severity: severity, Night: date}
+			for _, s := range splitList(tried) {
+				t, err := journal.ParseTried(s)
+				if err != nil {
+					return flagError(err)
+				}
+				e.Tried = append(e.Tried, t)
+			}
+			if changed(string(night.FieldAfter)) {
+				e.SeverityAfter = &after
+			}
+			h, err := night.ParseHelped(helped)
+			if err != nil {
+				return flagError(err)
+			}
+			if changed(string(night.FieldHelped)) && h == "" {
+				return usageError("--helped \"\": want not-at-all, a-little or a-lot")
+			}
+			e.Helped = h
+			if date != "" {
+				if err := night.CheckDate(date); err != nil {
+					return flagError(err)
+				}
+			}
+			return a.recordEvent(cmd.Context(), e, at)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&severity, string(night.FieldSeverity), 0, "how strong it was before trying anything, 0-10")
+	f.StringArrayVar(&tried, string(night.FieldMeasure), nil, "what you tried, as id or id:minutes, e.g. walk:10 (repeatable)")
+	f.IntVar(&after, string(night.FieldAfter), 0, "how strong it was afterwards, 0-10")
+	f.StringVar(&helped, string(night.FieldHelped), "", "did it help: not-at-all, a-little or a-lot")
+	f.StringVar(&at, string(night.FieldAt), "", "when it began, HH:MM (default: now)")
+	f.StringVar(&date, string(night.FieldNight), "", "the night, YYYY-MM-DD (default: the night --at falls in)")
+	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldHelped), cobra.FixedCompletions(
+		[]string{"not-at-all", "a-little", "a-lot"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldMeasure), func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		set, err := a.settings()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		seen := map[string]bool{}
+		for _, b := range night.Bands {
+			for _, e := range set.Toolkit.Band(b) {
+				if !seen[e.ID] {
+					seen[e.ID] = true
+					out = append(out, e.ID)
+				}
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// recordEvent saves `flare` with flags and says what was saved.
+func (a *app) recordEvent(ctx context.Context, e night.Event, at string) error {
+	return a.withJournal(func(j *journal.Journal) error {
+		if at != "" || e.Night != "" {
+			clock := at
+			if clock == "" {
+				// A night given without a time: now's clock time, in it.
+				clock = j.Now().Format("15:04")
+			}
+			t, err := j.PlaceEvent(e.Night, clock)
+			if err != nil {
+				return flagError(err)
+			}
+			e.At = t
+		}
+		saved, err := j.RecordEvent(ctx, e)
+		if err != nil {
+			return flagError(err)
+		}
+		fmt.Fprintln(a.stdout, describeEvent(saved))
+		return nil
+	})
+}
+
+// describeEvent is one line on a saved flare-up.
+func describeEvent(e night.Event) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Recorded a flare-up at %s (night of %s): %d", e.At.Format("15:04"), e.Night, e.Severity)
+	if len(e.Tried) > 0 {
+		var ts []string
+		for _, t := range e.Tried {
+			if t.Minutes != nil {
+				ts = append(ts, fmt.Sprintf("%s %d min", t.ID, *t.Minutes))
+			} else {
+				ts = append(ts, t.ID)
+			}
+		}
+		b.WriteString(", tried " + strings.Join(ts, ", "))
+	}
+	if e.SeverityAfter != nil {
+		fmt.Fprintf(&b, ", %d afterwards", *e.SeverityAfter)
+	}
+	if e.Helped != "" {
+		b.WriteString(", helped " + e.Helped.Label())
+	}
+	return b.String() + "."
+}
