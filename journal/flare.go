@@ -31,7 +31,8 @@ const toolkitPrefix = "toolkit-"
 
 // Toolkit is what the toolkit offers for a flare-up of severity 0-10:
 // the entries of its band first, then those of the other bands, nearest
-// first, each measure once.
+// first. An entry listed the same in two bands is offered once, under the
+// nearer.
 func (j *Journal) Toolkit(severity int) []ToolOption {
 	own := night.BandOf(severity)
 	order := map[night.Band][]night.Band{
@@ -40,13 +41,13 @@ func (j *Journal) Toolkit(severity int) []ToolOption {
 		night.Severe:   {night.Severe, night.Moderate, night.Mild},
 	}[own]
 	var out []ToolOption
-	seen := map[string]bool{}
+	seen := map[night.ToolEntry]bool{}
 	for _, b := range order {
 		for _, e := range j.set.Toolkit.Band(b) {
-			if seen[e.ID] {
+			if seen[e] {
 				continue
 			}
-			seen[e.ID] = true
+			seen[e] = true
 			out = append(out, j.toolOption(b, e))
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/flare"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -111,6 +112,12 @@ func (h *home) build() {
 			note:     "your nights, trends and insights",
 			shortcut: key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
 			run:      func() tea.Cmd { return screen.Push(newHistoryScreen(sh, true)) },
+		},
+		menuItem{
+			title:    "Night toolkit",
+			note:     "for a flare-up in the night",
+			shortcut: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flare-up")),
+			run:      func() tea.Cmd { return screen.Push(flare.New(sh.Context, sh.j)) },
 		},
 		menuItem{
 			title:    "Choose a routine",

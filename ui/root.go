@@ -15,6 +15,7 @@ import (
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/flare"
 	"github.com/quietlegs/quietlegs/ui/history"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -120,6 +121,8 @@ func New(o Options) *Root {
 		m.checkRuns = true
 	case o.Start == StartHistory:
 		m.stack = []screen.Screen{newHistoryScreen(sh, false)}
+	case o.Start == StartFlare:
+		m.stack = []screen.Screen{flare.New(sh.Context, sh.j)}
 	default:
 		m.stack = []screen.Screen{newHome(sh)}
 		m.checkRuns = true
@@ -227,6 +230,8 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.replace(m.startRunner(msg.run, ""))
 	case beginRoutineMsg:
 		return m.replace(m.newRunner(msg.r, msg.notice))
+	case flare.RunMsg:
+		return m.replace(m.flareRunner(msg))
 	}
 	return m.route(msg)
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/ui/flare"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
@@ -47,6 +48,17 @@ func (m *Root) lockRun() bool {
 	}
 	m.lock, m.locked, m.lockErr = l, true, nil
 	return true
+}
+
+// flareRunner runs a toolkit measure as a flare-up's run, with the
+// questions afterwards in its place once it is closed. Relief is never
+// held up by a routine running in another window: it runs alongside.
+func (m *Root) flareRunner(msg flare.RunMsg) screen.Screen {
+	m.alongside = !m.lockRun()
+	run := m.sh.j.NewFlareRun(msg.Routine, m.sh.opts.Speed)
+	r := m.startRunner(run, "")
+	m.runner.then = func() tea.Cmd { return screen.Replace(msg.After(run.Minutes())) }
+	return r
 }
 
 // releaseRun lets go of the run lock, if held.

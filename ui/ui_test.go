@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"errors"
 	"flag"
 	"os"
@@ -376,6 +377,22 @@ type fakeStorage struct {
 	// every delete.
 	backups   int
 	deleteErr error
+	// events are the flare-ups saved, one an instant.
+	eventsMu sync.Mutex
+	events   []night.Event
+}
+
+func (f *fakeStorage) SaveEvent(_ context.Context, e night.Event) (int64, error) {
+	f.eventsMu.Lock()
+	defer f.eventsMu.Unlock()
+	for i, old := range f.events {
+		if old.At.Equal(e.At) {
+			f.events[i] = e
+			return int64(i + 1), nil
+		}
+	}
+	f.events = append(f.events, e)
+	return int64(len(f.events)), nil
 }
 
 func (f *fakeStorage) Evening(ctx context.Context, d string) (night.Evening, bool, error) {
