@@ -2,13 +2,13 @@ package ui
 
 import (
 	"context"
-	"sync"
 	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 

@@ -20,7 +20,9 @@ var bandLabels = map[night.Band]string{
 }
 
 // bind is a binding shown in the help line only.
-func bind(keys, desc string) key.Binding { return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc)) }
+func bind(keys, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+}
 
 // askLines are the lines that say how to answer 0-10 with one key.
 func askLines(st *screen.Styles, w int, question string) []string {
