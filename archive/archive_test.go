@@ -20,6 +20,9 @@ func at(day, hour, minute int) time.Time { return time.Date(2026, 11, day, hour,
 
 func five() *int { n := 5; return &n }
 
+func ten() *int   { n := 10; return &n }
+func three() *int { n := 3; return &n }
+
 // sample is the issue's example night, plus a night with only a check-in
 // and one with only a partial run.
 func sample() []night.Record {
@@ -40,6 +43,13 @@ func sample() []night.Record {
 				Awakenings: 2, AwakeMin: 30, FinalWake: at(23, 6, 30), OutOfBed: at(23, 6, 45),
 				Quality: 3, Rested: 3, RLSSeverity: 4, Onset: night.OnsetBedtime, GotUp: 1, Notes: `legs "buzzing", then fine`,
 				RecordedAt: at(23, 7, 0),
+			},
+			// The issue's example of a flare-up, and one left unanswered.
+			Events: []night.Event{
+				{Night: "2026-11-22", At: at(23, 2, 10), Severity: 7,
+					Tried:         []night.Tried{{ID: "walk", Minutes: ten()}, {ID: "stretch"}},
+					SeverityAfter: three(), Helped: night.HelpedALot},
+				{Night: "2026-11-22", At: at(23, 4, 40), Severity: 5, Tried: []night.Tried{{ID: "press"}}},
 			},
 		},
 		{
@@ -131,6 +141,22 @@ func TestJSONMatchesTheDocumentedShape(t *testing.T) {
 		{"checkin.tib_min", 525.0},
 		{"checkin.tst_min", 432.0},
 		{"checkin.sleep_efficiency", 82.29},
+		{"events.0.at", "2026-11-23T02:10:00+01:00"},
+		{"events.0.severity", 7.0},
+		{"events.0.tried.0.id", "walk"},
+		{"events.0.tried.0.minutes", 10.0},
+		{"events.0.tried.1.id", "stretch"},
+		{"events.0.tried.1.minutes", nil},
+		{"events.0.severity_after", 3.0},
+		{"events.0.helped", "a-lot"},
+		{"events.1.severity_after", nil},
+		{"events.1.helped", nil},
+	}
+	if e := first["events"].([]any)[1].(map[string]any); len(e) != 5 {
+		t.Errorf("an unanswered event has keys %v, want all five, null when unanswered", e)
+	}
+	if ev, ok := nights[1].(map[string]any)["events"].([]any); !ok || len(ev) != 0 {
+		t.Errorf("a night without flare-ups has events %v, want []", nights[1].(map[string]any)["events"])
 	}
 	for _, c := range checks {
 		if got := lookup(first, c.path); !reflect.DeepEqual(got, c.want) {
@@ -252,6 +278,15 @@ func TestReadJSONRejectsWithPosition(t *testing.T) {
 			`line 2, column 3: nights[0] (night "2026-11-22"): runs[0].started_at: "2026-11-22T21:00:00+19:00" has a UTC offset beyond 18 hours`},
 		{"a run twice", "{\"nights\":[" + run("2026-11-22", "21:00:00Z") + ",\n " + run("2026-11-23", "21:00:00Z") + "]}",
 			`line 2, column 2: nights[1] (night 2026-11-23): runs[0]: the run of "x" started 2026-11-22T21:00:00Z is listed twice (also in night 2026-11-22)`},
+		{"event without severity", `{"nights":[{"night":"2026-11-22","events":[{"at":"2026-11-23T02:10:00+01:00","tried":[]}]}]}`,
+			"events[0].severity: missing"},
+		{"event after 11", `{"nights":[{"night":"2026-11-22","events":[{"at":"2026-11-23T02:10:00+01:00","severity":7,"severity_after":11}]}]}`,
+			"events[0].severity_after: 11 is out of range"},
+		{"event helped", `{"nights":[{"night":"2026-11-22","events":[{"at":"2026-11-23T02:10:00+01:00","severity":7,"helped":"yes"}]}]}`,
+			`events[0].helped: "yes"`},
+		{"event tried", `{"nights":[{"night":"2026-11-22","events":[{"at":"2026-11-23T02:10:00+01:00","severity":7,"tried":[{"id":"Walk!"}]}]}]}`,
+			`events[0].tried: "Walk!"`},
+		{"event time", `{"nights":[{"night":"2026-11-22","events":[{"at":"2 am","severity":7}]}]}`, `events[0].at: "2 am"`},
 		{"too many tags", "{\"nights\":[\n {\"night\":\"2026-11-22\",\"evening\":{\"tags\":[" + strings.Repeat(`"a",`, 100000) + `"b"]}}]}`,
 			`line 2, column 2: nights[0] (night "2026-11-22"): evening.tag: 100001 tags; a night holds at most 100`},
 	}
@@ -428,5 +463,44 @@ func TestNoTimeInBedHasNoEfficiency(t *testing.T) {
 	rows, _ := csv.NewReader(&buf).ReadAll()
 	if col := slices.Index(rows[0], "sleep_efficiency"); rows[1][col] != "" {
 		t.Errorf("CSV sleep_efficiency %q, want empty", rows[1][col])
+	}
+}
+
+func TestVersion1ReadsAsNightsWithoutEvents(t *testing.T) {
+	v1 := `{"format":"quietlegs-export","version":1,"nights":[{"night":"2026-11-22",
+		"routine":{"name":"x","status":"completed","started_at":"2026-11-22T21:00:00Z","ended_at":"2026-11-22T21:10:00Z","planned_s":600,"trial":false,"steps":[]}}]}`
+	recs, err := ReadJSON(strings.NewReader(v1))
+	if err != nil || len(recs) != 1 || recs[0].Events != nil || recs[0].Runs[0].Flare || recs[0].MainRun() == nil {
+		t.Fatalf("version 1: %+v, %v", recs, err)
+	}
+}
+
+func TestEventsCSV(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteEventsCSV(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	want := "night,at,severity,tried,severity_after,helped\r\n" +
+		"2026-11-22,2026-11-23T02:10:00+01:00,7,walk:10;stretch,3,a-lot\r\n" +
+		"2026-11-22,2026-11-23T04:40:00+01:00,5,press,,\r\n"
+	if buf.String() != want {
+		t.Errorf("events CSV:\n%q\nwant\n%q", buf.String(), want)
+	}
+}
+
+func TestFlareRunsRoundTrip(t *testing.T) {
+	recs := sample()
+	recs[0].Runs = append(recs[0].Runs, night.Run{Routine: "toolkit-walk", Title: "Walk", Status: routine.Completed,
+		StartedAt: at(23, 2, 11), EndedAt: at(23, 2, 16), Planned: 5 * time.Minute, Flare: true, Speed: 1})
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, recs, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadJSON(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runs := got[0].Runs; len(runs) != 2 || !runs[1].Flare || got[0].MainRun().Routine != "wind-down" {
+		t.Errorf("runs %+v: want the flare run kept as one, and wind-down the evening routine", runs)
 	}
 }

@@ -19,7 +19,7 @@ import (
 func dump(t *testing.T, s *Store) string {
 	t.Helper()
 	var b strings.Builder
-	for _, table := range []string{"sessions", "session_steps", "evenings", "evening_tags", "checkins"} {
+	for _, table := range []string{"sessions", "session_steps", "evenings", "evening_tags", "checkins", "events"} {
 		rows, err := s.db.Query("SELECT * FROM " + table + " ORDER BY 1, 2")
 		if err != nil {
 			t.Fatal(err)
