@@ -184,16 +184,17 @@ func (m *Screen) choose(i int) (screen.Screen, tea.Cmd) {
 		m.stage, m.chosen, m.status = doing, o, ""
 		return m, save(m.j, e)
 	}
-	j := m.j
-	ctx := m.ctx
-	run := func() tea.Msg {
+	j, ctx := m.j, m.ctx
+	return m, func() tea.Msg {
+		// Saved before the run starts; should it fail, the questions
+		// afterwards save the whole flare-up again, and say so.
+		_ = save(j, e)()
 		return RunMsg{Routine: o.Routine, After: func(minutes int) screen.Screen {
 			done := e
 			done.Tried = []night.Tried{{ID: o.Entry.ID, Minutes: &minutes}}
 			return NewAfter(ctx, j, done)
 		}}
 	}
-	return m, tea.Sequence(save(j, e), run)
 }
 
 func (m *Screen) doingKey(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {

@@ -46,7 +46,8 @@ func (m *Screen) View() string {
 		help = []key.Binding{bind("0-9", "answer"), m.keys.Back, m.keys.Quit}
 	case pick:
 		body = append([]string{screen.Header(st, w, fmt.Sprintf("%d of 10", m.event.Severity), "what to try")}, m.list()...)
-		help = []key.Binding{bind("1-9", "start"), m.keys.Up, m.keys.Down, m.keys.OK, m.keys.Back}
+		choose := key.NewBinding(key.WithKeys("up", "down", "enter"), key.WithHelp("↑/↓ enter", "choose"))
+		help = []key.Binding{bind("1-9", "start"), choose, m.keys.Back}
 	case doing:
 		o := m.chosen
 		body = []string{screen.Header(st, w, "Night toolkit", "flare-up"), "",
