@@ -116,7 +116,7 @@ const Alpha = 0.05
 // Result is every comparison over a set of nights. Its JSON form is the
 // contract of `quietlegs insights --format json`:
 //
-//	{"nights": N, "from": DATE, "to": DATE, "method": TEXT, "comparisons": [...]}
+//	{"nights": N, "from": DATE, "to": DATE, "method": TEXT, "comparisons": [...], "relief": [...]}
 //
 // with from and to null when there are no nights.
 type Result struct {
@@ -136,6 +136,11 @@ type Result struct {
 	// Remedies are the remedies' intake, in checklist order; their
 	// comparisons by week are among Comparisons.
 	Remedies []Remedy `json:"-"`
+	// Relief is what the person reported of each relief measure tried in
+	// the night's flare-ups (see Reliefs); never nil.
+	Relief []Relief `json:"relief"`
+	// FlareUps counts the flare-ups recorded in the nights.
+	FlareUps int `json:"-"`
 }
 
 // Estimate is a difference with its 95 % interval and Holm-adjusted
@@ -204,7 +209,10 @@ type facts struct {
 // in any order; of two records for one night the later counts.
 func Compute(recs []night.Record, set night.Settings) Result {
 	days, first, last := layout(recs)
-	res := Result{Comparisons: []Comparison{}}
+	res := Result{Comparisons: []Comparison{}, Relief: Reliefs(recs, set)}
+	for _, r := range recs {
+		res.FlareUps += len(r.Events)
+	}
 	for _, f := range days {
 		if f != nil {
 			res.Nights++
@@ -361,7 +369,7 @@ func layout(recs []night.Record) ([]*facts, time.Time, time.Time) {
 	dates := make([]time.Time, len(recs))
 	for i, r := range recs {
 		d, err := time.Parse(night.Layout, r.Night)
-		if err != nil || (r.Evening == nil && r.Checkin == nil && len(r.Runs) == 0) {
+		if err != nil || (r.Evening == nil && r.Checkin == nil && len(r.Runs) == 0 && len(r.Events) == 0) {
 			continue
 		}
 		dates[i] = d

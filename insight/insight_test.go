@@ -214,12 +214,12 @@ func TestJSON(t *testing.T) {
 	want := `{"nights":60,"from":"2026-09-01","to":"2026-10-30","method":"block bootstrap; Holm","comparisons":[` +
 		`{"item":"caffeine","kind":"trigger","measure":"rls_severity","n_with":18,"n_without":40,"difference":2.25,"ci_low":1.25,"ci_high":3.25,"p_adjusted":0.002,"holds":true},` +
 		`{"item":"routine","kind":"trigger","measure":"sleep_efficiency","n_with":3,"n_without":55,"difference":-1.5,"ci_low":null,"ci_high":null,"p_adjusted":null,"holds":false},` +
-		`{"item":"iron","kind":"remedy","measure":"rls_severity","n_with":28,"n_without":0,"difference":null,"ci_low":null,"ci_high":null,"p_adjusted":null,"holds":false}]}`
+		`{"item":"iron","kind":"remedy","measure":"rls_severity","n_with":28,"n_without":0,"difference":null,"ci_low":null,"ci_high":null,"p_adjusted":null,"holds":false}],"relief":[]}`
 	if string(got) != want {
 		t.Errorf("JSON\n got %s\nwant %s", got, want)
 	}
 	empty, _ := json.Marshal(Compute(nil, caffeine))
-	if !bytes.HasPrefix(empty, []byte(`{"nights":0,"from":null,"to":null,"method":"`)) || !bytes.HasSuffix(empty, []byte(`"comparisons":[]}`)) {
+	if !bytes.HasPrefix(empty, []byte(`{"nights":0,"from":null,"to":null,"method":"`)) || !bytes.HasSuffix(empty, []byte(`"comparisons":[],"relief":[]}`)) {
 		t.Errorf("empty result: %s", empty)
 	}
 }

@@ -14,11 +14,16 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if cs == nil {
 		cs = []Comparison{}
 	}
+	rl := r.Relief
+	if rl == nil {
+		rl = []Relief{}
+	}
 	return json.Marshal(struct {
 		Nights      int          `json:"nights"`
 		From        *string      `json:"from"`
 		To          *string      `json:"to"`
 		Method      string       `json:"method"`
 		Comparisons []Comparison `json:"comparisons"`
-	}{r.Nights, from, to, r.Method, cs})
+		Relief      []Relief     `json:"relief"`
+	}{r.Nights, from, to, r.Method, cs, rl})
 }

@@ -85,6 +85,17 @@ func Lines(r Result, width int) []string {
 			add("- ", remedySentence(rm, r.remedyComparison(rm.Item, Symptoms)))
 		}
 	}
+	if r.FlareUps > 0 {
+		blank()
+		if len(r.Relief) == 0 {
+			add("", fmt.Sprintf("In the night: no relief measure tried %d times yet, so none is summarised.", MinTries))
+		} else {
+			add("", "In the night, as you reported it (what you said, not advice):")
+			for _, rl := range r.Relief {
+				add("- ", rl.sentence())
+			}
+		}
+	}
 	blank()
 	add("", caveat(r.Tested))
 	return wrapAll(paras, width)
