@@ -99,6 +99,7 @@ func Write(w io.Writer, recs []night.Record, o Options) error {
 		blocks = append(blocks, adherence(&t)...)
 		blocks = append(blocks, checklist(&t, o.Settings)...)
 		blocks = append(blocks, onset(&t)...)
+		blocks = append(blocks, flareUps(&t, o.Settings)...)
 		blocks = append(blocks, insights(&t, o.Settings)...)
 	}
 	blocks = append(blocks, para("Made with quietlegs. Self-reported; not a clinical assessment; not medical advice."))

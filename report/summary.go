@@ -86,7 +86,7 @@ func gather(from, to time.Time, recs []night.Record) tally {
 }
 
 func (t *tally) add(r night.Record) {
-	if r.Evening == nil && len(r.Runs) == 0 && r.Checkin == nil {
+	if r.Evening == nil && len(r.Runs) == 0 && r.Checkin == nil && len(r.Events) == 0 {
 		return
 	}
 	t.anyRecord++
@@ -116,6 +116,9 @@ func (t *tally) add(r night.Record) {
 		t.status[run.Status]++
 		seen := map[string]bool{}
 		for _, x := range r.Runs {
+			if x.Flare {
+				continue // a flare-up's, not an evening routine
+			}
 			if x.Status == routine.Completed {
 				t.lengths[runKey{x.Routine, x.Planned}] = len(x.Steps)
 			}
