@@ -211,6 +211,7 @@ func (d *detail) lines() []string {
 	for _, run := range r.Runs {
 		d.runLines(&dw, run)
 	}
+	eventLines(&dw, r.Events)
 	checkinLines(&dw, r.Checkin)
 	return dw.lines
 }
@@ -297,7 +298,10 @@ func (dt *detail) runLines(d *detailWriter, run night.Run) {
 		title = termsafe.Line(run.Routine)
 	}
 	note := ""
-	if run.Trial() {
+	switch {
+	case run.Flare:
+		note = " · for a flare-up, not the evening routine"
+	case run.Trial():
 		note = fmt.Sprintf(" · trial at %g× speed, not counted", run.Speed)
 	}
 	d.section(title, note)
