@@ -42,10 +42,14 @@ type Deletion struct {
 	Evening *night.Evening
 	Checkin *night.Checkin
 	Runs    []night.Run
+	// Events are the night's flare-ups, deleted with all of it only.
+	Events []night.Event
 }
 
 // Empty reports whether there is nothing to delete.
-func (d Deletion) Empty() bool { return d.Evening == nil && d.Checkin == nil && len(d.Runs) == 0 }
+func (d Deletion) Empty() bool {
+	return d.Evening == nil && d.Checkin == nil && len(d.Runs) == 0 && len(d.Events) == 0
+}
 
 // String lists the parts, for a question or a message: "evening log
 // (symptoms 5, 2 items, a note), check-in (leg symptoms 4, sleep quality
@@ -79,6 +83,9 @@ func (d Deletion) String() string {
 	}
 	if n := len(d.Runs); n > 0 {
 		parts = append(parts, plural(n, "routine run"))
+	}
+	if n := len(d.Events); n > 0 {
+		parts = append(parts, plural(n, "flare-up"))
 	}
 	if len(parts) == 0 {
 		return "nothing"
@@ -131,13 +138,16 @@ func (j *Journal) PreviewDelete(ctx context.Context, date string, part Part) (De
 		if part.Has(RunsPart) {
 			d.Runs = r.Runs
 		}
+		if part == AllParts {
+			d.Events = r.Events
+		}
 	}
 	return d, nil
 }
 
 // DeleteNight deletes part of what is filed under the night date (all of
 // it for AllParts): its evening log with the items ticked, its check-in,
-// its routine runs with their steps. Before deleting anything it backs the
+// its routine runs with their steps, and (all of it only) its flare-ups. Before deleting anything it backs the
 // records up (see Storage.BackupBeforeDelete); the delete itself is one
 // transaction. A night with nothing of the part writes nothing and makes no
 // backup. A run still being recorded in another window is not deleted

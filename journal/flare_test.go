@@ -213,3 +213,24 @@ func TestCheckinSuggestsGotUpFromTheNightsEvents(t *testing.T) {
 		t.Errorf("a suggestion was recorded: %+v", st.Checkins)
 	}
 }
+
+func TestDeletingANightSaysAndDeletesItsFlareUps(t *testing.T) {
+	ctx := context.Background()
+	j, st, _ := shippedJournal(t)
+	if _, err := j.RecordEvent(ctx, night.Event{Severity: 6}); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := j.PreviewDelete(ctx, "2026-11-22", journal.RunsPart); err != nil || !d.Empty() {
+		t.Errorf("deleting the runs would delete %v, %v; want nothing", d, err)
+	}
+	d, err := j.PreviewDelete(ctx, "2026-11-22", journal.AllParts)
+	if err != nil || d.String() != "1 flare-up" {
+		t.Fatalf("preview %q, %v", d.String(), err)
+	}
+	if _, err := j.DeleteNight(ctx, "2026-11-22", journal.AllParts); err != nil {
+		t.Fatal(err)
+	}
+	if recs, _ := j.Nights(ctx, "", ""); len(recs) != 0 || len(st.Events) != 1 || st.Events[0].Night == "2026-11-22" {
+		t.Errorf("after the delete: %+v", recs)
+	}
+}
