@@ -131,15 +131,7 @@ func describeEvent(e night.Event) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Recorded a flare-up at %s (night of %s): %d", e.At.Format("15:04"), e.Night, e.Severity)
 	if len(e.Tried) > 0 {
-		var ts []string
-		for _, t := range e.Tried {
-			if t.Minutes != nil {
-				ts = append(ts, fmt.Sprintf("%s %d min", t.ID, *t.Minutes))
-			} else {
-				ts = append(ts, t.ID)
-			}
-		}
-		b.WriteString(", tried " + strings.Join(ts, ", "))
+		b.WriteString(", tried " + e.TriedText())
 	}
 	if e.SeverityAfter != nil {
 		fmt.Fprintf(&b, ", %d afterwards", *e.SeverityAfter)

@@ -3,6 +3,7 @@ package night
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -30,6 +31,25 @@ type Tried struct {
 	ID string
 	// Minutes actually spent; nil when not known.
 	Minutes *int
+}
+
+// String is the measure as a person reads it: "walk 10 min", or "walk"
+// when the minutes are not known.
+func (t Tried) String() string {
+	if t.Minutes == nil {
+		return t.ID
+	}
+	return fmt.Sprintf("%s %d min", t.ID, *t.Minutes)
+}
+
+// TriedText lists what the event tried, "walk 10 min, stretch"; "" when
+// nothing was.
+func (e Event) TriedText() string {
+	ts := make([]string, len(e.Tried))
+	for i, t := range e.Tried {
+		ts[i] = t.String()
+	}
+	return strings.Join(ts, ", ")
 }
 
 // Helped is how much a relief attempt helped, as the person said.

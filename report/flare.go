@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/night"
@@ -58,14 +57,6 @@ func flareUps(t *tally, set night.Settings) []block {
 }
 
 func eventRow(date string, e night.Event) []string {
-	var tried []string
-	for _, t := range e.Tried {
-		if t.Minutes != nil {
-			tried = append(tried, fmt.Sprintf("%s %d min", t.ID, *t.Minutes))
-		} else {
-			tried = append(tried, t.ID)
-		}
-	}
 	after := "–"
 	if e.SeverityAfter != nil {
 		after = fmt.Sprint(*e.SeverityAfter)
@@ -74,7 +65,7 @@ func eventRow(date string, e night.Event) []string {
 	if e.Helped != "" {
 		helped = e.Helped.Label()
 	}
-	triedText := strings.Join(tried, ", ")
+	triedText := e.TriedText()
 	if triedText == "" {
 		triedText = "nothing"
 	}

@@ -2,7 +2,6 @@ package history
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
@@ -23,17 +22,9 @@ func eventLines(d *detailWriter, es []night.Event) {
 			sev += st.Faint.Render(" → ") + nightfmt.SevCell(st, *e.SeverityAfter)
 		}
 		d.rowStyled(nightfmt.Clock(e.At), sev+st.Text.Render(" of 10"))
-		var tried []string
-		for _, t := range e.Tried {
-			if t.Minutes != nil {
-				tried = append(tried, fmt.Sprintf("%s %d min", t.ID, *t.Minutes))
-			} else {
-				tried = append(tried, t.ID)
-			}
-		}
 		what := "nothing tried"
-		if len(tried) > 0 {
-			what = "tried " + strings.Join(tried, ", ")
+		if len(e.Tried) > 0 {
+			what = "tried " + e.TriedText()
 		}
 		if e.Helped != "" {
 			what += "; helped " + e.Helped.Label()
