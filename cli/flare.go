@@ -41,6 +41,10 @@ func (a *app) flareCmd() *cobra.Command {
 				given = given || changed(string(f))
 			}
 			if !given {
+				if a.plainMode() {
+					return usageError("the toolkit needs a terminal that can show screens (output is not a terminal, or TERM=dumb); " +
+						"without one, record a flare-up with flags: quietlegs flare --severity N [--tried ID[:MINUTES]] (see --help)")
+				}
 				return a.runTUI(cmd.Context(), ui.Options{Start: ui.StartFlare})
 			}
 			if !changed(string(night.FieldSeverity)) {
