@@ -23,7 +23,7 @@ var t0 = time.Date(2026, 11, 23, 2, 30, 0, 0, time.UTC)
 func setup(t *testing.T, w, h int) (*screen.Context, *journal.Journal, *journaltest.Storage) {
 	t.Helper()
 	set := night.Settings{Boundary: 12, Toolkit: night.Toolkit{
-		Mild: []night.ToolEntry{{ID: "press", Label: "Press the calves firmly"}, {ID: "gone", Routine: "no-such"}},
+		Mild:   []night.ToolEntry{{ID: "press", Label: "Press the calves firmly"}, {ID: "gone", Routine: "no-such"}},
 		Severe: []night.ToolEntry{{ID: "stretch", Routine: "test"}, {ID: "walk", Label: "Walk", Minutes: 5}},
 	}}
 	lib := &routine.Library{Routines: []*routine.Routine{uitest.Routine()}}
