@@ -134,3 +134,20 @@ func TestFlareGoldens(t *testing.T) {
 		}
 	}
 }
+
+func TestHomeOpensTheToolkitOnF(t *testing.T) {
+	st := journaltest.New()
+	lib := &routine.Library{Routines: []*routine.Routine{testRoutine()}}
+	hs := newHarness(t, testOptions{Storage: st, Settings: flareToolkit(), Library: lib}, 80, 24)
+	if v := hs.view(); !strings.Contains(v, "Night toolkit (f)") {
+		t.Fatalf("home does not offer the toolkit:\n%s", v)
+	}
+	hs.key("f")
+	if v := hs.view(); !strings.Contains(v, "How strong is it right now?") {
+		t.Fatalf("f:\n%s", v)
+	}
+	hs.keys("esc")
+	if v := hs.view(); !strings.Contains(v, "Night toolkit (f)") {
+		t.Errorf("esc did not go back home:\n%s", v)
+	}
+}
