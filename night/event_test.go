@@ -2,8 +2,6 @@ package night
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -124,21 +122,9 @@ func TestLoadSettingsToolkit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "config.toml")
-			if tt.file != "" {
-				if err := os.WriteFile(path, []byte(tt.file), 0o600); err != nil {
-					t.Fatal(err)
-				}
-			}
-			s, err := LoadSettings([]byte(toolkitDefaults), path)
-			if tt.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("error %v, want %q", err, tt.err)
-				}
+			s, ok := loadFile(t, toolkitDefaults, tt.file, tt.err)
+			if !ok {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			var got [3]string
 			for i, b := range Bands {

@@ -16,6 +16,30 @@ id = "alcohol"
 label = "Alcohol"
 `
 
+// loadFile loads defaults with file ("" for none) over them, and checks
+// the error against want ("" for none). It reports whether there are
+// settings to check.
+func loadFile(t *testing.T, defaults, file, want string) (Settings, bool) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if file != "" {
+		if err := os.WriteFile(path, []byte(file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := LoadSettings([]byte(defaults), path)
+	if want != "" {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("error %v, want %q", err, want)
+		}
+		return Settings{}, false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, true
+}
+
 func TestLoadSettings(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -38,21 +62,9 @@ func TestLoadSettings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "config.toml")
-			if tt.file != "" {
-				if err := os.WriteFile(path, []byte(tt.file), 0o600); err != nil {
-					t.Fatal(err)
-				}
-			}
-			s, err := LoadSettings([]byte(defaults), path)
-			if tt.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("error %v, want %q", err, tt.err)
-				}
+			s, ok := loadFile(t, defaults, tt.file, tt.err)
+			if !ok {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			var ids []string
 			for _, it := range s.Checklist {

@@ -46,9 +46,7 @@ func (m *After) Event() night.Event { return m.event }
 func (m *After) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case savedMsg:
-		if msg.err != nil {
-			m.status = "Not saved: " + msg.err.Error()
-		}
+		m.status = msg.status()
 		return m, nil
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {

@@ -78,6 +78,14 @@ func New(ctx *screen.Context, j *journal.Journal) *Screen {
 // savedMsg says how saving the flare-up went.
 type savedMsg struct{ err error }
 
+// status is what to say of the save: nothing when it went well.
+func (s savedMsg) status() string {
+	if s.err == nil {
+		return ""
+	}
+	return "Not saved: " + s.err.Error()
+}
+
 // save records e in the background. Every save of one flare-up carries
 // the instant it began, so each replaces the one before.
 func save(j *journal.Journal, e night.Event) tea.Cmd {
@@ -96,9 +104,7 @@ func (m *Screen) Init() tea.Cmd { return nil }
 func (m *Screen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case savedMsg:
-		if msg.err != nil {
-			m.status = "Not saved: " + msg.err.Error()
-		}
+		m.status = msg.status()
 		return m, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Quit) && m.stage != doing {
