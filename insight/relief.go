@@ -123,9 +123,10 @@ func reliefLabel(set night.Settings, id string) string {
 func (rl Relief) Sentence() string { return strings.ReplaceAll(rl.sentence(), nb, " ") }
 
 // sentence is the measure's figures as the person reported them, never
-// as advice: "Walk around the house (walk): tried 5 times; you said it
-// helped a little 2 times and a lot 2 times; severity fell by a median
-// of 3 points (4 answered)."
+// as advice, for the person and a clinician alike: "Walk around the house
+// (walk): tried 4 times; reported as helping a little 1 time and a lot 2
+// times (3 answered); severity afterwards was a median of 4.0 points
+// lower (3 rated)."
 func (rl Relief) sentence() string {
 	s := fmt.Sprintf("%s (%s): tried %s", rl.Label, rl.ID, plural(rl.Tried, "time", "times"))
 	if rl.Label == rl.ID {
@@ -134,7 +135,7 @@ func (rl Relief) sentence() string {
 	if rl.Answered == 0 {
 		s += "; whether it helped was never answered"
 	} else {
-		s += fmt.Sprintf("; you said it helped a little %s and a lot %s, of %d answered",
+		s += fmt.Sprintf("; reported as helping a little %s and a lot %s (%d answered)",
 			plural(rl.HelpedALittle, "time", "times"), plural(rl.HelpedALot, "time", "times"), rl.Answered)
 	}
 	if rl.MedianDrop != nil {

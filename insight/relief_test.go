@@ -70,7 +70,7 @@ func TestReliefsOnAHandCheckedSet(t *testing.T) {
 	if err != nil || string(b) != `{"id":"walk","tried":4,"helped_a_little":1,"helped_a_lot":2,"median_drop":4}` {
 		t.Errorf("JSON %s, %v", b, err)
 	}
-	if s := got[0].Sentence(); s != "Walk around the house (walk): tried 4 times; you said it helped a little 1 time and a lot 2 times, of 3 answered; severity afterwards was a median of 4.0 points lower (3 rated)." {
+	if s := got[0].Sentence(); s != "Walk around the house (walk): tried 4 times; reported as helping a little 1 time and a lot 2 times (3 answered); severity afterwards was a median of 4.0 points lower (3 rated)." {
 		t.Errorf("sentence %q", s)
 	}
 }

@@ -37,7 +37,7 @@ func TestFlareUpsSection(t *testing.T) {
 		"| 2026-11-10 | 02:55 | 6 | walk 10 min | – | – |",
 		"| 02:00-02:59 | 2 |",
 		"| 03:00-03:59 | 1 |",
-		"walk: tried 3 times; you said it helped a little 1 time and a lot 1 time, of 2 answered; severity afterwards was a median of 2.5 points lower (2 rated).",
+		"walk: tried 3 times; reported as helping a little 1 time and a lot 1 time (2 answered); severity afterwards was a median of 2.5 points lower (2 rated).",
 	}
 	at0 := 0
 	for _, w := range want {
