@@ -46,6 +46,7 @@ type evening struct {
 	experiment string
 	// saving is set once the log went to be saved: the routine starts next.
 	saving bool
+	page   keysPage
 }
 
 func newEvening(sh *shared, r *routine.Routine) *evening {
@@ -127,6 +128,8 @@ func (e *evening) update(msg tea.Msg) tea.Cmd {
 			return nil
 		case e.leave.Asking():
 			return e.leave.answer(msg)
+		case e.page.key(msg, e.form, e.keys.Help):
+			return nil
 		case key.Matches(msg, e.keys.Back):
 			return e.leave.ask(e.form.Dirty(), "Skip the log? What you entered here won't be saved.", e.begin(""))
 		case key.Matches(msg, e.keys.Quit):
@@ -189,6 +192,9 @@ func (e *evening) finish() tea.Cmd {
 }
 
 func (e *evening) View() string {
+	if e.page.on {
+		return e.page.view(e.sh, e.form, e.keys, "start")
+	}
 	return e.form.View(e.sh.Context, e.head(), e.status())
 }
 
@@ -219,5 +225,5 @@ func (e *evening) status() string {
 	}
 	bs := e.form.Help("start")
 	bs = append(bs[:1:1], append([]key.Binding{e.keys.Back}, bs[1:]...)...)
-	return e.sh.ShortHelp(append(bs, e.form.Keys.Save))
+	return e.sh.ShortHelp(append(append(bs, e.form.Keys.Save), e.keys.helpFor(e.form)...))
 }

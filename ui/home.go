@@ -41,6 +41,8 @@ type home struct {
 	// experiment is tonight's assignment while an experiment runs
 	// ("Experiment: tonight as usual (week 3 of 4)"), else "".
 	experiment string
+	// showKeys is set while ? shows every key.
+	showKeys bool
 }
 
 // homeLoadedMsg is what home shows beside its menu, read in the background.
@@ -169,6 +171,14 @@ func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 }
 
 func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
+	if h.showKeys {
+		h.showKeys = false // any key goes back
+		return nil
+	}
+	if key.Matches(k, h.keys.Help) {
+		h.showKeys = true
+		return nil
+	}
 	for _, it := range h.items {
 		if key.Matches(k, it.shortcut) {
 			return it.run()
@@ -187,8 +197,33 @@ func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// keyGroups are home's keys for the ? page: moving, then each item's
+// shortcut.
+func (h *home) keyGroups() [][]key.Binding {
+	shortcuts := []key.Binding{}
+	for _, it := range h.items {
+		b := it.shortcut
+		if b.Help().Key == "q" {
+			b.SetHelp("q, ctrl+c", "quit")
+		} else {
+			b.SetHelp(b.Help().Key, strings.ToLower(it.title))
+		}
+		shortcuts = append(shortcuts, b)
+	}
+	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.OK, exitKey(h.keys.Back)}, shortcuts}
+}
+
+// exitKey is esc described as what it does on the first screen.
+func exitKey(b key.Binding) key.Binding {
+	b.SetHelp("esc", "quit")
+	return b
+}
+
 func (h *home) View() string {
 	st := h.sh.Styles
+	if h.showKeys {
+		return h.sh.KeysPage(h.keyGroups(), "")
+	}
 	head := []string{st.Title.Render("quietlegs"), ""}
 	// tight is head without its blank lines, for an experiment's line
 	// where the screen is short; nil without one.
@@ -209,6 +244,7 @@ func (h *home) View() string {
 	for _, it := range h.items {
 		bindings = append(bindings, it.shortcut)
 	}
+	bindings = append(bindings, h.keys.Help)
 	foot := h.sh.ShortHelp(bindings)
 	// The richest layout that fits: notes under the menu's titles where
 	// they do not fit beside, then the last 7 nights and what they mean.

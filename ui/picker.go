@@ -20,6 +20,8 @@ type picker struct {
 	// top is the first row shown when the list is longer than the screen;
 	// Update moves it, View only reads it.
 	top int
+	// showKeys is set while ? shows every key.
+	showKeys bool
 }
 
 func newPicker(sh *shared) *picker { return &picker{sh: sh, keys: screen.NewNavKeys()} }
@@ -41,6 +43,10 @@ func (p *picker) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	}
 	rs := p.routines()
 	switch {
+	case p.showKeys:
+		p.showKeys = false // any key goes back
+	case key.Matches(k, p.keys.Help):
+		p.showKeys = true
 	case key.Matches(k, p.keys.Up) && len(rs) > 0:
 		p.cursor = (p.cursor + len(rs) - 1) % len(rs)
 	case key.Matches(k, p.keys.Down) && len(rs) > 0:
@@ -96,8 +102,17 @@ func (p *picker) scroll() {
 	}
 }
 
+// startKey is enter in the picker.
+func startKey() key.Binding {
+	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start"))
+}
+
 func (p *picker) View() string {
 	st := p.sh.Styles
+	if p.showKeys {
+		return p.sh.KeysPage([][]key.Binding{{p.keys.Up, p.keys.Down, startKey(), p.keys.Back, p.keys.Quit, p.keys.Help}},
+			"Your own routines are TOML files in the routines folder; quietlegs config path says where it is.")
+	}
 	rs := p.routines()
 	var items []menuItem
 	for _, r := range rs {
@@ -112,8 +127,7 @@ func (p *picker) View() string {
 		})
 	}
 	rows := menu(p.sh, items, p.cursor)
-	foot := p.sh.ShortHelp([]key.Binding{p.keys.Up, p.keys.Down,
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), p.keys.Back, p.keys.Quit})
+	foot := p.sh.ShortHelp([]key.Binding{p.keys.Up, p.keys.Down, startKey(), p.keys.Back, p.keys.Quit, p.keys.Help})
 	top := min(p.top, len(rows))
 	end := min(top+p.room(), len(rows))
 	body := append(p.head(), rows[top:end]...)

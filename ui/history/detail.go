@@ -172,6 +172,12 @@ func (d *detail) fit() {
 	d.top = min(d.top, max(len(d.lines())-bodyRoom(d.ctx), 0))
 }
 
+func (d *detail) allKeys() []key.Binding {
+	ks := d.keys
+	return []key.Binding{ks.edit, ks.del, ks.otherHelp, ks.scrollHelp,
+		bind([]string{"pgup", "pgdown"}, "pgup/pgdn", "page"), bind([]string{"home", "end"}, "home/end", "top/bottom")}
+}
+
 func (d *detail) help() []key.Binding {
 	return []key.Binding{d.keys.edit, d.keys.del, d.keys.otherHelp, d.keys.scrollHelp}
 }
@@ -266,7 +272,7 @@ func (dt *detail) eveningLines(d *detailWriter, e *night.Evening) {
 	st := d.st
 	var at string
 	if e != nil && !e.At.IsZero() {
-		at = " · logged at " + nightfmt.Clock(e.At)
+		at = " · logged " + e.At.Format("Mon 2 Jan") + " " + nightfmt.Clock(e.At)
 	}
 	if !d.part("Evening log", e != nil, at, "none") {
 		return
