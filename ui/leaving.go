@@ -50,7 +50,9 @@ func (p *keysPage) key(k tea.KeyPressMsg, f *form.Form, help key.Binding) bool {
 // view is every key a form takes, with lk's and done naming enter on the
 // last field.
 func (p *keysPage) view(sh *shared, f *form.Form, lk leaveKeys, done string) string {
-	h := func(keys, desc string) key.Binding { return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc)) }
+	h := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
 	return sh.KeysPage([][]key.Binding{
 		{h("enter, tab", "next (last: "+done+")"), h("shift+tab", "previous"), h("↑/↓", "move"),
 			h("ctrl+s", done+" now"), h("←/→, 0-9", "choose"), h("space", "tick")},
