@@ -13,7 +13,6 @@ import (
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/plain"
-	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui"
 )
 
@@ -163,11 +162,15 @@ func (a *app) runPlain(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	set, err := a.settings()
+	if err != nil {
+		return err
+	}
 	name := a.routineName
 	if name == "" {
-		name = routine.DefaultName
+		name = set.DefaultRoutine
 	}
-	r, ok := lib.Find(name)
+	r, ok := lib.Default(name)
 	if !ok {
 		return usageError("no routine named %q (see: quietlegs routines)", name)
 	}

@@ -126,7 +126,7 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
 	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
 		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd(), a.restoreCmd(), a.deleteCmd(),
-		a.experimentCmd(), a.statusCmd())
+		a.experimentCmd(), a.statusCmd(), a.configCmd())
 	refuseUnknownShells(root)
 	return root, a
 }
@@ -190,6 +190,10 @@ func (a *app) open() (j *journal.Journal, close func(), err error) {
 	lib, err := a.library()
 	if err != nil {
 		return nil, nil, err
+	}
+	if _, ok := lib.Default(set.DefaultRoutine); set.DefaultRoutine != "" && !ok {
+		return nil, nil, fmt.Errorf("%s: default_routine: no routine named %q (see: quietlegs routines)",
+			a.places.Config, set.DefaultRoutine)
 	}
 	path, err := a.dbPath()
 	if err != nil {

@@ -74,10 +74,7 @@ func (h *home) build() {
 	h.items = nil
 	var evening []menuItem
 	if lib := sh.Library; lib != nil {
-		if r, ok := lib.Find(routine.DefaultName); ok || len(lib.Routines) > 0 {
-			if !ok {
-				r = lib.Routines[0]
-			}
+		if r, ok := lib.Default(sh.Settings.DefaultRoutine); ok {
 			note := r.DisplayTitle() + " · " + routine.FormatDuration(r.Duration())
 			if h.elsewhere {
 				note = r.DisplayTitle() + " · running in another window"

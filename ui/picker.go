@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -24,7 +25,17 @@ type picker struct {
 	showKeys bool
 }
 
-func newPicker(sh *shared) *picker { return &picker{sh: sh, keys: screen.NewNavKeys()} }
+// newPicker starts on the default routine.
+func newPicker(sh *shared) *picker {
+	p := &picker{sh: sh, keys: screen.NewNavKeys()}
+	if sh.Library == nil {
+		return p
+	}
+	if d, ok := sh.Library.Default(sh.Settings.DefaultRoutine); ok {
+		p.cursor = max(slices.Index(p.routines(), d), 0)
+	}
+	return p
+}
 
 func (p *picker) routines() []*routine.Routine {
 	if p.sh.Library == nil {
