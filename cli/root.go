@@ -126,7 +126,7 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
 	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
 		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd(), a.restoreCmd(), a.deleteCmd(),
-		a.experimentCmd(), a.statusCmd(), a.configCmd())
+		a.experimentCmd(), a.statusCmd(), a.configCmd(), a.remindCmd())
 	refuseUnknownShells(root)
 	return root, a
 }
