@@ -121,3 +121,29 @@ func TestStatusMakesNoDatabase(t *testing.T) {
 		t.Error("--format yaml was taken")
 	}
 }
+
+// A check-in from the command line runs on_checkin; its failure is told
+// on the way out, once.
+func TestCheckinHookFailureIsToldOnce(t *testing.T) {
+	home := tempHome(t)
+	dir := filepath.Join(home, ".config", "quietlegs")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(`on_checkin = "exit 4"`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("QUIETLEGS_DB", filepath.Join(home, "q.db"))
+	out, err := runCmd(t, "morning", "--in-bed", "22:00", "--tried", "22:30", "--latency", "18", "--awakenings", "2",
+		"--awake", "30", "--final", "06:30", "--out", "06:45", "--quality", "3", "--rested", "3", "--rls", "4",
+		"--onset", "bedtime", "--got-up", "1")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, "the on_checkin command failed (exit status 4)") {
+		t.Errorf("the failure was not told:\n%s", out)
+	}
+	if out, _ := runCmd(t, "insights"); strings.Contains(out, "on_checkin") {
+		t.Errorf("the failure was told twice:\n%s", out)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/termsafe"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -43,6 +44,8 @@ type home struct {
 	experiment string
 	// showKeys is set while ? shows every key.
 	showKeys bool
+	// hookFailure is a hook command's failure, told here once.
+	hookFailure string
 }
 
 // homeLoadedMsg is what home shows beside its menu, read in the background.
@@ -53,6 +56,8 @@ type homeLoadedMsg struct {
 	// experiment is tonight's assignment's line, "" when none runs (or
 	// it could not be read: home works without it).
 	experiment string
+	// hookFailure is a hook's failure not told before, or "".
+	hookFailure string
 }
 
 // morningFrom is the hour the morning starts: from then until the day
@@ -140,6 +145,7 @@ func (h *home) Init() tea.Cmd {
 			msg.done = msg.done || (r.Night == last && r.Checkin != nil)
 		}
 		msg.elsewhere = j.RunningElsewhere()
+		msg.hookFailure = j.HookFailure()
 		if a, ok, err := j.TonightAssignment(ctx); ok && err == nil {
 			msg.experiment = a.Line()
 		}
@@ -151,6 +157,7 @@ func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
 		h.done, h.elsewhere, h.experiment = msg.done, msg.elsewhere, msg.experiment
+		h.hookFailure = msg.hookFailure
 		if msg.weekErr == nil {
 			h.setWeek(msg.week) // home works without it
 		}
@@ -229,6 +236,13 @@ func (h *home) View() string {
 		exp := screen.WrapLines(st.Text, h.sh.Width, h.experiment)
 		head = append(append(head, exp...), "")
 		tight = append([]string{head[0]}, exp...)
+	}
+	if h.hookFailure != "" {
+		note := screen.Wrap(st.Warn, h.sh.Width, "⚠ "+termsafe.Line(h.hookFailure))
+		head = append(head, note, "")
+		if tight != nil {
+			tight = append(tight, note)
+		}
 	}
 	if h.elsewhere {
 		note := screen.Wrap(st.Faint, h.sh.Width, elsewhereNote)
