@@ -198,7 +198,8 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 		rated("2026-11-21", 3, routine.Partial),
 	}}
 	hs := newHarness(t, testOptions{Library: testLibrary(), History: hist}, 80, 24)
-	if want := [][2]string{{"2026-11-15", lastNight}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
+	// To tonight (the 22nd at 21:30), to say whether its wind-down is done.
+	if want := [][2]string{{"2026-11-15", "2026-11-22"}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
 		t.Errorf("home read %v, want only %v", hist.Reads, want)
 	}
 	v := hs.view()

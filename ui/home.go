@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/termsafe"
@@ -46,6 +47,8 @@ type home struct {
 	showKeys bool
 	// hookFailure is a hook command's failure, told here once.
 	hookFailure string
+	// tonight is how tonight's wind-down went, "" before one was run.
+	tonight routine.Status
 }
 
 // homeLoadedMsg is what home shows beside its menu, read in the background.
@@ -58,6 +61,8 @@ type homeLoadedMsg struct {
 	experiment string
 	// hookFailure is a hook's failure not told before, or "".
 	hookFailure string
+	// tonight is how tonight's wind-down went ("" for not run, or not read).
+	tonight routine.Status
 }
 
 // morningFrom is the hour the morning starts: from then until the day
@@ -81,6 +86,12 @@ func (h *home) build() {
 	if lib := sh.Library; lib != nil {
 		if r, ok := lib.Default(sh.Settings.DefaultRoutine); ok {
 			note := r.DisplayTitle() + " · " + routine.FormatDuration(r.Duration())
+			switch h.tonight {
+			case routine.Completed:
+				note = "tonight: wind-down done ✓"
+			case routine.Partial:
+				note = "tonight: wind-down partly done ◐"
+			}
 			if h.elsewhere {
 				note = r.DisplayTitle() + " · running in another window"
 			}
@@ -138,14 +149,17 @@ func (h *home) Init() tea.Cmd {
 		ctx, cancel := screen.StoreContext()
 		defer cancel()
 		var msg homeLoadedMsg
-		// The 7 nights to last, and nothing else: home stays quick
-		// however long the record.
-		msg.week, msg.weekErr = j.Nights(ctx, from, last)
+		// The 7 nights to last (and tonight, once it is a night of its
+		// own), and nothing else: home stays quick however long the record.
+		msg.week, msg.weekErr = j.Nights(ctx, from, max(last, j.Tonight()))
 		for _, r := range msg.week {
 			msg.done = msg.done || (r.Night == last && r.Checkin != nil)
 		}
 		msg.elsewhere = j.RunningElsewhere()
 		msg.hookFailure = j.HookFailure()
+		if msg.weekErr == nil {
+			msg.tonight = journal.StatusOf(j.Now(), j.Settings().Boundary, msg.week).WindDown
+		}
 		if a, ok, err := j.TonightAssignment(ctx); ok && err == nil {
 			msg.experiment = a.Line()
 		}
@@ -157,7 +171,7 @@ func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
 		h.done, h.elsewhere, h.experiment = msg.done, msg.elsewhere, msg.experiment
-		h.hookFailure = msg.hookFailure
+		h.hookFailure, h.tonight = msg.hookFailure, msg.tonight
 		if msg.weekErr == nil {
 			h.setWeek(msg.week) // home works without it
 		}
