@@ -313,12 +313,6 @@ func join(parts ...[]string) []string {
 	return out
 }
 
-// menu draws items with the cursor on one; notes go beside the title when
-// they fit and under it when they don't.
-func menu(sh *shared, items []menuItem, cursor int) []string {
-	return menuLines(sh, items, cursor, notesBelow)
-}
-
 // Where menuLines puts a note that does not fit beside its title.
 const (
 	notesBelow      = iota // under it

@@ -23,7 +23,9 @@ func TestPickerPreviewsAndScrollsWarnings(t *testing.T) {
 			t.Errorf("the picker lacks %q:\n%s", want, v)
 		}
 	}
-	name := func(i int) string { return fmt.Sprintf("/home/a/.config/quietlegs/routines/evening-stretches-%d.toml:3:", i) }
+	name := func(i int) string {
+		return fmt.Sprintf("/home/a/.config/quietlegs/routines/evening-stretches-%d.toml:3:", i)
+	}
 	if !strings.Contains(v, name(0)) || strings.Contains(v, name(11)) {
 		t.Errorf("the first warning, whole, and not the last, should show:\n%s", v)
 	}
