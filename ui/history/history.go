@@ -43,9 +43,13 @@ type Source interface {
 	DeleteNight(ctx context.Context, date string, part journal.Part) (journal.DeleteResult, error)
 }
 
-// EditMsg asks the root to open the check-in form for Night; when the
-// form is popped, the browser reads the night again.
-type EditMsg struct{ Night string }
+// EditMsg asks the root to open the check-in form for Night, or with
+// Evening its evening log; when the form is popped, the browser reads the
+// night again.
+type EditMsg struct {
+	Night   string
+	Evening bool
+}
 
 // The history browser needs more room than other screens; below this it
 // says so.
