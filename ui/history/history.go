@@ -12,6 +12,7 @@ package history
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -326,5 +327,10 @@ func (m *Model) help() string {
 		return m.detail.ask.Line(m.ctx)
 	}
 	ks := m.keys
-	return m.ctx.ShortHelp(append(m.tabs[m.view].help(), ks.viewHelp, ks.back, ks.quit, ks.help))
+	bs := append(m.tabs[m.view].help(), ks.viewHelp, ks.back, ks.quit, ks.help)
+	if ks.back.Help().Desc == ks.quit.Help().Desc {
+		// Opened on its own, esc quits as q does: one of them is enough.
+		bs = slices.DeleteFunc(bs, func(b key.Binding) bool { return b.Help().Key == "esc" })
+	}
+	return m.ctx.ShortHelp(bs)
 }
