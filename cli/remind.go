@@ -60,7 +60,14 @@ func (a *app) remindCmd() *cobra.Command {
 				}
 				return nil
 			}
-			return a.emit(output, remind.Calendar(time.Now(), rs), "wrote "+output+": import it into your calendar app")
+			ics := remind.Calendar(time.Now(), rs)
+			if output == "" || output == "-" {
+				// As it is, CRLF and all: the text is ours, with nothing a
+				// person or a file wrote in it for a terminal to act on.
+				_, err := a.out.Write(ics)
+				return err
+			}
+			return a.emit(output, ics, "wrote "+output+": import it into your calendar app")
 		},
 	}
 	f := cmd.Flags()
