@@ -16,8 +16,13 @@ func (a *app) configCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Your settings file: write a commented one, or say where each file lives",
-		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError("config %q: no such command; want init or path", args[0])
+			}
+			return cmd.Help()
+		},
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "init",

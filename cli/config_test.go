@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,5 +146,14 @@ func TestCheckinHookFailureIsToldOnce(t *testing.T) {
 	}
 	if out, _ := runCmd(t, "insights"); strings.Contains(out, "on_checkin") {
 		t.Errorf("the failure was told twice:\n%s", out)
+	}
+}
+
+func TestConfigUnknownCommandIsAUsageError(t *testing.T) {
+	tempHome(t)
+	_, err := runCmd(t, "config", "inti")
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 2 || !strings.Contains(err.Error(), "want init or path") {
+		t.Errorf("config inti: %v", err)
 	}
 }
