@@ -13,7 +13,6 @@ import (
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/plain"
-	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui"
 )
 
@@ -86,8 +85,8 @@ func (a *app) eveningCmd() *cobra.Command {
 	f.BoolVar(&noLog, "no-log", false, "start the routine without the evening log")
 	f.BoolVar(&logOnly, "log-only", false, "save the evening log from flags; run no routine")
 	f.IntVar(&symptoms, string(night.FieldSymptoms), 0, "with --log-only: leg symptoms right now, 0-10")
-	f.StringArrayVar(&tags, string(night.FieldTag), nil, "with --log-only: a checklist item that applied today (repeatable)")
-	f.StringArrayVar(&untags, string(night.FieldUntag), nil, "with --log-only: take a checklist item off tonight's log (repeatable)")
+	f.StringArrayVar(&tags, string(night.FieldTag), nil, "with --log-only: a checklist item that applied today (repeatable, or comma-separated: a,b)")
+	f.StringArrayVar(&untags, string(night.FieldUntag), nil, "with --log-only: take a checklist item off tonight's log (repeatable, or a,b)")
 	f.BoolVar(&none, string(night.FieldNone), false, "with --log-only: none of the checklist applied today")
 	f.StringVar(&note, string(night.FieldNote), "", "with --log-only: a note (\"\" clears it)")
 	f.StringVar(&date, string(night.FieldNight), "", "with --log-only: the night, YYYY-MM-DD (default: tonight)")
@@ -163,11 +162,15 @@ func (a *app) runPlain(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	set, err := a.settings()
+	if err != nil {
+		return err
+	}
 	name := a.routineName
 	if name == "" {
-		name = routine.DefaultName
+		name = set.DefaultRoutine
 	}
-	r, ok := lib.Find(name)
+	r, ok := lib.Default(name)
 	if !ok {
 		return usageError("no routine named %q (see: quietlegs routines)", name)
 	}

@@ -11,13 +11,16 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/quietlegs/quietlegs/assets"
+	"github.com/quietlegs/quietlegs/hook"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/logsafe"
 	"github.com/quietlegs/quietlegs/night"
@@ -126,7 +129,7 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
 	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
 		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd(), a.restoreCmd(), a.deleteCmd(),
-		a.experimentCmd(), a.flareCmd())
+		a.experimentCmd(), a.flareCmd(), a.statusCmd(), a.configCmd(), a.remindCmd())
 	refuseUnknownShells(root)
 	return root, a
 }
@@ -191,6 +194,10 @@ func (a *app) open() (j *journal.Journal, close func(), err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if _, ok := lib.Default(set.DefaultRoutine); set.DefaultRoutine != "" && !ok {
+		return nil, nil, fmt.Errorf("%s: default_routine: no routine named %q (see: quietlegs routines)",
+			a.places.Config, set.DefaultRoutine)
+	}
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, nil, err
@@ -205,8 +212,32 @@ func (a *app) open() (j *journal.Journal, close func(), err error) {
 	for _, n := range st.Notices() {
 		fmt.Fprintln(a.stderr, "quietlegs:", n)
 	}
-	j = journal.New(st, journal.Config{Settings: set, Library: lib})
-	return j, func() { st.Close() }, nil
+	hooks := a.hooks(set, path)
+	j = journal.New(st, journal.Config{Settings: set, Library: lib, Hooks: hooks})
+	return j, func() {
+		// A hook started just now may still fail: wait a little, so it
+		// is told here rather than next time.
+		hooks.Wait(hookWait)
+		if msg := hooks.TakeFailure(); msg != "" {
+			fmt.Fprintln(a.stderr, "quietlegs:", msg)
+		}
+		st.Close()
+	}, nil
+}
+
+// hookWait is how long a command waits at its end for the hooks it
+// started: long enough for a notification, short enough not to keep a
+// person waiting for a slow one (which runs on, and is logged).
+const hookWait = 2 * time.Second
+
+// hooks runs the settings' on_routine_end and on_checkin commands,
+// logging failures in the state folder (beside the database without one).
+func (a *app) hooks(set night.Settings, dbPath string) *hook.Runner {
+	dir := a.places.StateDir
+	if dir == "" {
+		dir = filepath.Dir(dbPath)
+	}
+	return hook.New(map[string]string{hook.RoutineEnd: set.OnRoutineEnd, hook.Checkin: set.OnCheckin}, dir, time.Now)
 }
 
 // journalCommand is a command of no arguments that works on the journal.

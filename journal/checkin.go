@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/quietlegs/quietlegs/hook"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/termsafe"
 )
@@ -183,7 +184,18 @@ func (j *Journal) SaveCheckin(ctx context.Context, date string, a Answers) (Save
 	if err != nil {
 		return SavedCheckin{}, err
 	}
+	j.hooks.Run(hook.Checkin, checkinEnv(saved))
 	return saved, nil
+}
+
+// checkinEnv is a saved check-in for its hook's environment.
+func checkinEnv(s SavedCheckin) []string {
+	return []string{
+		"QUIETLEGS_NIGHT=" + s.Checkin.Night,
+		"QUIETLEGS_SYMPTOMS=" + strconv.Itoa(s.Checkin.RLSSeverity),
+		"QUIETLEGS_QUALITY=" + strconv.Itoa(s.Checkin.Quality),
+		"QUIETLEGS_SE=" + strconv.FormatFloat(s.Figures.SE, 'f', 0, 64),
+	}
 }
 
 // CheckCheckin reads a complete set of answers for the night date without

@@ -25,6 +25,7 @@ type Journal struct {
 	set   night.Settings
 	lib   *routine.Library
 	clock routine.Clock
+	hooks Hooks
 }
 
 // Config is what a Journal needs besides its storage.
@@ -35,7 +36,25 @@ type Config struct {
 	Library *routine.Library
 	// Clock tells the time; nil means the system clock.
 	Clock routine.Clock
+	// Hooks run the person's commands after a save; nil runs none.
+	Hooks Hooks
 }
+
+// Hooks are told of what was saved, to run a person's commands (package
+// hook): after a run's end and after a check-in.
+type Hooks interface {
+	// Run starts event's command, if any, with env, and returns at once.
+	Run(event string, env []string)
+	// TakeFailure is the latest failure not yet told, "" when none; each
+	// is told once.
+	TakeFailure() string
+}
+
+// noHooks runs nothing.
+type noHooks struct{}
+
+func (noHooks) Run(string, []string) {}
+func (noHooks) TakeFailure() string  { return "" }
 
 // New opens the journal kept in st.
 func New(st Storage, c Config) *Journal {
@@ -45,11 +64,18 @@ func New(st Storage, c Config) *Journal {
 	if c.Library == nil {
 		c.Library = &routine.Library{}
 	}
-	return &Journal{st: st, set: c.Settings, lib: c.Library, clock: c.Clock}
+	if c.Hooks == nil {
+		c.Hooks = noHooks{}
+	}
+	return &Journal{st: st, set: c.Settings, lib: c.Library, clock: c.Clock, hooks: c.Hooks}
 }
 
 // Settings are the person's settings.
 func (j *Journal) Settings() night.Settings { return j.set }
+
+// HookFailure is the latest failure of a person's hook command not yet
+// told, "" when there is none: each is told once.
+func (j *Journal) HookFailure() string { return j.hooks.TakeFailure() }
 
 // Library is the routines, built-in and the person's own.
 func (j *Journal) Library() *routine.Library { return j.lib }

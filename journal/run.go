@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
+	"time"
 
+	"github.com/quietlegs/quietlegs/hook"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -33,6 +36,8 @@ type Run struct {
 	id    int64  // the stored run, 0 before the first good save
 	saved uint64 // the newest snapshot saved
 	err   error
+	// told is set once the run's end was saved and the hook started.
+	told bool
 }
 
 // NewRun prepares a run of r at speed (1 is real time). The engine is not
@@ -94,7 +99,25 @@ func (r *Run) Save(ctx context.Context, p Progress) error {
 		return r.err
 	}
 	r.saved, r.err = p.seq, nil
+	// A trial run (--speed) is kept but is not the routine done: no hook.
+	if p.Ended() && !r.told && !p.start.Trial() {
+		r.told = true
+		r.j.hooks.Run(hook.RoutineEnd, runEnv(p))
+	}
 	return nil
+}
+
+// runEnv is a run's end for its hook's environment.
+func runEnv(p Progress) []string {
+	t := routine.Count(p.cp.Steps)
+	return []string{
+		"QUIETLEGS_NIGHT=" + p.start.Night,
+		"QUIETLEGS_ROUTINE=" + p.start.Routine,
+		"QUIETLEGS_STATUS=" + string(p.cp.Status),
+		"QUIETLEGS_STEPS_DONE=" + strconv.Itoa(t.Done),
+		"QUIETLEGS_STEPS=" + strconv.Itoa(len(p.cp.Steps)),
+		"QUIETLEGS_MINUTES=" + strconv.Itoa(int(t.Spent.Round(time.Minute)/time.Minute)),
+	}
 }
 
 // SaveNow snapshots and saves at once, on the engine's goroutine.

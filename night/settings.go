@@ -64,6 +64,13 @@ type Settings struct {
 	Checklist []Item `toml:"checklist"`
 	// Toolkit is offered in the night, by how strong a flare-up is.
 	Toolkit Toolkit `toml:"toolkit"`
+	// DefaultRoutine names the routine the evening starts when none is
+	// chosen; "" for the built-in wind-down.
+	DefaultRoutine string `toml:"default_routine"`
+	// OnRoutineEnd and OnCheckin are commands run after a run's end or a
+	// check-in is saved ("" for none); see package hook.
+	OnRoutineEnd string `toml:"on_routine_end"`
+	OnCheckin    string `toml:"on_checkin"`
 }
 
 // Label is the checklist label for id, or id itself for an item no longer
@@ -123,9 +130,12 @@ func (e *SettingsError) LogSafe() string {
 
 func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 	var raw struct {
-		Boundary  *int        `toml:"day_boundary"`
-		Checklist *[]Item     `toml:"checklist"`
-		Toolkit   *rawToolkit `toml:"toolkit"`
+		Boundary       *int        `toml:"day_boundary"`
+		Checklist      *[]Item     `toml:"checklist"`
+		Toolkit        *rawToolkit `toml:"toolkit"`
+		DefaultRoutine *string     `toml:"default_routine"`
+		OnRoutineEnd   *string     `toml:"on_routine_end"`
+		OnCheckin      *string     `toml:"on_checkin"`
 	}
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -133,7 +143,7 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		var se *toml.StrictMissingError
 		if errors.As(err, &se) && len(se.Errors) > 0 {
 			row, col := se.Errors[0].Position()
-			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary, [[checklist]] with id, label and kind, or [[toolkit.mild]], [[toolkit.moderate]] or [[toolkit.severe]] with id, label, routine, minutes and safety)",
+			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary, default_routine, on_routine_end, on_checkin, [[checklist]] with id, label and kind, or [[toolkit.mild]], [[toolkit.moderate]] or [[toolkit.severe]] with id, label, routine, minutes and safety)",
 				name, row, col, strings.Join(se.Errors[0].Key(), "."))
 		}
 		var de *toml.DecodeError
@@ -149,6 +159,25 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 			return Settings{}, fmt.Errorf("%s: day_boundary: %d is not an hour (0-23)", name, *raw.Boundary)
 		}
 		s.Boundary = *raw.Boundary
+	}
+	for _, f := range []struct {
+		key string
+		val *string
+		to  *string
+	}{
+		{"default_routine", raw.DefaultRoutine, &s.DefaultRoutine},
+		{"on_routine_end", raw.OnRoutineEnd, &s.OnRoutineEnd},
+		{"on_checkin", raw.OnCheckin, &s.OnCheckin},
+	} {
+		if f.val == nil {
+			continue
+		}
+		// A command runs through sh and a name is shown: neither may
+		// carry control characters or run over lines.
+		if err := termsafe.Check(*f.val, false); err != nil {
+			return Settings{}, fmt.Errorf("%s: %s: %v", name, f.key, err)
+		}
+		*f.to = strings.TrimSpace(*f.val)
 	}
 	if raw.Checklist != nil {
 		if n := len(*raw.Checklist); n > MaxTags {

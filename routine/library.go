@@ -95,6 +95,23 @@ func loadUserDir(dir string, byName map[string]*Routine) []error {
 	return problems
 }
 
+// Default is the routine the evening starts when none is chosen: the one
+// named (a person's default_routine), else the built-in wind-down, else
+// the first there is. It reports false for a name not in the library, or
+// an empty library.
+func (l *Library) Default(name string) (*Routine, bool) {
+	if name != "" {
+		return l.Find(name)
+	}
+	if r, ok := l.Find(DefaultName); ok {
+		return r, true
+	}
+	if len(l.Routines) > 0 {
+		return l.Routines[0], true
+	}
+	return nil, false
+}
+
 // Find returns the routine called name.
 func (l *Library) Find(name string) (*Routine, bool) {
 	for _, r := range l.Routines {

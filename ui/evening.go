@@ -46,10 +46,27 @@ type evening struct {
 	experiment string
 	// saving is set once the log went to be saved: the routine starts next.
 	saving bool
+	page   keysPage
+	// editing is set for a past night's log opened from history: saving
+	// goes back there rather than on to a routine; saveErr is why the
+	// last save failed.
+	editing bool
+	saveErr error
 }
+
+// eveningEditedMsg says how saving an edited log went.
+type eveningEditedMsg struct{ err error }
 
 func newEvening(sh *shared, r *routine.Routine) *evening {
 	e := &evening{sh: sh, r: r, night: sh.j.Tonight(), keys: newLeaveKeys("skip"), leave: newLeaving()}
+	e.form = e.newForm(night.Evening{})
+	return e
+}
+
+// newEveningEdit is the evening log of the night date, opened from
+// history to change: saving or leaving goes back.
+func newEveningEdit(sh *shared, date string) *evening {
+	e := &evening{sh: sh, night: date, keys: newLeaveKeys("back"), leave: newLeaving(), editing: true}
 	e.form = e.newForm(night.Evening{})
 	return e
 }
@@ -64,7 +81,11 @@ func (e *evening) newForm(old night.Evening) *form.Form {
 	if old.Symptoms != nil {
 		sel = *old.Symptoms + 1
 	}
-	legsField := form.NewChoice(string(night.FieldSymptoms), "Legs right now", legs, sel)
+	legsLabel, dayLabel := "Legs right now", "Today"
+	if e.editing {
+		legsLabel, dayLabel = "Legs that evening", "That day"
+	}
+	legsField := form.NewChoice(string(night.FieldSymptoms), legsLabel, legs, sel)
 	legsField.Hint = scaleAnchors
 	fields := []*form.Field{legsField}
 	// Items taken off the checklist still show when tonight's log has
@@ -87,7 +108,7 @@ func (e *evening) newForm(old night.Evening) *form.Form {
 			checked[i] = slices.Contains(old.Tags, it.ID)
 		}
 		checked[len(items)-1] = e.prior && !old.ChecklistSkipped && len(old.Tags) == 0
-		fields = append(fields, form.NewMulti(string(night.FieldTag), "Today", items, checked))
+		fields = append(fields, form.NewMulti(string(night.FieldTag), dayLabel, items, checked))
 	}
 	note := form.NewText(string(night.FieldNote), "Note", form.Text, noteMax, termsafe.Line(old.Note))
 	note.Hint = "optional"
@@ -121,12 +142,22 @@ func (e *evening) update(msg tea.Msg) tea.Cmd {
 			e.form = e.newForm(msg.old)
 		}
 		return nil
+	case eveningEditedMsg:
+		e.saving, e.saveErr = false, msg.err
+		if msg.err == nil {
+			return screen.Pop
+		}
+		return nil
 	case tea.KeyPressMsg:
 		switch {
 		case e.saving:
 			return nil
 		case e.leave.Asking():
 			return e.leave.answer(msg)
+		case e.page.key(msg, e.form, e.keys.Help):
+			return nil
+		case key.Matches(msg, e.keys.Back) && e.editing:
+			return e.leave.ask(e.form.Dirty(), "Leave without saving? What you entered here will be lost.", screen.Pop)
 		case key.Matches(msg, e.keys.Back):
 			return e.leave.ask(e.form.Dirty(), "Skip the log? What you entered here won't be saved.", e.begin(""))
 		case key.Matches(msg, e.keys.Quit):
@@ -175,6 +206,9 @@ const noneID = "-none"
 // and the routine starts all the same.
 func (e *evening) finish() tea.Cmd {
 	ev := e.read()
+	if e.editing {
+		return e.saveEdit(ev)
+	}
 	if !e.prior && ev.Symptoms == nil && ev.ChecklistSkipped && ev.Note == "" {
 		return e.begin("")
 	}
@@ -188,7 +222,26 @@ func (e *evening) finish() tea.Cmd {
 	}
 }
 
+// saveEdit saves a past night's log in the background and goes back; a
+// failed save keeps every answer on screen to try again. Nothing entered
+// on a night with no log saves nothing.
+func (e *evening) saveEdit(ev night.Evening) tea.Cmd {
+	if !e.prior && ev.Symptoms == nil && ev.ChecklistSkipped && ev.Note == "" {
+		return screen.Pop
+	}
+	e.saving = true
+	j := e.sh.j
+	return func() tea.Msg { return eveningEditedMsg{err: j.SaveEvening(context.Background(), ev)} }
+}
+
 func (e *evening) View() string {
+	if e.page.on {
+		done := "start"
+		if e.editing {
+			done = "save"
+		}
+		return e.page.view(e.sh, e.form, e.keys, done)
+	}
 	return e.form.View(e.sh.Context, e.head(), e.status())
 }
 
@@ -201,7 +254,13 @@ func (e *evening) head() []string {
 	if e.prior {
 		intro = "Tonight's log, as you left it. Enter moves on; esc goes straight to the routine."
 	}
-	if h >= 16 {
+	if e.editing {
+		intro = "Editing the evening log of the night of " + nightfmt.Label(e.night) + ". Enter moves on and saves at the end."
+		if h < 16 {
+			intro = "Editing a past night's log." // the date is in the header
+		}
+	}
+	if h >= 16 || e.editing {
 		head = append(head, screen.Wrap(st.Faint, w, intro))
 	}
 	if e.experiment != "" {
@@ -217,7 +276,14 @@ func (e *evening) status() string {
 	if e.leave.Asking() {
 		return e.leave.Line(e.sh.Context)
 	}
-	bs := e.form.Help("start")
+	if e.saveErr != nil {
+		return screen.Wrap(e.sh.Styles.Warn, e.sh.Width, "⚠ not saved: "+e.saveErr.Error()+". Your answers are still here; ctrl+s tries again.")
+	}
+	done := "start"
+	if e.editing {
+		done = "save"
+	}
+	bs := e.form.Help(done)
 	bs = append(bs[:1:1], append([]key.Binding{e.keys.Back}, bs[1:]...)...)
-	return e.sh.ShortHelp(append(bs, e.form.Keys.Save))
+	return e.sh.ShortHelp(append(append(bs, e.form.Keys.Save), e.keys.helpFor(e.form)...))
 }

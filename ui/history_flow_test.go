@@ -198,7 +198,8 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 		rated("2026-11-21", 3, routine.Partial),
 	}}
 	hs := newHarness(t, testOptions{Library: testLibrary(), History: hist}, 80, 24)
-	if want := [][2]string{{"2026-11-15", lastNight}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
+	// To tonight (the 22nd at 21:30), to say whether its wind-down is done.
+	if want := [][2]string{{"2026-11-15", "2026-11-22"}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
 		t.Errorf("home read %v, want only %v", hist.Reads, want)
 	}
 	v := hs.view()
@@ -232,5 +233,53 @@ func TestHistorySurvivesResizing(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestHistoryEditsAnEveningLog: E on a night's detail opens that night's
+// evening log; saving goes back to the night, read again, with no routine
+// started, and esc from an unchanged log saves nothing.
+func TestHistoryEditsAnEveningLog(t *testing.T) {
+	hs := startHistory(t, 80, 24, testOptions{})
+	hs.keys("2", "down", "enter")
+	date := "2026-11-20"
+	hs.key("E")
+	e, ok := hs.root.top().(*evening)
+	if !ok || e.night != date || !e.editing {
+		t.Fatalf("E opened %T (%+v), want the evening log of %s", hs.root.top(), e, date)
+	}
+	v := hs.view()
+	for _, want := range []string{"Evening log", "Fri 20 Nov", "Editing the evening log of the night of Fri 20 Nov", "Legs that evening", "esc back"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the form lacks %q:\n%s", want, v)
+		}
+	}
+	e.form.Field(string(night.FieldSymptoms)).Select(8) // a rating of 7
+	hs.key("ctrl+s")
+	if got := hs.diary.evenings[date]; got.Symptoms == nil || *got.Symptoms != 7 {
+		t.Fatalf("saved %+v", got)
+	}
+	if hs.root.runner != nil {
+		t.Fatal("saving an edited log started a routine")
+	}
+	hs.history()
+	if v := hs.view(); !strings.Contains(v, "Night of "+nightfmt.LongLabel(date)) || !strings.Contains(v, "Legs then         7 of 10") {
+		t.Errorf("not back on the night read again:\n%s", v)
+	}
+	before := hs.diary.evenings[date]
+	hs.keys("E", "esc")
+	hs.history()
+	if after := hs.diary.evenings[date]; !after.At.Equal(before.At) {
+		t.Error("esc from an unchanged log saved it")
+	}
+}
+
+func TestEveningEditGoldens(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
+		hs := startHistory(t, sz.w, sz.h, testOptions{})
+		hs.keys("2", "down", "enter", "E")
+		v := hs.view()
+		checkSize(t, v, sz.w, sz.h)
+		golden(t, "evening-edit-"+itoa(sz.w)+"x"+itoa(sz.h), v)
 	}
 }

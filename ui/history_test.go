@@ -26,7 +26,16 @@ func TestHeatmapTellsNoRecordFromZero(t *testing.T) {
 		text := ansi.Strip(asASCII(t, hs.root.View().Content))
 		var week []string
 		for _, l := range strings.Split(text, "\n") {
-			if f := strings.Fields(strings.NewReplacer("[", " ", "]", " ").Replace(l)); len(f) >= 7 && f[0] == "0" {
+			// Brackets mark the selected night; at 40x12 raised digits
+			// give the day of the month and ◂ marks the selected night.
+			plain := strings.NewReplacer("[", " ", "]", " ", "◂", " ").Replace(l)
+			plain = strings.Map(func(r rune) rune {
+				if strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r) {
+					return ' '
+				}
+				return r
+			}, plain)
+			if f := strings.Fields(plain); len(f) >= 7 && f[0] == "0" {
 				week = f[:7]
 				break
 			}
@@ -83,7 +92,7 @@ func TestHistoryDetailShowsTheWholeNight(t *testing.T) {
 	hs.key("3")
 	v := hs.view()
 	for _, want := range []string{
-		"Night of Sat 21 Nov 2026", "Evening log · logged at 20:05", "Legs then         4 of 10",
+		"Night of Sat 21 Nov 2026", "Evening log · logged Sat 21 Nov 20:05", "Legs then         4 of 10",
 		"Caffeine after noon, long-walk", "long day",
 		"Evening wind-down", "partial", "21:10–21:12", "1 of 3 done", "✓ Calf stretch", "– Leg massage", "skipped",
 		"Morning check-in", "Into bed          22:00", "Fell asleep after 18 min", "2 times, 30 min awake in all",

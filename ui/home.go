@@ -6,8 +6,10 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/termsafe"
 	"github.com/quietlegs/quietlegs/ui/flare"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
@@ -42,6 +44,12 @@ type home struct {
 	// experiment is tonight's assignment while an experiment runs
 	// ("Experiment: tonight as usual (week 3 of 4)"), else "".
 	experiment string
+	// showKeys is set while ? shows every key.
+	showKeys bool
+	// hookFailure is a hook command's failure, told here once.
+	hookFailure string
+	// tonight is how tonight's wind-down went, "" before one was run.
+	tonight routine.Status
 }
 
 // homeLoadedMsg is what home shows beside its menu, read in the background.
@@ -52,6 +60,10 @@ type homeLoadedMsg struct {
 	// experiment is tonight's assignment's line, "" when none runs (or
 	// it could not be read: home works without it).
 	experiment string
+	// hookFailure is a hook's failure not told before, or "".
+	hookFailure string
+	// tonight is how tonight's wind-down went ("" for not run, or not read).
+	tonight routine.Status
 }
 
 // morningFrom is the hour the morning starts: from then until the day
@@ -73,11 +85,14 @@ func (h *home) build() {
 	h.items = nil
 	var evening []menuItem
 	if lib := sh.Library; lib != nil {
-		if r, ok := lib.Find(routine.DefaultName); ok || len(lib.Routines) > 0 {
-			if !ok {
-				r = lib.Routines[0]
-			}
+		if r, ok := lib.Default(sh.Settings.DefaultRoutine); ok {
 			note := r.DisplayTitle() + " · " + routine.FormatDuration(r.Duration())
+			switch h.tonight {
+			case routine.Completed:
+				note = "tonight: wind-down done ✓"
+			case routine.Partial:
+				note = "tonight: wind-down partly done ◐"
+			}
 			if h.elsewhere {
 				note = r.DisplayTitle() + " · running in another window"
 			}
@@ -141,13 +156,17 @@ func (h *home) Init() tea.Cmd {
 		ctx, cancel := screen.StoreContext()
 		defer cancel()
 		var msg homeLoadedMsg
-		// The 7 nights to last, and nothing else: home stays quick
-		// however long the record.
-		msg.week, msg.weekErr = j.Nights(ctx, from, last)
+		// The 7 nights to last (and tonight, once it is a night of its
+		// own), and nothing else: home stays quick however long the record.
+		msg.week, msg.weekErr = j.Nights(ctx, from, max(last, j.Tonight()))
 		for _, r := range msg.week {
 			msg.done = msg.done || (r.Night == last && r.Checkin != nil)
 		}
 		msg.elsewhere = j.RunningElsewhere()
+		msg.hookFailure = j.HookFailure()
+		if msg.weekErr == nil {
+			msg.tonight = journal.StatusOf(j.Now(), j.Settings().Boundary, msg.week).WindDown
+		}
 		if a, ok, err := j.TonightAssignment(ctx); ok && err == nil {
 			msg.experiment = a.Line()
 		}
@@ -159,6 +178,7 @@ func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
 		h.done, h.elsewhere, h.experiment = msg.done, msg.elsewhere, msg.experiment
+		h.hookFailure, h.tonight = msg.hookFailure, msg.tonight
 		if msg.weekErr == nil {
 			h.setWeek(msg.week) // home works without it
 		}
@@ -176,6 +196,14 @@ func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 }
 
 func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
+	if h.showKeys {
+		h.showKeys = false // any key goes back
+		return nil
+	}
+	if key.Matches(k, h.keys.Help) {
+		h.showKeys = true
+		return nil
+	}
 	for _, it := range h.items {
 		if key.Matches(k, it.shortcut) {
 			return it.run()
@@ -194,8 +222,33 @@ func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// keyGroups are home's keys for the ? page: moving, then each item's
+// shortcut.
+func (h *home) keyGroups() [][]key.Binding {
+	shortcuts := []key.Binding{}
+	for _, it := range h.items {
+		b := it.shortcut
+		if b.Help().Key == "q" {
+			b.SetHelp("q, ctrl+c", "quit")
+		} else {
+			b.SetHelp(b.Help().Key, strings.ToLower(it.title))
+		}
+		shortcuts = append(shortcuts, b)
+	}
+	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.OK, exitKey(h.keys.Back)}, shortcuts}
+}
+
+// exitKey is esc described as what it does on the first screen.
+func exitKey(b key.Binding) key.Binding {
+	b.SetHelp("esc", "quit")
+	return b
+}
+
 func (h *home) View() string {
 	st := h.sh.Styles
+	if h.showKeys {
+		return h.sh.KeysPage(h.keyGroups(), "")
+	}
 	head := []string{st.Title.Render("quietlegs"), ""}
 	// tight is head without its blank lines, for an experiment's line
 	// where the screen is short; nil without one.
@@ -204,6 +257,13 @@ func (h *home) View() string {
 		exp := screen.WrapLines(st.Text, h.sh.Width, h.experiment)
 		head = append(append(head, exp...), "")
 		tight = append([]string{head[0]}, exp...)
+	}
+	if h.hookFailure != "" {
+		note := screen.Wrap(st.Warn, h.sh.Width, "⚠ "+termsafe.Line(h.hookFailure))
+		head = append(head, note, "")
+		if tight != nil {
+			tight = append(tight, note)
+		}
 	}
 	if h.elsewhere {
 		note := screen.Wrap(st.Faint, h.sh.Width, elsewhereNote)
@@ -216,6 +276,7 @@ func (h *home) View() string {
 	for _, it := range h.items {
 		bindings = append(bindings, it.shortcut)
 	}
+	bindings = append(bindings, h.keys.Help)
 	foot := h.sh.ShortHelp(bindings)
 	// The richest layout that fits: notes under the menu's titles where
 	// they do not fit beside, then the last 7 nights and what they mean.
@@ -231,8 +292,14 @@ func (h *home) View() string {
 			join(head, full, gap, strip),
 			join(head, chosen, gap, strip),
 			join(head, chosen, strip),
-			join(head, beside, strip),
 		}
+		if len(head) == 2 {
+			// On a short screen the chosen item's note (tonight's
+			// wind-down done, last night's check-in) outranks the blank
+			// line under the title.
+			tries = append(tries, join(head[:1], chosen, strip))
+		}
+		tries = append(tries, join(head, beside, strip))
 	}
 	body := join(head, full)
 	if tight != nil {
@@ -257,12 +324,6 @@ func join(parts ...[]string) []string {
 		out = append(out, p...)
 	}
 	return out
-}
-
-// menu draws items with the cursor on one; notes go beside the title when
-// they fit and under it when they don't.
-func menu(sh *shared, items []menuItem, cursor int) []string {
-	return menuLines(sh, items, cursor, notesBelow)
 }
 
 // Where menuLines puts a note that does not fit beside its title.

@@ -126,6 +126,7 @@ type morning struct {
 	saving   bool
 	saved    *night.Checkin // set once saved: the confirmation shows
 	leave    leaving
+	page     keysPage
 }
 
 func newMorning(sh *shared, date string, leave leaveKind) *morning {
@@ -230,6 +231,8 @@ func (m *morning) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case isKey && m.leave.Asking():
 		return m.leave.answer(k)
+	case isKey && m.page.key(k, m.form, m.keys.Help):
+		return nil
 	case isKey && key.Matches(k, m.keys.Back):
 		return m.leave.ask(m.form.Dirty(), "Leave without saving? What you entered here will be lost.", screen.Pop)
 	case isKey && key.Matches(k, m.keys.Quit):

@@ -14,6 +14,9 @@ func (m *morning) View() string {
 	if m.saved != nil {
 		return m.savedView()
 	}
+	if m.page.on {
+		return m.page.view(m.sh, m.form, m.keys, "save")
+	}
 	return m.form.View(m.sh.Context, m.head(), m.status())
 }
 
@@ -45,7 +48,8 @@ func (m *morning) status() string {
 	case m.saveErr != nil:
 		return screen.Wrap(st.Warn, w, "⚠ not saved: "+m.saveErr.Error()+". Your answers are still here; ctrl+s tries again.")
 	}
-	return m.sh.ShortHelp(append(m.form.Help("save"), m.form.Keys.Up, m.form.Keys.Save, m.keys.Back))
+	return m.sh.ShortHelp(append(append(m.form.Help("save"), m.form.Keys.Up, m.form.Keys.Save, m.keys.Back),
+		m.keys.helpFor(m.form)...))
 }
 
 // savedView is the calm end: what the night adds up to.

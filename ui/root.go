@@ -210,7 +210,10 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.stack = append(m.stack, s)
 		return m, s.Init()
 	case history.EditMsg:
-		s := newMorning(m.sh, msg.Night, leaveBack)
+		var s screen.Screen = newMorning(m.sh, msg.Night, leaveBack)
+		if msg.Evening {
+			s = newEveningEdit(m.sh, msg.Night)
+		}
 		m.stack = append(m.stack, s)
 		return m, s.Init()
 	case runRoutineMsg:

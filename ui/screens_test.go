@@ -9,6 +9,7 @@ import (
 
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/journal/journaltest"
+	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
 
@@ -143,6 +144,24 @@ func TestHomeOffersCheckinFirstInTheMorning(t *testing.T) {
 			_, onCheckin := hs.root.top().(*morning)
 			if onCheckin != (tt.first == "Morning check-in") {
 				t.Errorf("enter opened %T", hs.root.top())
+			}
+		})
+	}
+}
+
+func TestHomeSaysTonightsWindDownIsDone(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
+		name := "home-tonight-done-" + itoa(sz.w) + "x" + itoa(sz.h)
+		t.Run(name, func(t *testing.T) {
+			st := journaltest.New()
+			st.Runs = []night.Run{{ID: 1, Routine: "wind-down", Night: "2026-11-22", Status: routine.Completed, Speed: 1,
+				StartedAt: t0.Add(-30 * time.Minute), EndedAt: t0}}
+			hs := newHarness(t, testOptions{Library: testLibrary(), Storage: st}, sz.w, sz.h)
+			v := hs.view()
+			checkSize(t, v, sz.w, sz.h)
+			golden(t, name, v)
+			if !strings.Contains(v, "tonight: wind-down done ✓") {
+				t.Errorf("home does not say tonight's wind-down is done:\n%s", v)
 			}
 		})
 	}

@@ -97,6 +97,10 @@ func (f *Form) Field(key string) *Field {
 	return nil
 }
 
+// TakesText reports whether the field in focus takes free text, where
+// every printable key (? among them) is typed.
+func (f *Form) TakesText() bool { return f.cur().kind == Text }
+
 func (f *Form) cur() *Field { return f.fields[f.focus] }
 
 func (f *Form) last() bool { return f.focus == len(f.fields)-1 }

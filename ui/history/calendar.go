@@ -84,6 +84,11 @@ func (c *calendar) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
 
 func (c *calendar) fit() {}
 
+func (c *calendar) allKeys() []key.Binding {
+	ks := c.keys
+	return []key.Binding{ks.left, ks.right, ks.up, ks.down, ks.prevMonth, ks.nextMonth, ks.home, ks.end, ks.open}
+}
+
 func (c *calendar) help() []key.Binding {
 	return []key.Binding{c.keys.dayHelp, c.keys.monthHelp, c.keys.open}
 }
@@ -110,12 +115,19 @@ func (c *calendar) body() (title, note string, body []string) {
 		var dates, marks strings.Builder
 		for col := range 7 {
 			dates.WriteString(strings.Repeat(" ", cw-4))
-			marks.WriteString(strings.Repeat(" ", cw-4))
+			if tall {
+				marks.WriteString(strings.Repeat(" ", cw-4))
+			} else {
+				marks.WriteString(strings.Repeat(" ", max(cw-5, 0)))
+			}
 			day := wk*7 + col - lead + 1
 			date := fmt.Sprintf("%s-%02d", ms[:7], day)
 			if day < 1 || day > days || date > hi {
 				dates.WriteString("    ")
 				marks.WriteString("    ")
+				if !tall {
+					marks.WriteString(" ")
+				}
 				continue
 			}
 			r := c.n.win.get(date)
@@ -128,7 +140,11 @@ func (c *calendar) body() (title, note string, body []string) {
 				mark = " "
 			}
 			dates.WriteString(numStyle.Render(fmt.Sprintf("%3d", day)) + st.Accent.Render(mark))
-			marks.WriteString(c.cell(date, nightfmt.Severity(r)))
+			if tall {
+				marks.WriteString(c.cell(date, nightfmt.Severity(r)))
+			} else {
+				marks.WriteString(c.compactCell(day, date, nightfmt.Severity(r)))
+			}
 		}
 		if tall {
 			grid = append(grid, dates.String())
@@ -166,6 +182,33 @@ func (c *calendar) cell(date string, sev int) string {
 		return strings.Repeat(" ", 2-lipgloss.Width(s)) + st.Cursor.Render("[") + v + st.Cursor.Render("]")
 	}
 	return strings.Repeat(" ", 3-lipgloss.Width(s)) + v + " "
+}
+
+// compactCell is a night in five cells for a screen too short for a line
+// of dates above each week: the day of the month in small raised digits,
+// the rating, and ◂ after the selected night (so it shows without colour).
+func (c *calendar) compactCell(day int, date string, sev int) string {
+	st := c.ctx.Styles
+	s := nightfmt.NoData
+	if sev >= 0 {
+		s = strconv.Itoa(sev)
+	}
+	dayStyle, after := st.Faint, " "
+	if date == c.n.sel {
+		dayStyle, after = st.Cursor, st.Cursor.Render("◂")
+	}
+	return dayStyle.Render(fmt.Sprintf("%2s", superscript(day))) + strings.Repeat(" ", 2-lipgloss.Width(s)) +
+		nightfmt.SevCell(st, sev) + after
+}
+
+// superscript is n in raised digits: ¹²³.
+func superscript(n int) string {
+	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	var b strings.Builder
+	for _, d := range strconv.Itoa(n) {
+		b.WriteString(string([]rune(digits)[d-'0']))
+	}
+	return b.String()
 }
 
 // legend shows each rating in its colour, and what "·" means.
@@ -220,6 +263,10 @@ func nightFacts(st *screen.Styles, r *night.Record, width int) string {
 	se := st.Text.Render("SE " + nightfmt.SEText(nightfmt.Efficiency(r)))
 	long := nightfmt.RoutineCell(st, rs) + st.Text.Render(" routine "+rs.Word())
 	short := nightfmt.RoutineCell(st, rs) + st.Text.Render(" "+rs.Word())
+	if rs == nightfmt.RoutineNone {
+		// Its mark is "·", which beside the separator read as "· ·".
+		long, short = st.Text.Render("no routine"), st.Text.Render("no routine")
+	}
 	sep := st.Faint.Render(" · ")
 	for _, s := range []string{sev + sep + long + sep + se, sev + sep + long, sev + sep + short} {
 		if lipgloss.Width(s) <= width {

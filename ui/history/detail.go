@@ -36,6 +36,7 @@ type detail struct {
 type detailKeys struct {
 	scrollKeys
 	left, right, edit, del key.Binding
+	editEvening            key.Binding
 	otherHelp              key.Binding
 }
 
@@ -64,12 +65,13 @@ type deletedMsg struct {
 
 func newDetailKeys() detailKeys {
 	return detailKeys{
-		scrollKeys: newScrollKeys(),
-		left:       bind([]string{"left", "h"}, "←/h", "day before"),
-		right:      bind([]string{"right", "l"}, "→/l", "day after"),
-		edit:       bind([]string{"e"}, "e", "edit check-in"),
-		del:        bind([]string{"d"}, "d", "delete night"),
-		otherHelp:  bind([]string{"left", "right"}, "←/→", "other nights"),
+		scrollKeys:  newScrollKeys(),
+		left:        bind([]string{"left", "h"}, "←/h", "day before"),
+		right:       bind([]string{"right", "l"}, "→/l", "day after"),
+		edit:        bind([]string{"e"}, "e", "edit check-in"),
+		editEvening: bind([]string{"E"}, "E", "edit evening log"),
+		del:         bind([]string{"d"}, "d", "delete night"),
+		otherHelp:   bind([]string{"left", "right"}, "←/→", "other nights"),
 	}
 }
 
@@ -97,12 +99,12 @@ func (d *detail) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
 			what, err := src.PreviewDelete(ctx, date, journal.AllParts)
 			return deletePreviewMsg{date, what, err}
 		}
-	case key.Matches(k, ks.edit):
+	case key.Matches(k, ks.edit), key.Matches(k, ks.editEvening):
 		// Saving or leaving the form comes back here, and the browser
 		// reads the night again.
 		n.editing = n.sel
-		date := n.sel
-		return noView, func() tea.Msg { return EditMsg{Night: date} }
+		date, evening := n.sel, key.Matches(k, ks.editEvening)
+		return noView, func() tea.Msg { return EditMsg{Night: date, Evening: evening} }
 	case key.Matches(k, ks.left):
 		if p := n.win.older(n.sel, 1, n.first); p != "" {
 			n.sel, d.top = p, 0
@@ -172,8 +174,14 @@ func (d *detail) fit() {
 	d.top = min(d.top, max(len(d.lines())-bodyRoom(d.ctx), 0))
 }
 
+func (d *detail) allKeys() []key.Binding {
+	ks := d.keys
+	return []key.Binding{ks.edit, ks.editEvening, ks.del, ks.otherHelp, ks.scrollHelp,
+		bind([]string{"pgup", "pgdown"}, "pgup/pgdn", "page"), bind([]string{"home", "end"}, "home/end", "top/bottom")}
+}
+
 func (d *detail) help() []key.Binding {
-	return []key.Binding{d.keys.edit, d.keys.del, d.keys.otherHelp, d.keys.scrollHelp}
+	return []key.Binding{d.keys.edit, d.keys.editEvening, d.keys.del, d.keys.otherHelp, d.keys.scrollHelp}
 }
 
 // body is the night from the top line.
@@ -199,7 +207,7 @@ func (d *detail) lines() []string {
 	r := d.n.win.get(d.n.sel)
 	if r == nil {
 		return append(append(status, st.Text.Render("Nothing recorded for this night."), ""),
-			screen.WrapLines(st.Faint, w, "e adds a morning check-in for it.")...)
+			screen.WrapLines(st.Faint, w, "e adds a morning check-in for it, E an evening log.")...)
 	}
 	dw := detailWriter{st: st, width: w, labelW: 20, lines: status}
 	dw.add(nightFacts(st, r, w))
@@ -267,9 +275,9 @@ func (dt *detail) eveningLines(d *detailWriter, e *night.Evening) {
 	st := d.st
 	var at string
 	if e != nil && !e.At.IsZero() {
-		at = " · logged at " + nightfmt.Clock(e.At)
+		at = " · logged " + e.At.Format("Mon 2 Jan") + " " + nightfmt.Clock(e.At)
 	}
-	if !d.part("Evening log", e != nil, at, "none") {
+	if !d.part("Evening log", e != nil, at, "none · E adds one") {
 		return
 	}
 	if e.Symptoms != nil {

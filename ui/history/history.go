@@ -12,6 +12,7 @@ package history
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -43,9 +44,13 @@ type Source interface {
 	DeleteNight(ctx context.Context, date string, part journal.Part) (journal.DeleteResult, error)
 }
 
-// EditMsg asks the root to open the check-in form for Night; when the
-// form is popped, the browser reads the night again.
-type EditMsg struct{ Night string }
+// EditMsg asks the root to open the check-in form for Night, or with
+// Evening its evening log; when the form is popped, the browser reads the
+// night again.
+type EditMsg struct {
+	Night   string
+	Evening bool
+}
 
 // The history browser needs more room than other screens; below this it
 // says so.
@@ -83,6 +88,8 @@ type tab interface {
 	// body is the view's title line and the lines under it.
 	body() (title, note string, lines []string)
 	help() []key.Binding
+	// allKeys are every key of the view, for the ? page.
+	allKeys() []key.Binding
 }
 
 // state is everything a key may change. A key that needs nights not read
@@ -110,6 +117,8 @@ type Model struct {
 	// wait in queue, as they do while a read they need is on its way.
 	ready bool
 	queue []func() tea.Cmd
+	// showKeys is set while ? shows every key.
+	showKeys bool
 }
 
 // New is the browser of src's nights; nil src shows none. fromHome only
@@ -187,6 +196,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, m.keys.quit) {
 			return tea.Quit // at once, even while a read is on its way
 		}
+		if m.showKeys {
+			m.showKeys = false // any key goes back
+			return nil
+		}
+		if key.Matches(msg, m.keys.help) {
+			m.showKeys = true
+			return nil
+		}
 		return m.do(func() tea.Cmd { return m.key(msg) })
 	}
 	return nil
@@ -256,6 +273,11 @@ func (m *Model) View() string {
 		return screen.Layout(m.ctx.Height, screen.Wrap(st.Warn, w, "Terminal too small for history"),
 			screen.Wrap(st.Faint, w, "40x12 at least · q quit"))
 	}
+	if m.showKeys {
+		ks := m.keys
+		views := []key.Binding{bind([]string{"1"}, "1-5", "views by number"), ks.next, ks.prev, ks.insights, ks.back, ks.quit}
+		return m.ctx.KeysPage([][]key.Binding{m.tabs[m.view].allKeys(), views}, "")
+	}
 	title, note, body := m.tabs[m.view].body()
 	head := []string{m.tabLine(), screen.Header(st, w, title, note)}
 	if m.n.rangeErr != nil || m.n.win.err != nil {
@@ -305,5 +327,10 @@ func (m *Model) help() string {
 		return m.detail.ask.Line(m.ctx)
 	}
 	ks := m.keys
-	return m.ctx.ShortHelp(append(m.tabs[m.view].help(), ks.viewHelp, ks.back, ks.quit))
+	bs := append(m.tabs[m.view].help(), ks.viewHelp, ks.back, ks.quit, ks.help)
+	if ks.back.Help().Desc == ks.quit.Help().Desc {
+		// Opened on its own, esc quits as q does: one of them is enough.
+		bs = slices.DeleteFunc(bs, func(b key.Binding) bool { return b.Help().Key == "esc" })
+	}
+	return m.ctx.ShortHelp(bs)
 }

@@ -48,6 +48,11 @@ func (s *insights) fit() {
 	s.top = min(s.top, max(len(lines)-bodyRoom(s.ctx), 0))
 }
 
+func (s *insights) allKeys() []key.Binding {
+	ks := s.keys
+	return []key.Binding{ks.up, ks.down, ks.pgUp, ks.pgDown, ks.home, ks.end}
+}
+
 func (s *insights) help() []key.Binding { return []key.Binding{s.keys.scrollHelp} }
 
 // load asks the journal for the insights, in the background.

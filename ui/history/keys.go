@@ -3,6 +3,7 @@ package history
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/ui/screen"
 )
 
 // keys are the browser's own keys, the same in every view. The *Help
@@ -13,6 +14,7 @@ type keys struct {
 	next, prev, insights key.Binding
 	back, quit           key.Binding
 	viewHelp             key.Binding
+	help                 key.Binding
 }
 
 func bind(keys []string, k, desc string) key.Binding {
@@ -31,6 +33,7 @@ func newKeys(fromHome bool) keys {
 		back:     bind([]string{"esc"}, "esc", back),
 		quit:     bind([]string{"q", "ctrl+c"}, "q", "quit"),
 		viewHelp: bind([]string{"1", "2", "3", "4", "5", "tab"}, "1-5/tab", "view"),
+		help:     screen.HelpKey(),
 	}
 	for v := range viewCount {
 		n := string(rune('1' + v))

@@ -21,7 +21,7 @@ type nights struct {
 	win   nightWindow
 	// sel is the selected night, shared by the calendar, table and detail.
 	sel string
-	// editing is the night whose check-in is open in the form.
+	// editing is the night whose check-in or evening log is open in a form.
 	editing string
 }
 

@@ -123,6 +123,11 @@ func (t *table) fit() {
 	}
 }
 
+func (t *table) allKeys() []key.Binding {
+	ks := t.keys
+	return []key.Binding{ks.up, ks.down, ks.pgUp, ks.pgDown, ks.home, ks.end, ks.open}
+}
+
 func (t *table) help() []key.Binding {
 	return []key.Binding{t.keys.nightHelp, t.keys.pgHelp, t.keys.open}
 }

@@ -55,6 +55,8 @@ func (s *trends) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
 
 func (s *trends) fit() {}
 
+func (s *trends) allKeys() []key.Binding { return s.help() }
+
 func (s *trends) help() []key.Binding { return []key.Binding{s.keys.span} }
 
 type trendsMsg struct {
@@ -170,7 +172,7 @@ func (s *trends) chart(name, unitNote string, vals []float64, days, width int, l
 	roll := rolling(vals, rollN, rollNeed, days)
 	label := func(s string) string { return st.Faint.Render(fmt.Sprintf("  %-9s", s)) }
 	scale := ""
-	if unit != "" && !math.IsNaN(lo) {
+	if !math.IsNaN(lo) { // the symptom chart too: its bars run 0 to 10
 		scale = fmt.Sprintf(" (▁ %s, █ %s)", num(lo, unit), num(hi, unit))
 	}
 	return []string{

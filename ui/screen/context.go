@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/night"
@@ -61,12 +60,6 @@ func (c *Context) Help() help.Model {
 	h.ShortSeparator = " · "
 	h.SetWidth(c.Width)
 	return h
-}
-
-// ShortHelp is the one-line key help, cut to the screen width. (help's own
-// cut adds an item that overflows when no ellipsis fits after it.)
-func (c *Context) ShortHelp(bindings []key.Binding) string {
-	return Truncate(c.Help().ShortHelpView(bindings), c.Width)
 }
 
 // Bar draws a static progress bar: no animation, so no extra redraws.

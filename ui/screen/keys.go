@@ -15,6 +15,6 @@ func NewNavKeys() NavKeys {
 		OK:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
 		Back: key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Help: HelpKey(),
 	}
 }

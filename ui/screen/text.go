@@ -62,6 +62,26 @@ func WrapLines(st lipgloss.Style, width int, text string) []string {
 	return lines
 }
 
+// WrapWords fits text to width, breaking only at spaces, so a file name
+// or a path is never split across lines; a word wider than width is cut.
+func WrapWords(text string, width int) []string {
+	width = max(width, 1)
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case cur == "":
+			cur = w
+		case ansi.StringWidth(cur+" "+w) <= width:
+			cur += " " + w
+		default:
+			lines = append(lines, Truncate(cur, width))
+			cur = w
+		}
+	}
+	return append(lines, Truncate(cur, width))
+}
+
 // CountLines is how many lines s takes.
 func CountLines(s string) int { return strings.Count(s, "\n") + 1 }
 
