@@ -119,7 +119,7 @@ func AnswersOf(c night.Checkin) Answers {
 		return night.ClockOf(t).String()
 	}
 	itoa := strconv.Itoa
-	return Answers{
+	a := Answers{
 		night.FieldInBed: clock(c.InBed), night.FieldTried: clock(c.TriedSleep),
 		night.FieldFinal: clock(c.FinalWake), night.FieldOut: clock(c.OutOfBed),
 		night.FieldLatency: itoa(c.LatencyMin), night.FieldAwakenings: itoa(c.Awakenings),
@@ -128,6 +128,10 @@ func AnswersOf(c night.Checkin) Answers {
 		night.FieldRLS: itoa(c.RLSSeverity), night.FieldOnset: string(c.Onset),
 		night.FieldNote: c.Notes,
 	}
+	for f, v := range legAnswers(c) {
+		a[f] = v
+	}
+	return a
 }
 
 // SavedCheckin is a check-in as saved, with its figures.
@@ -452,6 +456,7 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 	}
 	if clocksRead {
 		timeErrs := j.readTimes(date, &c, ca, a, ask, &notes)
+		errs = append(errs, readLegItems(&c, a, len(timeErrs) == 0)...)
 		// The minutes asleep and awake are checked against the times as
 		// soon as both read and are in range.
 		ranges := night.AsFieldErrors(c.ValidateRanges())
@@ -460,6 +465,8 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 			timeErrs = night.AsFieldErrors(c.ValidateWindow())
 		}
 		errs = append(errs, timeErrs...)
+	} else {
+		errs = append(errs, readLegItems(&c, a, false)...)
 	}
 	if len(errs) > 0 {
 		return c, notes, sortFields(errs)

@@ -124,4 +124,7 @@ type ImportResult struct {
 	Updated int
 	// Unchanged nights already held everything imported for them.
 	Unchanged int
+	// LabsAdded and LabsUpdated count the dates of iron results added and
+	// replaced.
+	LabsAdded, LabsUpdated int
 }
