@@ -337,7 +337,7 @@ func toRecord(n nightJSON) (night.Record, error) {
 	if e := n.Evening; e != nil {
 		ev := night.Evening{Night: n.Night, Symptoms: e.Symptoms, Tags: e.Tags, Note: e.Note,
 			ChecklistSkipped: e.ChecklistAnswered != nil && !*e.ChecklistAnswered,
-			RoomTempC: e.RoomTempC, Bedding: e.Bedding}
+			RoomTempC:        e.RoomTempC, Bedding: e.Bedding}
 		if e.LoggedAt != "" {
 			t, err := parseTime("evening.logged_at", e.LoggedAt)
 			if err != nil {
