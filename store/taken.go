@@ -60,16 +60,18 @@ func (s *Store) UpdateTaken(ctx context.Context, date string, fn func(old []nigh
 func (s *Store) KnownDoses(ctx context.Context, limit int) ([]night.Dose, error) {
 	var ds []night.Dose
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT name, amount, max(night), max(id) AS latest FROM taken
-			GROUP BY name, amount ORDER BY latest DESC LIMIT ?`, limit)
+		// The latest night first; within a night, the latest taken (times
+		// of one night share an offset but at a change of clocks).
+		rows, err := tx.QueryContext(ctx, `SELECT name, amount, max(night) AS last, max(taken_at) AS latest FROM taken
+			GROUP BY name, amount ORDER BY last DESC, latest DESC LIMIT ?`, limit)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var d night.Dose
-			var id int64
-			if err := rows.Scan(&d.Name, &d.Amount, &d.Night, &id); err != nil {
+			var latest string
+			if err := rows.Scan(&d.Name, &d.Amount, &d.Night, &latest); err != nil {
 				return err
 			}
 			ds = append(ds, d)
