@@ -259,3 +259,29 @@ func (j *Journal) Labs(ctx context.Context) ([]night.Lab, error) {
 	defer cancel()
 	return j.st.Labs(ctx)
 }
+
+// TakenOn are the doses filed under the night date, in the order taken.
+func (j *Journal) TakenOn(ctx context.Context, date string) ([]night.Dose, error) {
+	if err := night.CheckDate(date); err != nil {
+		return nil, err
+	}
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	recs, err := j.st.Nights(ctx, date, date)
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	return recs[0].Taken, nil
+}
+
+// SplitDose reads "iron 65 mg" as typed into one line: the name, then
+// the amount from the first word that starts with a digit ("65 mg").
+func SplitDose(s string) (name, amount string) {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if i > 0 && w[0] >= '0' && w[0] <= '9' {
+			return strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		}
+	}
+	return strings.Join(words, " "), ""
+}
