@@ -196,6 +196,9 @@ type facts struct {
 	tags                                    []string
 	sym, eff                                float64
 	week                                    int // days since an epoch Monday, / 7
+	// hasTemp is set when the evening log gives the bedroom's temp, in °C.
+	hasTemp bool
+	temp    float64
 }
 
 // Compute compares every trigger on the checklist (and every id found in
@@ -225,6 +228,9 @@ func Compute(recs []night.Record, set night.Settings) Result {
 		factors = append(factors, factor{it.ID, it.Label, it.KindOrDefault()})
 	}
 	factors = append(factors, factor{RoutineID, RoutineLabel, night.Trigger})
+	if anyRoomTemp(days) {
+		factors = append(factors, factor{RoomID, roomLabel(set.TempUnit), night.Trigger})
+	}
 
 	var tested, remedies []Comparison
 	var buf [][4]float64
@@ -245,7 +251,14 @@ func Compute(recs []night.Record, set night.Settings) Result {
 					continue
 				}
 				with := f.completed
-				if fac.id != RoutineID {
+				switch fac.id {
+				case RoutineID:
+				case RoomID:
+					if !f.hasTemp {
+						continue
+					}
+					with = f.temp >= RoomBandC
+				default:
 					if !f.answered {
 						continue
 					}
@@ -387,6 +400,9 @@ func layout(recs []night.Record) ([]*facts, time.Time, time.Time) {
 		*f = facts{week: weekOf(dates[i])}
 		if e := r.Evening; e != nil && !e.ChecklistSkipped {
 			f.answered, f.tags = true, e.Tags
+		}
+		if e := r.Evening; e != nil && e.RoomTempC != nil {
+			f.hasTemp, f.temp = true, *e.RoomTempC
 		}
 		if c := r.Checkin; c != nil {
 			f.hasCheckin = true
