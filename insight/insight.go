@@ -28,6 +28,9 @@
 //     (trial runs, whose Speed is neither 0 nor 1, are left out; 0 is an
 //     older record that did not keep the speed) was completed; without =
 //     every other night with a check-in.
+//   - For the bedroom's temperature (once some evening log gives one),
+//     with = nights RoomBandC (19 °C) or warmer, without = cooler nights;
+//     nights without a temperature count on neither side.
 //
 // # How: block bootstrap and Holm's correction
 //
