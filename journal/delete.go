@@ -42,10 +42,15 @@ type Deletion struct {
 	Evening *night.Evening
 	Checkin *night.Checkin
 	Runs    []night.Run
+	// Taken are the night's doses, deleted with the evening part (its
+	// "Taken tonight" list).
+	Taken []night.Dose
 }
 
 // Empty reports whether there is nothing to delete.
-func (d Deletion) Empty() bool { return d.Evening == nil && d.Checkin == nil && len(d.Runs) == 0 }
+func (d Deletion) Empty() bool {
+	return d.Evening == nil && d.Checkin == nil && len(d.Runs) == 0 && len(d.Taken) == 0
+}
 
 // String lists the parts, for a question or a message: "evening log
 // (symptoms 5, 2 items, a note), check-in (leg symptoms 4, sleep quality
@@ -79,6 +84,9 @@ func (d Deletion) String() string {
 	}
 	if n := len(d.Runs); n > 0 {
 		parts = append(parts, plural(n, "routine run"))
+	}
+	if n := len(d.Taken); n > 0 {
+		parts = append(parts, plural(n, "record")+" of what was taken")
 	}
 	if len(parts) == 0 {
 		return "nothing"
@@ -123,7 +131,7 @@ func (j *Journal) PreviewDelete(ctx context.Context, date string, part Part) (De
 			continue
 		}
 		if part.Has(EveningPart) {
-			d.Evening = r.Evening
+			d.Evening, d.Taken = r.Evening, r.Taken
 		}
 		if part.Has(CheckinPart) {
 			d.Checkin = r.Checkin

@@ -161,3 +161,21 @@ func TestAddLab(t *testing.T) {
 		t.Errorf("labs %+v, %v", labs, err)
 	}
 }
+
+func TestDeleteNightTakesDosesWithTheEvening(t *testing.T) {
+	j, taken, _ := tookJournal(t)
+	ctx := context.Background()
+	if _, _, err := j.Took(ctx, journal.Dose{Name: "iron", At: "20:00", Night: "2026-11-22"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := j.PreviewDelete(ctx, "2026-11-22", journal.EveningPart)
+	if err != nil || d.Empty() || d.String() != "1 record of what was taken" {
+		t.Fatalf("preview %q, %v", d.String(), err)
+	}
+	if _, err := j.DeleteNight(ctx, "2026-11-22", journal.CheckinPart); err != nil || len(taken["2026-11-22"]) != 1 {
+		t.Errorf("deleting the check-in took the doses: %v, %v", taken, err)
+	}
+	if _, err := j.DeleteNight(ctx, "2026-11-22", journal.AllParts); err != nil || len(taken["2026-11-22"]) != 0 {
+		t.Errorf("after deleting the night: %v, %v", taken, err)
+	}
+}
