@@ -103,30 +103,24 @@ func (a *app) eveningCmd() *cobra.Command {
 	f.StringVar(&date, string(night.FieldNight), "", "with --log-only: the night, YYYY-MM-DD (default: tonight)")
 	f.StringVar(&roomTemp, string(night.FieldRoomTemp), "", "with --log-only: the bedroom's temperature, in the unit of config.toml (°C unless set; \"\" clears it)")
 	f.StringVar(&bedding, string(night.FieldBedding), "", "with --log-only: the bedding, an id from the bedding list in config.toml (\"\" clears it)")
-	checklist := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		set, err := a.settings()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
+	// items completes a flag with the ids of a list in the settings.
+	items := func(list func(night.Settings) []night.Item) cobra.CompletionFunc {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			set, err := a.settings()
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			var out []string
+			for _, it := range list(set) {
+				out = append(out, it.ID+"\t"+it.Label)
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
 		}
-		var out []string
-		for _, it := range set.Checklist {
-			out = append(out, it.ID+"\t"+it.Label)
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
 	}
+	checklist := items(func(s night.Settings) []night.Item { return s.Checklist })
 	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldTag), checklist)
 	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldUntag), checklist)
-	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldBedding), func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		set, err := a.settings()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []string
-		for _, it := range set.Bedding {
-			out = append(out, it.ID+"\t"+it.Label)
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldBedding), items(func(s night.Settings) []night.Item { return s.Bedding }))
 	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
 	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
 	f.BoolVar(&a.anyway, "anyway", false, "with --plain: run even while a routine runs in another window")
