@@ -6,6 +6,7 @@ import (
 
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/termsafe"
 	"github.com/quietlegs/quietlegs/ui/form"
 )
 
@@ -20,14 +21,15 @@ const (
 func doseOptions(tonight, known []night.Dose) (opts []form.Option, checked []bool) {
 	seen := map[string]bool{}
 	for _, d := range tonight {
-		opts = append(opts, form.Option{Label: d.Label() + " (" + d.At.Format("15:04") + ")", ID: d.Label()})
+		// Imported words may hold control characters: shown as text.
+		opts = append(opts, form.Option{Label: termsafe.Line(d.Label()) + " (" + d.At.Format("15:04") + ")", ID: d.Label()})
 		checked = append(checked, true)
 		seen[d.Label()] = true
 	}
 	for _, d := range known {
 		if !seen[d.Label()] {
 			seen[d.Label()] = true
-			opts = append(opts, form.Option{Label: d.Label(), ID: d.Label()})
+			opts = append(opts, form.Option{Label: termsafe.Line(d.Label()), ID: d.Label()})
 			checked = append(checked, false)
 		}
 	}
