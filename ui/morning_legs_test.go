@@ -3,7 +3,9 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/night"
 )
 
@@ -56,5 +58,40 @@ func TestCheckinLegItemsOnsetMustAgree(t *testing.T) {
 	f := hs.morning().form.Field(string(night.FieldOnsetAt))
 	if !strings.Contains(f.Err(), "does not agree") {
 		t.Errorf("onset time 22:30 before 6 pm: %q\n%s", f.Err(), hs.view())
+	}
+}
+
+// TestLegAndRoomGoldens: the check-in with its leg items open, and the
+// evening log with earlier doses to tick, at 80x24 and 40x12.
+func TestLegAndRoomGoldens(t *testing.T) {
+	screens := []struct {
+		name  string
+		start func(t *testing.T, w, h int) *harness
+	}{
+		{"checkin-legs-open", func(t *testing.T, w, h int) *harness {
+			hs := startMorning(t, w, h, testOptions{Diary: withLastCheckin(t)})
+			hs.answer("", "", "18", "2", "30", "", "", "3", "3", "4", "a", "1")
+			hs.typeText("y")
+			hs.answer("", "23:40", "b")
+			return hs
+		}},
+		{"evening-taken", func(t *testing.T, w, h int) *harness {
+			st := journaltest.New()
+			st.Taken["2026-11-20"] = []night.Dose{{Night: "2026-11-20", Name: "magnesium", Amount: "400 mg", At: t0.Add(-48 * time.Hour)},
+				{Night: "2026-11-20", Name: "iron", Amount: "65 mg", At: t0.Add(-47 * time.Hour)}}
+			hs := startEvening(t, w, h, testOptions{Storage: st, Settings: roomSettings()})
+			hs.keys("4", "enter", "enter", "space")
+			return hs
+		}},
+	}
+	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
+		for _, sc := range screens {
+			name := sc.name + "-" + itoa(sz.w) + "x" + itoa(sz.h)
+			t.Run(name, func(t *testing.T) {
+				v := sc.start(t, sz.w, sz.h).view()
+				checkSize(t, v, sz.w, sz.h)
+				golden(t, name, v)
+			})
+		}
 	}
 }
