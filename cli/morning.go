@@ -70,7 +70,9 @@ func (a *app) morningCmd() *cobra.Command {
 			"score). Without flags it opens a form. With --night alone, the form edits\n" +
 			"that night. With any answer given as a flag it saves without a form:\n" +
 			"answers not given keep the night's earlier values, or, for a new night,\n" +
-			"are 0 (times and ratings are then required).",
+			"are 0 (times and ratings are then required). The leg items --onset-at,\n" +
+			"--side, --arms, --worst, --lasted and --partner are optional: left out,\n" +
+			"or given as \"\", they record nothing.",
 		Example: "  quietlegs morning\n" +
 			"  quietlegs morning --night 2026-11-22 --in-bed 22:00 --tried 22:30 --latency 18 \\\n" +
 			"    --awakenings 2 --awake 30 --final 06:30 --out 06:45 --quality 3 --rested 3 \\\n" +

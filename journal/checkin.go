@@ -149,7 +149,8 @@ type SavedCheckin struct {
 // night's earlier check-in if there is one: answers left out keep their
 // earlier values, and stored times not changed keep their instants. For a
 // new night the four times and the two ratings are needed, and counts
-// left out are 0, the onset none. A time that happened twice (the night
+// left out are 0, the onset none; the optional leg items left out (or
+// given empty) are not said, never 0. A time that happened twice (the night
 // the clocks went back) is read as the first, with a note.
 //
 // What does not read or does not add up comes back as night.FieldErrors,
