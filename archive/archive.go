@@ -15,8 +15,9 @@ import (
 )
 
 // Version is the export format's version, written as "version". Version
-// 2 added each night's flare-ups ("events") and marks runs of the night
-// toolkit ("flare"); version 1 files read as nights without them.
+// 2 added each night's flare-ups ("events"), marks runs of the night
+// toolkit ("flare"), and added the optional leg items, the room, the doses
+// taken and the iron results; version 1 files read as nights without them.
 const Version = 2
 
 // document is the JSON's top level.
@@ -25,6 +26,24 @@ type document struct {
 	Version    int         `json:"version"`
 	ExportedAt string      `json:"exported_at,omitempty"`
 	Nights     []nightJSON `json:"nights"`
+	// Labs are the iron results, by date; absent when there are none.
+	Labs []labJSON `json:"labs,omitempty"`
+}
+
+// labJSON is one set of iron results: ferritin in µg/L, transferrin
+// saturation in %, each null when not given.
+type labJSON struct {
+	Date     string   `json:"date"`
+	Ferritin *float64 `json:"ferritin"`
+	TSAT     *float64 `json:"tsat"`
+	Note     string   `json:"note"`
+}
+
+// takenJSON is one dose: the person's own words and when.
+type takenJSON struct {
+	Name   string `json:"name"`
+	Amount string `json:"amount"`
+	At     string `json:"at"`
 }
 
 type nightJSON struct {
@@ -37,6 +56,8 @@ type nightJSON struct {
 	Checkin *checkinJSON `json:"checkin"`
 	// Events are the night's flare-ups, in the order they began.
 	Events []eventJSON `json:"events"`
+	// Taken are the night's doses in the order taken; absent when none.
+	Taken []takenJSON `json:"taken,omitempty"`
 }
 
 type eveningJSON struct {
@@ -48,6 +69,10 @@ type eveningJSON struct {
 	ChecklistAnswered *bool  `json:"checklist_answered,omitempty"`
 	Note              string `json:"note"`
 	LoggedAt          string `json:"logged_at,omitempty"`
+	// The room: °C whatever unit was typed, and a bedding id; absent when
+	// not said.
+	RoomTempC *float64 `json:"room_temp_c,omitempty"`
+	Bedding   string   `json:"bedding,omitempty"`
 }
 
 type runJSON struct {
@@ -94,6 +119,13 @@ type checkinJSON struct {
 	GotUp       int    `json:"got_up"`
 	Notes       string `json:"notes"`
 	RecordedAt  string `json:"recorded_at,omitempty"`
+	// The optional leg items; each absent when not said, never 0.
+	OnsetAt   string `json:"onset_at,omitempty"`
+	Side      string `json:"side,omitempty"`
+	Arms      *bool  `json:"arms,omitempty"`
+	Worst     *int   `json:"worst,omitempty"`
+	LastedMin *int   `json:"lasted_min,omitempty"`
+	Partner   string `json:"partner_noticed,omitempty"`
 	// Derived on export, ignored on import. Sleep efficiency is null when
 	// there was no time in bed to divide by: unknown, never 0.
 	TIB int      `json:"tib_min"`
@@ -125,6 +157,10 @@ func fromRecord(r night.Record) nightJSON {
 		if !e.At.IsZero() {
 			n.Evening.LoggedAt = stamp(e.At)
 		}
+		n.Evening.RoomTempC, n.Evening.Bedding = e.RoomTempC, e.Bedding
+	}
+	for _, d := range r.Taken {
+		n.Taken = append(n.Taken, takenJSON{Name: d.Name, Amount: d.Amount, At: stamp(d.At)})
 	}
 	for _, run := range r.Runs {
 		n.Runs = append(n.Runs, fromRun(run))
@@ -149,6 +185,11 @@ func fromRecord(r night.Record) nightJSON {
 		if !c.RecordedAt.IsZero() {
 			n.Checkin.RecordedAt = stamp(c.RecordedAt)
 		}
+		if !c.OnsetAt.IsZero() {
+			n.Checkin.OnsetAt = stamp(c.OnsetAt)
+		}
+		n.Checkin.Side, n.Checkin.Partner = string(c.Side), string(c.Partner)
+		n.Checkin.Arms, n.Checkin.Worst, n.Checkin.LastedMin = c.Arms, c.Worst, c.LastedMin
 	}
 	return n
 }
@@ -188,4 +229,8 @@ func sleepEfficiency(f night.Figures) *float64 {
 	}
 	se := f.SE
 	return &se
+}
+
+func fromLab(l night.Lab) labJSON {
+	return labJSON{Date: l.Date, Ferritin: l.Ferritin, TSAT: l.TSAT, Note: l.Note}
 }

@@ -42,12 +42,31 @@ func ReadJSON(r io.Reader) ([]night.Record, error) { return ReadJSONUpTo(r, "") 
 // ReadJSONUpTo is ReadJSON refusing, with its position, any night after
 // last (YYYY-MM-DD; "" refuses none): a night that has not come yet.
 func ReadJSONUpTo(r io.Reader, last string) ([]night.Record, error) {
+	doc, err := ReadExport(r, last)
+	return doc.Nights, err
+}
+
+// Export is a whole export document as read: its nights, and the iron
+// results kept beside them.
+type Export struct {
+	Nights []night.Record
+	Labs   []night.Lab
+}
+
+// ReadExport is ReadJSONUpTo, also reading the top-level "labs" (export
+// version 2; a version 1 file has none).
+func ReadExport(r io.Reader, last string) (Export, error) {
+	recs, labs, err := readExport(r, last)
+	return Export{Nights: recs, Labs: labs}, err
+}
+
+func readExport(r io.Reader, last string) ([]night.Record, []night.Lab, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+		return nil, nil, fmt.Errorf("read: %w", err)
 	}
 	if len(data) > MaxSize {
-		return nil, fmt.Errorf("file is larger than %d MiB; not a quietlegs export", MaxSize>>20)
+		return nil, nil, fmt.Errorf("file is larger than %d MiB; not a quietlegs export", MaxSize>>20)
 	}
 	// A UTF-8 byte-order mark, as some Windows editors write, becomes
 	// spaces, which JSON allows, so offsets stay where they were; columns
@@ -61,15 +80,16 @@ func ReadJSONUpTo(r io.Reader, last string) ([]night.Record, error) {
 	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] != '{' && first[0] != '[' {
 		line, _, _ := bytes.Cut(first, []byte("\n"))
 		if bytes.HasPrefix(first, []byte(strings.Join(CSVHeader[:2], ","))) || bytes.Count(line, []byte(",")) >= 3 {
-			return nil, errors.New("this looks like a CSV file; import reads the JSON export (quietlegs export --format json)")
+			return nil, nil, errors.New("this looks like a CSV file; import reads the JSON export (quietlegs export --format json)")
 		}
-		return nil, errors.New("this is not a quietlegs export: an export is a JSON document that starts with {")
+		return nil, nil, errors.New("this is not a quietlegs export: an export is a JSON document that starts with {")
 	}
 	p.data, p.dec = data, json.NewDecoder(bytes.NewReader(data))
 	if err := p.duplicateKeys(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p.document()
+	recs, err := p.document()
+	return recs, p.labs, err
 }
 
 const bom = "\xef\xbb\xbf"
@@ -144,6 +164,7 @@ type parser struct {
 	bom  int // bytes of byte-order mark the file began with
 	dec  *json.Decoder
 	seen map[string]bool
+	labs []night.Lab
 }
 
 // at makes an error at byte offset off.
@@ -221,6 +242,10 @@ func (p *parser) document() ([]night.Record, error) {
 			}
 			if f != formatName {
 				return nil, p.at(off, "format is %q, not a quietlegs export (%q)", f, formatName)
+			}
+		case "labs":
+			if p.labs, err = p.readLabs(); err != nil {
+				return nil, err
 			}
 		case "nights":
 			sawNights = true
@@ -311,7 +336,8 @@ func toRecord(n nightJSON) (night.Record, error) {
 	}
 	if e := n.Evening; e != nil {
 		ev := night.Evening{Night: n.Night, Symptoms: e.Symptoms, Tags: e.Tags, Note: e.Note,
-			ChecklistSkipped: e.ChecklistAnswered != nil && !*e.ChecklistAnswered}
+			ChecklistSkipped: e.ChecklistAnswered != nil && !*e.ChecklistAnswered,
+			RoomTempC:        e.RoomTempC, Bedding: e.Bedding}
 		if e.LoggedAt != "" {
 			t, err := parseTime("evening.logged_at", e.LoggedAt)
 			if err != nil {
@@ -349,6 +375,17 @@ func toRecord(n nightJSON) (night.Record, error) {
 			return rec, fmt.Errorf("checkin.%w", err)
 		}
 		rec.Checkin = &ci
+	}
+	for i, t := range n.Taken {
+		at, err := parseTime(fmt.Sprintf("taken[%d].at", i), t.At)
+		if err != nil {
+			return rec, err
+		}
+		d := night.Dose{Night: n.Night, Name: t.Name, Amount: t.Amount, At: at}
+		if err := d.Validate(); err != nil {
+			return rec, fmt.Errorf("taken[%d].%w", i, err)
+		}
+		rec.Taken = append(rec.Taken, d)
 	}
 	return rec, nil
 }
@@ -476,6 +513,15 @@ func toCheckin(nightDate string, c checkinJSON) (night.Checkin, error) {
 		}
 		ci.RecordedAt = t
 	}
+	if c.OnsetAt != "" {
+		t, err := parseTime("onset_at", c.OnsetAt)
+		if err != nil {
+			return ci, err
+		}
+		ci.OnsetAt = t
+	}
+	ci.Side, ci.Partner = night.Side(c.Side), night.Partner(c.Partner)
+	ci.Arms, ci.Worst, ci.LastedMin = c.Arms, c.Worst, c.LastedMin
 	if err := ci.Validate(); err != nil {
 		var fe *night.FieldError
 		if errors.As(err, &fe) {
@@ -493,4 +539,5 @@ var jsonKeys = map[night.Field]night.Field{
 	night.FieldInBed: "in_bed", night.FieldTried: "tried_sleep", night.FieldLatency: "latency_min",
 	night.FieldAwake: "awake_min", night.FieldFinal: "final_wake", night.FieldOut: "out_of_bed",
 	night.FieldRLS: "rls_severity", night.FieldGotUp: "got_up", night.FieldNote: "notes",
+	night.FieldOnsetAt: "onset_at", night.FieldLasted: "lasted_min", night.FieldPartner: "partner_noticed",
 }

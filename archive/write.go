@@ -16,7 +16,16 @@ import (
 // WriteJSON writes records, which must be in date order, as the export
 // document. exportedAt is recorded in it (zero leaves it out).
 func WriteJSON(w io.Writer, recs []night.Record, exportedAt time.Time) error {
+	return WriteJSONWithLabs(w, recs, nil, exportedAt)
+}
+
+// WriteJSONWithLabs is WriteJSON with the iron results at the top level,
+// as "labs".
+func WriteJSONWithLabs(w io.Writer, recs []night.Record, labs []night.Lab, exportedAt time.Time) error {
 	doc := document{Format: formatName, Version: Version, Nights: make([]nightJSON, 0, len(recs))}
+	for _, l := range labs {
+		doc.Labs = append(doc.Labs, fromLab(l))
+	}
 	if !exportedAt.IsZero() {
 		doc.ExportedAt = stamp(exportedAt)
 	}
@@ -44,6 +53,10 @@ var CSVHeader = []string{
 	// Appended after the first release's columns, so spreadsheets built
 	// on those keep working.
 	"evening_checklist_answered",
+	// Appended in export version 2. Each is empty when not said; taken
+	// lists the night's doses as "name amount at RFC 3339", joined by ";".
+	"onset_at", "side", "arms", "worst", "lasted_min", "partner_noticed",
+	"room_temp_c", "bedding", "taken",
 }
 
 // WriteCSV writes one row per night under CSVHeader. Fields with commas,
@@ -105,7 +118,38 @@ func csvRow(r night.Record) []string {
 	if e := r.Evening; e != nil {
 		answered = strconv.FormatBool(!e.ChecklistSkipped)
 	}
-	return append(row, answered)
+	row = append(row, answered)
+	legs := make([]string, 6)
+	if c := r.Checkin; c != nil {
+		if !c.OnsetAt.IsZero() {
+			legs[0] = stamp(c.OnsetAt)
+		}
+		legs[1] = string(c.Side)
+		if c.Arms != nil {
+			legs[2] = strconv.FormatBool(*c.Arms)
+		}
+		legs[3], legs[4], legs[5] = optInt(c.Worst), optInt(c.LastedMin), string(c.Partner)
+	}
+	row = append(row, legs...)
+	temp, bedding := "", ""
+	if e := r.Evening; e != nil {
+		if e.RoomTempC != nil {
+			temp = num(*e.RoomTempC)
+		}
+		bedding = e.Bedding
+	}
+	taken := make([]string, len(r.Taken))
+	for i, d := range r.Taken {
+		taken[i] = strings.TrimSpace(d.Label() + " at " + stamp(d.At))
+	}
+	return append(row, temp, bedding, cell(strings.Join(taken, ";")))
+}
+
+func optInt(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -23,9 +23,12 @@ func (a *app) eveningCmd() *cobra.Command {
 		symptoms       int
 		tags, untags   []string
 		note, date     string
+		roomTemp       string
+		bedding        string
 	)
 	// logFlags go with --log-only, and only with it.
-	logFlags := []night.Field{night.FieldSymptoms, night.FieldTag, night.FieldUntag, night.FieldNone, night.FieldNote, night.FieldNight}
+	logFlags := []night.Field{night.FieldSymptoms, night.FieldTag, night.FieldUntag, night.FieldNone, night.FieldNote, night.FieldNight,
+		night.FieldRoomTemp, night.FieldBedding}
 	cmd := &cobra.Command{
 		Use:   "evening",
 		Short: "Run an evening wind-down routine",
@@ -40,7 +43,8 @@ func (a *app) eveningCmd() *cobra.Command {
 			"that evening out.",
 		Example: "  quietlegs evening --routine quick\n" +
 			"  quietlegs evening --log-only --symptoms 5 --tag caffeine --tag long-sitting --note \"long drive\"\n" +
-			"  quietlegs evening --log-only --untag caffeine",
+			"  quietlegs evening --log-only --untag caffeine\n" +
+			"  quietlegs evening --log-only --room-temp 19.5 --bedding light",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			changed := cmd.Flags().Changed
@@ -61,6 +65,12 @@ func (a *app) eveningCmd() *cobra.Command {
 				}
 				if changed(string(night.FieldNote)) {
 					ch.Note = &note
+				}
+				if changed(string(night.FieldRoomTemp)) {
+					ch.RoomTemp = &roomTemp
+				}
+				if changed(string(night.FieldBedding)) {
+					ch.Bedding = &bedding
 				}
 				return a.amendEvening(cmd.Context(), ch)
 			}
@@ -90,19 +100,26 @@ func (a *app) eveningCmd() *cobra.Command {
 	f.BoolVar(&none, string(night.FieldNone), false, "with --log-only: none of the checklist applied today")
 	f.StringVar(&note, string(night.FieldNote), "", "with --log-only: a note (\"\" clears it)")
 	f.StringVar(&date, string(night.FieldNight), "", "with --log-only: the night, YYYY-MM-DD (default: tonight)")
-	checklist := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		set, err := a.settings()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
+	f.StringVar(&roomTemp, string(night.FieldRoomTemp), "", "with --log-only: the bedroom's temperature, in the unit of config.toml (°C unless set; \"\" clears it)")
+	f.StringVar(&bedding, string(night.FieldBedding), "", "with --log-only: the bedding, an id from the bedding list in config.toml (\"\" clears it)")
+	// items completes a flag with the ids of a list in the settings.
+	items := func(list func(night.Settings) []night.Item) cobra.CompletionFunc {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			set, err := a.settings()
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			var out []string
+			for _, it := range list(set) {
+				out = append(out, it.ID+"\t"+it.Label)
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
 		}
-		var out []string
-		for _, it := range set.Checklist {
-			out = append(out, it.ID+"\t"+it.Label)
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
 	}
+	checklist := items(func(s night.Settings) []night.Item { return s.Checklist })
 	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldTag), checklist)
 	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldUntag), checklist)
+	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldBedding), items(func(s night.Settings) []night.Item { return s.Bedding }))
 	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
 	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
 	f.BoolVar(&a.anyway, "anyway", false, "with --plain: run even while a routine runs in another window")

@@ -30,6 +30,13 @@ var checkinFlags = []struct {
 	{night.FieldOnset, "string", "when symptoms started: none, bedtime, evening or before-6pm"},
 	{night.FieldGotUp, "int", "times you got up because of your legs"},
 	{night.FieldNote, "string", "anything else worth remembering"},
+	// Optional leg items of our own; "" clears one.
+	{night.FieldOnsetAt, "HH:MM", "the clock time symptoms started (agrees with --onset)"},
+	{night.FieldSide, "string", "where: left, right, both or alternating"},
+	{night.FieldArms, "yes|no", "arms or other body parts affected too"},
+	{night.FieldWorst, "int", "the worst moment, 0 none to 10 worst"},
+	{night.FieldLasted, "int", "roughly how long symptoms lasted, minutes"},
+	{night.FieldPartner, "yes|no|none", "a bed partner noticed leg jerks or kicking (none: no partner)"},
 }
 
 // answerValue is one answer flag: it keeps the text as typed, so the
@@ -63,11 +70,14 @@ func (a *app) morningCmd() *cobra.Command {
 			"score). Without flags it opens a form. With --night alone, the form edits\n" +
 			"that night. With any answer given as a flag it saves without a form:\n" +
 			"answers not given keep the night's earlier values, or, for a new night,\n" +
-			"are 0 (times and ratings are then required).",
+			"are 0 (times and ratings are then required). The leg items --onset-at,\n" +
+			"--side, --arms, --worst, --lasted and --partner are optional: left out,\n" +
+			"or given as \"\", they record nothing.",
 		Example: "  quietlegs morning\n" +
 			"  quietlegs morning --night 2026-11-22 --in-bed 22:00 --tried 22:30 --latency 18 \\\n" +
 			"    --awakenings 2 --awake 30 --final 06:30 --out 06:45 --quality 3 --rested 3 \\\n" +
-			"    --rls 4 --onset bedtime --got-up 1 --note \"woke at 3, legs restless\"",
+			"    --rls 4 --onset bedtime --got-up 1 --note \"woke at 3, legs restless\"\n" +
+			"  quietlegs morning --onset-at 22:40 --side both --arms no --worst 7 --lasted 90 --partner none",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if date != "" {
@@ -110,6 +120,14 @@ func (a *app) morningCmd() *cobra.Command {
 		}
 		fl.Var(&answerValue{kind: f.kind}, string(f.field), help)
 	}
+	complete := func(f night.Field, vals ...string) {
+		_ = cmd.RegisterFlagCompletionFunc(string(f), func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return vals, cobra.ShellCompDirectiveNoFileComp
+		})
+	}
+	complete(night.FieldSide, "left", "right", "both", "alternating")
+	complete(night.FieldArms, "yes", "no")
+	complete(night.FieldPartner, "yes", "no", "none\tno bed partner")
 	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldOnset), func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, o := range night.Onsets {

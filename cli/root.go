@@ -128,7 +128,7 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	pf.Float64Var(&a.speed, "speed", 1, "run routine time this many times faster (for trying a routine out)")
 	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
 	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
-		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd(), a.restoreCmd(), a.deleteCmd(),
+		a.routinesCmd(), a.tookCmd(), a.labsCmd(), a.exportCmd(), a.importCmd(), a.backupCmd(), a.restoreCmd(), a.deleteCmd(),
 		a.experimentCmd(), a.flareCmd(), a.statusCmd(), a.configCmd(), a.remindCmd())
 	refuseUnknownShells(root)
 	return root, a

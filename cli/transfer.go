@@ -72,6 +72,9 @@ func (a *app) importCmd() *cobra.Command {
 				}
 				fmt.Fprintf(a.stdout, "Imported %s: %d nights added, %d updated, %d unchanged.\n",
 					path, res.Added, res.Updated, res.Unchanged)
+				if res.LabsAdded+res.LabsUpdated > 0 {
+					fmt.Fprintf(a.stdout, "Iron results: %d dates added, %d updated.\n", res.LabsAdded, res.LabsUpdated)
+				}
 				return nil
 			})
 		},

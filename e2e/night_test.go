@@ -248,6 +248,7 @@ func TestE2EMorningForm(t *testing.T) {
 	for _, k := range []string{"2200", "2230", "18", "2", "30", "0630", "0645", "3", "3", "4", "a", "1"} {
 		tm.keys(k, "Enter")
 	}
+	tm.keys("Enter") // "More about your legs": no
 	tm.keys("-l", "restless at 3")
 	tm.keys("Enter")
 	tm.waitFor("Check-in saved.")

@@ -184,8 +184,9 @@ func TestE2ETUIRunToEnd(t *testing.T) {
 	t.Parallel()
 	tm := startTerm(t, "evening", "--routine", "quick", "--speed", "60")
 	tm.waitFor("Evening log")
-	// Legs 5, tick the first checklist item, a note, and on to the routine.
-	tm.keys("5", "Enter", "Space", "Enter")
+	// Legs 5, tick the first checklist item, pass by also taken, the
+	// bedroom and the bedding, a note, and on to the routine.
+	tm.keys("5", "Enter", "Space", "Enter", "Enter", "Enter", "Enter")
 	tm.keys("-l", "long drive")
 	tm.keys("Enter")
 	tm.waitFor("step 1 of 6")

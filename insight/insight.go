@@ -28,6 +28,9 @@
 //     (trial runs, whose Speed is neither 0 nor 1, are left out; 0 is an
 //     older record that did not keep the speed) was completed; without =
 //     every other night with a check-in.
+//   - For the bedroom's temperature (once some evening log gives one),
+//     with = nights RoomBandC (19 °C) or warmer, without = cooler nights;
+//     nights without a temperature count on neither side.
 //
 // # How: block bootstrap and Holm's correction
 //
@@ -201,6 +204,9 @@ type facts struct {
 	tags                                    []string
 	sym, eff                                float64
 	week                                    int // days since an epoch Monday, / 7
+	// hasTemp is set when the evening log gives the bedroom's temp, in °C.
+	hasTemp bool
+	temp    float64
 }
 
 // Compute compares every trigger on the checklist (and every id found in
@@ -233,6 +239,9 @@ func Compute(recs []night.Record, set night.Settings) Result {
 		factors = append(factors, factor{it.ID, it.Label, it.KindOrDefault()})
 	}
 	factors = append(factors, factor{RoutineID, RoutineLabel, night.Trigger})
+	if anyRoomTemp(days) {
+		factors = append(factors, factor{RoomID, roomLabel(set.TempUnit), night.Trigger})
+	}
 
 	var tested, remedies []Comparison
 	var buf [][4]float64
@@ -253,7 +262,14 @@ func Compute(recs []night.Record, set night.Settings) Result {
 					continue
 				}
 				with := f.completed
-				if fac.id != RoutineID {
+				switch fac.id {
+				case RoutineID:
+				case RoomID:
+					if !f.hasTemp {
+						continue
+					}
+					with = f.temp >= RoomBandC
+				default:
 					if !f.answered {
 						continue
 					}
@@ -395,6 +411,9 @@ func layout(recs []night.Record) ([]*facts, time.Time, time.Time) {
 		*f = facts{week: weekOf(dates[i])}
 		if e := r.Evening; e != nil && !e.ChecklistSkipped {
 			f.answered, f.tags = true, e.Tags
+		}
+		if e := r.Evening; e != nil && e.RoomTempC != nil {
+			f.hasTemp, f.temp = true, *e.RoomTempC
 		}
 		if c := r.Checkin; c != nil {
 			f.hasCheckin = true

@@ -133,8 +133,11 @@ func (c Comparison) Sentence() string { return strings.ReplaceAll(c.sentence(), 
 
 func (c Comparison) sentence() string {
 	opening, other := "On nights with "+lowerFirst(c.Label), "on nights without"
-	if c.Item == RoutineID {
+	switch c.Item {
+	case RoutineID:
 		opening, other = "On nights you completed the routine", "on other nights"
+	case RoomID:
+		opening, other = "On nights with the "+lowerFirst(c.Label), "on nights it was cooler"
 	}
 	what, unit := measureWords(c.Measure)
 	d := 0.0

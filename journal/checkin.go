@@ -129,7 +129,7 @@ func AnswersOf(c night.Checkin) Answers {
 		return night.ClockOf(t).String()
 	}
 	itoa := strconv.Itoa
-	return Answers{
+	a := Answers{
 		night.FieldInBed: clock(c.InBed), night.FieldTried: clock(c.TriedSleep),
 		night.FieldFinal: clock(c.FinalWake), night.FieldOut: clock(c.OutOfBed),
 		night.FieldLatency: itoa(c.LatencyMin), night.FieldAwakenings: itoa(c.Awakenings),
@@ -138,6 +138,10 @@ func AnswersOf(c night.Checkin) Answers {
 		night.FieldRLS: itoa(c.RLSSeverity), night.FieldOnset: string(c.Onset),
 		night.FieldNote: c.Notes,
 	}
+	for f, v := range legAnswers(c) {
+		a[f] = v
+	}
+	return a
 }
 
 // SavedCheckin is a check-in as saved, with its figures.
@@ -155,7 +159,8 @@ type SavedCheckin struct {
 // night's earlier check-in if there is one: answers left out keep their
 // earlier values, and stored times not changed keep their instants. For a
 // new night the four times and the two ratings are needed, and counts
-// left out are 0, the onset none. A time that happened twice (the night
+// left out are 0, the onset none; the optional leg items left out (or
+// given empty) are not said, never 0. A time that happened twice (the night
 // the clocks went back) is read as the first, with a note.
 //
 // What does not read or does not add up comes back as night.FieldErrors,
@@ -473,6 +478,7 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 	}
 	if clocksRead {
 		timeErrs := j.readTimes(date, &c, ca, a, ask, &notes)
+		errs = append(errs, readLegItems(&c, a, len(timeErrs) == 0)...)
 		// The minutes asleep and awake are checked against the times as
 		// soon as both read and are in range.
 		ranges := night.AsFieldErrors(c.ValidateRanges())
@@ -481,6 +487,8 @@ func (j *Journal) readCheckin(date string, old night.Checkin, existed bool, a An
 			timeErrs = night.AsFieldErrors(c.ValidateWindow())
 		}
 		errs = append(errs, timeErrs...)
+	} else {
+		errs = append(errs, readLegItems(&c, a, false)...)
 	}
 	if len(errs) > 0 {
 		return c, notes, sortFields(errs)

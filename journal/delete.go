@@ -44,11 +44,14 @@ type Deletion struct {
 	Runs    []night.Run
 	// Events are the night's flare-ups, deleted with all of it only.
 	Events []night.Event
+	// Taken are the night's doses, deleted with the evening part (its
+	// "Taken tonight" list).
+	Taken []night.Dose
 }
 
 // Empty reports whether there is nothing to delete.
 func (d Deletion) Empty() bool {
-	return d.Evening == nil && d.Checkin == nil && len(d.Runs) == 0 && len(d.Events) == 0
+	return d.Evening == nil && d.Checkin == nil && len(d.Runs) == 0 && len(d.Events) == 0 && len(d.Taken) == 0
 }
 
 // String lists the parts, for a question or a message: "evening log
@@ -86,6 +89,9 @@ func (d Deletion) String() string {
 	}
 	if n := len(d.Events); n > 0 {
 		parts = append(parts, plural(n, "flare-up"))
+	}
+	if n := len(d.Taken); n > 0 {
+		parts = append(parts, plural(n, "record")+" of what was taken")
 	}
 	if len(parts) == 0 {
 		return "nothing"
@@ -130,7 +136,7 @@ func (j *Journal) PreviewDelete(ctx context.Context, date string, part Part) (De
 			continue
 		}
 		if part.Has(EveningPart) {
-			d.Evening = r.Evening
+			d.Evening, d.Taken = r.Evening, r.Taken
 		}
 		if part.Has(CheckinPart) {
 			d.Checkin = r.Checkin

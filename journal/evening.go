@@ -36,6 +36,9 @@ func (j *Journal) SaveEvening(ctx context.Context, e night.Evening) error {
 	ctx, cancel := bounded(ctx)
 	defer cancel()
 	return j.st.UpdateEvening(ctx, e.Night, func(old night.Evening, _ bool) (night.Evening, error) {
+		if err := j.checkBedding(e.Bedding, old.Bedding); err != nil {
+			return e, err
+		}
 		return j.readyEvening(e, old.Tags)
 	})
 }
@@ -72,6 +75,13 @@ type EveningChange struct {
 	None bool
 	// Note, when set, replaces the note; an empty one clears it.
 	Note *string
+	// RoomTemp, when set, replaces the bedroom's temperature, typed in
+	// the unit of the settings (a trailing C or F overrides it); an empty
+	// one clears it.
+	RoomTemp *string
+	// Bedding, when set, replaces the bedding (an id from the bedding
+	// list); an empty one clears it.
+	Bedding *string
 }
 
 // AmendEvening applies ch to the night's evening log, or starts one, and
@@ -135,6 +145,9 @@ func (j *Journal) amend(e night.Evening, had bool, ch EveningChange, date string
 	if ch.Note != nil {
 		e.Note = *ch.Note
 	}
+	if err := j.amendRoom(&e, ch); err != nil {
+		return e, err
+	}
 	if err := j.checkTags(night.FieldTag, ch.Tag, kept); err != nil {
 		return e, err
 	}
@@ -161,4 +174,40 @@ func listOrNone(ids []string) string {
 		return "none"
 	}
 	return strings.Join(ids, ", ")
+}
+
+// amendRoom applies the room items of ch to e.
+func (j *Journal) amendRoom(e *night.Evening, ch EveningChange) error {
+	if ch.RoomTemp != nil {
+		if strings.TrimSpace(*ch.RoomTemp) == "" {
+			e.RoomTempC = nil
+		} else {
+			c, err := night.ParseTemp(*ch.RoomTemp, j.set.TempUnit)
+			if err != nil {
+				return &night.FieldError{Field: night.FieldRoomTemp, Msg: err.Error()}
+			}
+			e.RoomTempC = &c
+		}
+	}
+	if ch.Bedding != nil {
+		b := strings.TrimSpace(*ch.Bedding)
+		if err := j.checkBedding(b, e.Bedding); err != nil {
+			return err
+		}
+		e.Bedding = b
+	}
+	return nil
+}
+
+// checkBedding refuses a bedding id neither on the bedding list nor kept
+// from the night's log.
+func (j *Journal) checkBedding(id, kept string) error {
+	if id == "" || id == kept || slices.ContainsFunc(j.set.Bedding, func(it night.Item) bool { return it.ID == id }) {
+		return nil
+	}
+	ids := make([]string, len(j.set.Bedding))
+	for i, it := range j.set.Bedding {
+		ids[i] = it.ID
+	}
+	return &night.FieldError{Field: night.FieldBedding, Msg: fmt.Sprintf("%q is not on your bedding list (%s)", id, listOrNone(ids))}
 }

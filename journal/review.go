@@ -50,5 +50,9 @@ func (j *Journal) WriteReport(ctx context.Context, w io.Writer, from, to string,
 	if err != nil {
 		return err
 	}
-	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.set, Format: format})
+	labs, err := j.st.Labs(ctx)
+	if err != nil {
+		return err
+	}
+	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.set, Format: format, Labs: labs})
 }

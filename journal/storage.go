@@ -52,8 +52,28 @@ type Storage interface {
 	// NightRange is the first and last night with any record, and how many
 	// nights have one.
 	NightRange(ctx context.Context) (first, last string, n int, err error)
-	// Import merges records by night, all or nothing.
+	// Import merges records by night, all or nothing. A night's doses are
+	// added to those stored (matched by their words and instant); none is
+	// deleted.
 	Import(ctx context.Context, recs []night.Record) (ImportResult, error)
+
+	// UpdateTaken reads the doses filed under the night date, passes them
+	// to fn, and saves what fn returns as the night's doses, in one
+	// transaction, as UpdateEvening does.
+	UpdateTaken(ctx context.Context, date string, fn func(old []night.Dose) ([]night.Dose, error)) error
+	// KnownDoses are the different doses (name and amount) recorded on
+	// any night, the latest first, at most limit; each Night is the latest
+	// night it was taken, and At is left zero.
+	KnownDoses(ctx context.Context, limit int) ([]night.Dose, error)
+	// UpdateLab reads the iron results of date (with whether there are
+	// any), passes them to fn and saves what it returns, in one
+	// transaction.
+	UpdateLab(ctx context.Context, date string, fn func(old night.Lab, existed bool) (night.Lab, error)) error
+	// Labs reads every set of iron results, in date order.
+	Labs(ctx context.Context) ([]night.Lab, error)
+	// ImportLabs merges results by date, all or nothing: added and
+	// updated count the dates new and replaced.
+	ImportLabs(ctx context.Context, labs []night.Lab) (added, updated int, err error)
 	// StartExperiment reads the latest experiment (the one started last,
 	// with whether there is one), passes it to fn, and saves the
 	// experiment fn returns as a new one, all in one transaction that no
@@ -110,4 +130,7 @@ type ImportResult struct {
 	Updated int
 	// Unchanged nights already held everything imported for them.
 	Unchanged int
+	// LabsAdded and LabsUpdated count the dates of iron results added and
+	// replaced.
+	LabsAdded, LabsUpdated int
 }

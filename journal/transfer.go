@@ -34,7 +34,11 @@ func (j *Journal) Export(ctx context.Context, w io.Writer, format, from, to stri
 	}
 	switch format {
 	case FormatJSON:
-		err = archive.WriteJSON(w, recs, j.Now())
+		labs, lerr := j.st.Labs(ctx)
+		if lerr != nil {
+			return 0, lerr
+		}
+		err = archive.WriteJSONWithLabs(w, recs, labs, j.Now())
 	case FormatEventsCSV:
 		err = archive.WriteEventsCSV(w, recs)
 	default:
@@ -47,11 +51,19 @@ func (j *Journal) Export(ctx context.Context, w io.Writer, format, from, to stri
 // nothing: a file with any mistake, or a night yet to come, is refused
 // whole, with where the mistake is.
 func (j *Journal) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
-	recs, err := archive.ReadJSONUpTo(r, j.Tonight())
+	doc, err := archive.ReadExport(r, j.Tonight())
 	if err != nil {
 		return ImportResult{}, err
 	}
-	return j.st.Import(ctx, recs)
+	res, err := j.st.Import(ctx, doc.Nights)
+	if err != nil || len(doc.Labs) == 0 {
+		return res, err
+	}
+	// The results go in a second transaction: the file was read whole and
+	// checked, so only a failing disk can part them from the nights.
+	added, updated, err := j.st.ImportLabs(ctx, doc.Labs)
+	res.LabsAdded, res.LabsUpdated = added, updated
+	return res, err
 }
 
 // Backup writes a consistent copy of the records to path, even while

@@ -59,6 +59,14 @@ type Checkin struct {
 	GotUp       int // times got up because of the legs
 	Notes       string
 
+	// Optional leg items, each unset (zero time, "", nil) when not said.
+	OnsetAt   time.Time // the clock time symptoms started, as an instant
+	Side      Side
+	Arms      *bool // arms or other body parts affected too
+	Worst     *int  // the worst moment, 0-10
+	LastedMin *int  // roughly how long symptoms lasted, minutes
+	Partner   Partner
+
 	// RecordedAt is when the check-in was last saved.
 	RecordedAt time.Time
 }
@@ -99,7 +107,10 @@ func (c Checkin) Validate() error {
 	if err := c.ValidateTimes(); err != nil {
 		return err
 	}
-	return c.ValidateWindow()
+	if err := c.ValidateWindow(); err != nil {
+		return err
+	}
+	return c.validateLegItems()
 }
 
 // ValidateRanges checks each count and rating is in its range. Validate
@@ -189,7 +200,7 @@ func (c Checkin) Consistent() error {
 	case c.Awakenings == 0 && c.AwakeMin > 0:
 		return &FieldError{Field: FieldAwake, Msg: fmt.Sprintf("%d min awake, but 0 awakenings (--awakenings)", c.AwakeMin)}
 	}
-	return nil
+	return c.legItemsConsistent()
 }
 
 func validOnset(o Onset) bool {

@@ -38,6 +38,7 @@ const (
 var CheckinFields = []Field{
 	FieldInBed, FieldTried, FieldLatency, FieldAwakenings, FieldAwake, FieldFinal, FieldOut,
 	FieldQuality, FieldRested, FieldRLS, FieldOnset, FieldGotUp, FieldNote,
+	FieldOnsetAt, FieldSide, FieldArms, FieldWorst, FieldLasted, FieldPartner,
 }
 
 // ClockFields are the check-in's four clock times, in the order they

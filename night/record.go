@@ -26,6 +26,12 @@ type Evening struct {
 	// checklist_answered (true unless skipped).
 	ChecklistSkipped bool
 	Note             string
+	// RoomTempC is the bedroom's temperature in °C, whatever unit it was
+	// typed in; nil when not said.
+	RoomTempC *float64
+	// Bedding is a bedding list id ("light"); "" when not said. Like a
+	// tag, it stays readable after the item leaves the list.
+	Bedding string
 }
 
 // MaxTags is the most items a checklist may have, and so the most tags an
@@ -47,6 +53,12 @@ func (e Evening) Validate() error {
 		if !ValidID(t) {
 			return &FieldError{Field: FieldTag, Msg: fmt.Sprintf("%q is not a checklist id (lower-case letters, digits and -)", t)}
 		}
+	}
+	if e.RoomTempC != nil && !(*e.RoomTempC >= MinRoomTempC && *e.RoomTempC <= MaxRoomTempC) {
+		return &FieldError{Field: FieldRoomTemp, Msg: fmt.Sprintf("%v °C is outside a bedroom's %v-%v °C", *e.RoomTempC, MinRoomTempC, MaxRoomTempC)}
+	}
+	if e.Bedding != "" && !ValidID(e.Bedding) {
+		return &FieldError{Field: FieldBedding, Msg: fmt.Sprintf("%q is not a bedding id (lower-case letters, digits and -)", e.Bedding)}
 	}
 	return nil
 }
@@ -100,6 +112,9 @@ type Record struct {
 	Checkin *Checkin
 	// Events are the night's flare-ups, in the order they began.
 	Events []Event
+	// Taken are the medicines and supplements recorded for the night, in
+	// the order they were taken.
+	Taken []Dose
 }
 
 // statusRank orders run statuses from most to least complete.

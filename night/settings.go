@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -22,6 +23,10 @@ type Item struct {
 	// config file written before kinds existed has none: it reads as
 	// Trigger (see Item.KindOrDefault).
 	Kind Kind `toml:"kind"`
+	// Taken are words that, found in the name of a medicine or supplement
+	// recorded with `took` ("iron" in "Iron bisglycinate"), answer this
+	// item for that night. Checklist items only.
+	Taken []string `toml:"taken"`
 }
 
 // Kind is what sort of checklist item it is. Triggers (caffeine, alcohol)
@@ -71,6 +76,38 @@ type Settings struct {
 	// check-in is saved ("" for none); see package hook.
 	OnRoutineEnd string `toml:"on_routine_end"`
 	OnCheckin    string `toml:"on_checkin"`
+	// TempUnit is how room temperatures are typed and shown: Celsius or
+	// Fahrenheit. They are stored in °C either way.
+	TempUnit string `toml:"temperature_unit"`
+	// Bedding is the short list of bedding choices in the evening log.
+	Bedding []Item `toml:"bedding"`
+}
+
+// BeddingLabel is the bedding list's label for id, or id itself for an
+// item no longer on the list.
+func (s Settings) BeddingLabel(id string) string {
+	for _, it := range s.Bedding {
+		if it.ID == id {
+			return it.Label
+		}
+	}
+	return id
+}
+
+// AnsweredBy is the checklist items a dose named name answers: those with
+// a taken word found in the name, case aside.
+func (s Settings) AnsweredBy(name string) []string {
+	n := strings.ToLower(name)
+	var ids []string
+	for _, it := range s.Checklist {
+		for _, w := range it.Taken {
+			if w != "" && strings.Contains(n, strings.ToLower(w)) {
+				ids = append(ids, it.ID)
+				break
+			}
+		}
+	}
+	return ids
 }
 
 // Label is the checklist label for id, or id itself for an item no longer
@@ -136,6 +173,8 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		DefaultRoutine *string     `toml:"default_routine"`
 		OnRoutineEnd   *string     `toml:"on_routine_end"`
 		OnCheckin      *string     `toml:"on_checkin"`
+		TempUnit       *string     `toml:"temperature_unit"`
+		Bedding        *[]Item     `toml:"bedding"`
 	}
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -143,7 +182,7 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		var se *toml.StrictMissingError
 		if errors.As(err, &se) && len(se.Errors) > 0 {
 			row, col := se.Errors[0].Position()
-			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary, default_routine, on_routine_end, on_checkin, [[checklist]] with id, label and kind, or [[toolkit.mild]], [[toolkit.moderate]] or [[toolkit.severe]] with id, label, routine, minutes and safety)",
+			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary, default_routine, temperature_unit, on_routine_end, on_checkin, [[checklist]] with id, label, kind and taken, [[bedding]] with id and label, or [[toolkit.mild]], [[toolkit.moderate]] or [[toolkit.severe]] with id, label, routine, minutes and safety)",
 				name, row, col, strings.Join(se.Errors[0].Key(), "."))
 		}
 		var de *toml.DecodeError
@@ -179,6 +218,20 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		}
 		*f.to = strings.TrimSpace(*f.val)
 	}
+	if raw.TempUnit != nil {
+		switch u := strings.ToUpper(*raw.TempUnit); u {
+		case Celsius, Fahrenheit:
+			s.TempUnit = u
+		default:
+			return Settings{}, fmt.Errorf("%s: temperature_unit: %q: want \"C\" or \"F\"", name, *raw.TempUnit)
+		}
+	}
+	if raw.Bedding != nil {
+		if err := checkBedding(name, *raw.Bedding); err != nil {
+			return Settings{}, err
+		}
+		s.Bedding = slices.Clone(*raw.Bedding)
+	}
 	if raw.Checklist != nil {
 		if n := len(*raw.Checklist); n > MaxTags {
 			return Settings{}, fmt.Errorf("%s: checklist: %d items; at most %d", name, n, MaxTags)
@@ -198,6 +251,8 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 				return Settings{}, fmt.Errorf("%s: checklist[%d].id: %q is listed twice", name, i+1, it.ID)
 			case it.Kind != "" && it.Kind != Trigger && it.Kind != Remedy:
 				return Settings{}, fmt.Errorf("%s: checklist[%d].kind: %q: want \"trigger\" or \"remedy\"", name, i+1, it.Kind)
+			case slices.ContainsFunc(it.Taken, func(w string) bool { return strings.TrimSpace(w) == "" || termsafe.Check(w, false) != nil }):
+				return Settings{}, fmt.Errorf("%s: checklist[%d].taken: each word must be plain text, not empty", name, i+1)
 			}
 			seen[it.ID] = true
 		}
@@ -215,4 +270,28 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		s.Toolkit = k
 	}
 	return s, nil
+}
+
+// checkBedding checks a bedding list as the checklist is checked.
+func checkBedding(name string, items []Item) error {
+	if len(items) > MaxTags {
+		return fmt.Errorf("%s: bedding: %d items; at most %d", name, len(items), MaxTags)
+	}
+	seen := map[string]bool{}
+	for i, it := range items {
+		switch {
+		case !ValidID(it.ID):
+			return fmt.Errorf("%s: bedding[%d].id: %q: use lower-case letters, digits and -", name, i+1, it.ID)
+		case it.Label == "":
+			return fmt.Errorf("%s: bedding[%d].label: missing", name, i+1)
+		case termsafe.Check(it.Label, false) != nil:
+			return fmt.Errorf("%s: bedding[%d].label: %v", name, i+1, termsafe.Check(it.Label, false))
+		case it.Kind != "" || len(it.Taken) > 0:
+			return fmt.Errorf("%s: bedding[%d]: only id and label", name, i+1)
+		case seen[it.ID]:
+			return fmt.Errorf("%s: bedding[%d].id: %q is listed twice", name, i+1, it.ID)
+		}
+		seen[it.ID] = true
+	}
+	return nil
 }

@@ -62,6 +62,9 @@ type Options struct {
 	Settings night.Settings // checklist labels and kinds
 	// Format is Markdown when empty.
 	Format Format
+	// Labs are every iron result recorded, in date order: the report
+	// shows the latest.
+	Labs []night.Lab
 }
 
 // Write writes the report for recs (the nights in the period, in date
@@ -95,13 +98,17 @@ func Write(w io.Writer, recs []night.Record, o Options) error {
 		blocks = append(blocks, summary(&t)...)
 		blocks = append(blocks, weeks(&t)...)
 		blocks = append(blocks, diaryTable(&t)...)
-		blocks = append(blocks, evenings(&t)...)
+		blocks = append(blocks, legTable(&t)...)
+		blocks = append(blocks, onsetWeeks(&t)...)
+		blocks = append(blocks, evenings(&t, o.Settings)...)
+		blocks = append(blocks, medicines(&t)...)
 		blocks = append(blocks, adherence(&t)...)
 		blocks = append(blocks, checklist(&t, o.Settings)...)
 		blocks = append(blocks, onset(&t)...)
 		blocks = append(blocks, flareUps(&t, o.Settings)...)
 		blocks = append(blocks, insights(&t, o.Settings)...)
 	}
+	blocks = append(blocks, labResults(o.Labs, o.To)...)
 	blocks = append(blocks, para("Made with quietlegs. Self-reported; not a clinical assessment; not medical advice."))
 	// bufio keeps the first write error and Flush returns it.
 	b := bufio.NewWriter(w)

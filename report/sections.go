@@ -285,18 +285,41 @@ func diaryTable(t *tally) []block {
 	return append(bl, table{class: "nights", head: head, right: right, rows: rows})
 }
 
-func evenings(t *tally) []block {
+func evenings(t *tally, set night.Settings) []block {
 	if t.evenings == 0 && t.withRun == 0 {
 		return nil
 	}
 	head := []string{"Night", "Routine", "Steps", "Legs in the evening", "Checklist", "Note"}
+	right := []bool{false, false, true, true, false, false}
+	// The room's columns come last, and only when an evening has them.
+	room := false
+	for _, s := range t.nights {
+		if s.rec != nil {
+			temp, bedding := roomCells(s.rec.Evening, set)
+			room = room || temp != "" || bedding != ""
+		}
+	}
+	if room {
+		head, right = append(head, "Bedroom", "Bedding"), append(right, true, false)
+	}
 	var rows [][]string
 	for _, s := range t.nights {
 		row := []string{s.date.Format("Mon 2 Jan"), none, none, none, none, none}
+		if room {
+			row = append(row, none, none)
+		}
 		r := s.rec
 		if r == nil {
 			rows = append(rows, row)
 			continue
+		}
+		if temp, bedding := roomCells(r.Evening, set); room {
+			if temp != "" {
+				row[6] = temp
+			}
+			if bedding != "" {
+				row[7] = bedding
+			}
 		}
 		if run := r.MainRun(); run != nil {
 			row[1], row[2] = statusWord(run.Status), t.steps(run)
@@ -331,7 +354,7 @@ func evenings(t *tally) []block {
 	return []block{
 		heading("Evenings, night by night"),
 		para("Routine: the night's most complete run; steps done of the routine's steps. Checklist: item ids ticked."),
-		table{class: "nights", head: head, right: []bool{false, false, true, true, false, false}, rows: rows},
+		table{class: "nights", head: head, right: right, rows: rows},
 	}
 }
 

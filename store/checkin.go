@@ -112,6 +112,58 @@ type checkinRow struct {
 	quality, rested, rlsSeverity, gotUp    int
 	onset, notes                           string
 	recordedAt                             sql.NullString
+	legs                                   legRow
+}
+
+// legRow is the check-in's optional leg items as stored: NULL when not
+// said.
+type legRow struct {
+	onsetAt, side, partner sql.NullString
+	arms                   sql.NullBool
+	worst, lastedMin       sql.NullInt64
+}
+
+func legRowOf(c night.Checkin) legRow {
+	return legRow{onsetAt: nullLocal(c.OnsetAt), side: nullText(string(c.Side)), partner: nullText(string(c.Partner)),
+		arms: nullBool(c.Arms), worst: nullInt(c.Worst), lastedMin: nullInt(c.LastedMin)}
+}
+
+// setLegs reads the stored leg items into c.
+func (r legRow) setLegs(c *night.Checkin) error {
+	var err error
+	if c.OnsetAt, err = parseNullLocal(r.onsetAt); err != nil {
+		return fmt.Errorf("onset_at: %w", err)
+	}
+	c.Side, c.Partner = night.Side(r.side.String), night.Partner(r.partner.String)
+	if r.arms.Valid {
+		c.Arms = &r.arms.Bool
+	}
+	c.Worst, c.LastedMin = intOf(r.worst), intOf(r.lastedMin)
+	return nil
+}
+
+func nullText(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+
+func nullBool(b *bool) sql.NullBool {
+	if b == nil {
+		return sql.NullBool{}
+	}
+	return sql.NullBool{Bool: *b, Valid: true}
+}
+
+func nullInt(n *int) sql.NullInt64 {
+	if n == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: int64(*n), Valid: true}
+}
+
+func intOf(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
 }
 
 func checkinRowOf(c night.Checkin) checkinRow {
@@ -121,28 +173,33 @@ func checkinRowOf(c night.Checkin) checkinRow {
 		finalWake: formatLocal(c.FinalWake), outOfBed: formatLocal(c.OutOfBed),
 		latency: c.LatencyMin, awakenings: c.Awakenings, awakeMin: c.AwakeMin,
 		quality: c.Quality, rested: c.Rested, rlsSeverity: c.RLSSeverity, gotUp: c.GotUp,
-		onset: string(c.Onset), notes: c.Notes, recordedAt: nullLocal(c.RecordedAt),
+		onset: string(c.Onset), notes: c.Notes, recordedAt: nullLocal(c.RecordedAt), legs: legRowOf(c),
 	}
 }
 
 func upsertCheckin(ctx context.Context, tx execer, r checkinRow) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO checkins (night, in_bed, tried_sleep, final_wake, out_of_bed,
-		latency_min, awakenings, awake_min, quality, rested, rls_severity, onset, got_up, notes, recorded_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		latency_min, awakenings, awake_min, quality, rested, rls_severity, onset, got_up, notes, recorded_at,
+		onset_at, side, arms, worst, lasted_min, partner_noticed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (night) DO UPDATE SET in_bed = excluded.in_bed, tried_sleep = excluded.tried_sleep,
 		final_wake = excluded.final_wake, out_of_bed = excluded.out_of_bed, latency_min = excluded.latency_min,
 		awakenings = excluded.awakenings, awake_min = excluded.awake_min, quality = excluded.quality,
 		rested = excluded.rested, rls_severity = excluded.rls_severity, onset = excluded.onset,
-		got_up = excluded.got_up, notes = excluded.notes, recorded_at = excluded.recorded_at`,
+		got_up = excluded.got_up, notes = excluded.notes, recorded_at = excluded.recorded_at,
+		onset_at = excluded.onset_at, side = excluded.side, arms = excluded.arms, worst = excluded.worst,
+		lasted_min = excluded.lasted_min, partner_noticed = excluded.partner_noticed`,
 		r.night, r.inBed, r.triedSleep, r.finalWake, r.outOfBed, r.latency, r.awakenings, r.awakeMin,
-		r.quality, r.rested, r.rlsSeverity, r.onset, r.gotUp, r.notes, r.recordedAt)
+		r.quality, r.rested, r.rlsSeverity, r.onset, r.gotUp, r.notes, r.recordedAt,
+		r.legs.onsetAt, r.legs.side, r.legs.arms, r.legs.worst, r.legs.lastedMin, r.legs.partner)
 	return err
 }
 
 // scanCheckins reads the check-ins a clause after FROM picks.
 func scanCheckins(ctx context.Context, tx *sql.Tx, clause string, args ...any) ([]*night.Checkin, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT night, in_bed, tried_sleep, final_wake, out_of_bed,
-		latency_min, awakenings, awake_min, quality, rested, rls_severity, onset, got_up, notes, recorded_at
+		latency_min, awakenings, awake_min, quality, rested, rls_severity, onset, got_up, notes, recorded_at,
+		onset_at, side, arms, worst, lasted_min, partner_noticed
 		FROM checkins `+clause, args...)
 	if err != nil {
 		return nil, err
@@ -155,11 +212,16 @@ func scanCheckins(ctx context.Context, tx *sql.Tx, clause string, args ...any) (
 			times      [4]string
 			onset      string
 			recordedAt sql.NullString
+			legs       legRow
 		)
 		if err := rows.Scan(&c.Night, &times[0], &times[1], &times[2], &times[3],
 			&c.LatencyMin, &c.Awakenings, &c.AwakeMin, &c.Quality, &c.Rested, &c.RLSSeverity,
-			&onset, &c.GotUp, &c.Notes, &recordedAt); err != nil {
+			&onset, &c.GotUp, &c.Notes, &recordedAt,
+			&legs.onsetAt, &legs.side, &legs.arms, &legs.worst, &legs.lastedMin, &legs.partner); err != nil {
 			return nil, err
+		}
+		if err := legs.setLegs(c); err != nil {
+			return nil, fmt.Errorf("check-in of %s: %w", c.Night, err)
 		}
 		for i, dst := range []*time.Time{&c.InBed, &c.TriedSleep, &c.FinalWake, &c.OutOfBed} {
 			if *dst, err = parseLocal(times[i]); err != nil {

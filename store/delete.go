@@ -24,7 +24,8 @@ func (s *Store) DeleteNight(ctx context.Context, date string, part journal.Part)
 	}
 	var stmts []string
 	if part.Has(journal.EveningPart) {
-		stmts = append(stmts, "DELETE FROM evening_tags WHERE night = ?", "DELETE FROM evenings WHERE night = ?")
+		stmts = append(stmts, "DELETE FROM evening_tags WHERE night = ?", "DELETE FROM evenings WHERE night = ?",
+			"DELETE FROM taken WHERE night = ?") // "Taken tonight" is part of the evening log
 	}
 	if part.Has(journal.CheckinPart) {
 		stmts = append(stmts, "DELETE FROM checkins WHERE night = ?")

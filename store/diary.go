@@ -202,6 +202,8 @@ type eveningRow struct {
 	note     string
 	tags     []string // sorted, without repeats
 	answered bool     // the checklist was answered
+	roomTemp sql.NullFloat64
+	bedding  sql.NullString
 }
 
 func eveningRowOf(e night.Evening) eveningRow {
@@ -210,21 +212,27 @@ func eveningRowOf(e night.Evening) eveningRow {
 		r.symptoms = sql.NullInt64{Int64: int64(*e.Symptoms), Valid: true}
 	}
 	r.tags = slices.Compact(slices.Sorted(slices.Values(e.Tags)))
+	if e.RoomTempC != nil {
+		r.roomTemp = sql.NullFloat64{Float64: *e.RoomTempC, Valid: true}
+	}
+	r.bedding = nullText(e.Bedding)
 	return r
 }
 
 func (r eveningRow) equal(o eveningRow) bool {
 	return r.loggedAt == o.loggedAt && r.symptoms == o.symptoms && r.note == o.note && r.answered == o.answered &&
-		slices.Equal(r.tags, o.tags)
+		r.roomTemp == o.roomTemp && r.bedding == o.bedding && slices.Equal(r.tags, o.tags)
 }
 
 // upsertEvening writes an evening log and replaces its tags; hadTags false
 // skips deleting tags of a log known not to exist.
 func upsertEvening(ctx context.Context, tx execer, date string, r eveningRow, hadTags bool) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO evenings (night, logged_at, symptoms, note, checklist_answered)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT (night) DO UPDATE SET logged_at = excluded.logged_at,
-		symptoms = excluded.symptoms, note = excluded.note, checklist_answered = excluded.checklist_answered`,
-		date, r.loggedAt, r.symptoms, r.note, r.answered); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO evenings (night, logged_at, symptoms, note, checklist_answered,
+		room_temp_c, bedding)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (night) DO UPDATE SET logged_at = excluded.logged_at,
+		symptoms = excluded.symptoms, note = excluded.note, checklist_answered = excluded.checklist_answered,
+		room_temp_c = excluded.room_temp_c, bedding = excluded.bedding`,
+		date, r.loggedAt, r.symptoms, r.note, r.answered, r.roomTemp, r.bedding); err != nil {
 		return err
 	}
 	if hadTags {
@@ -268,7 +276,7 @@ func placeholders(n, cols int) string {
 // readEvenings reads the evening logs of nights in [from, to], in date
 // order, with their tags.
 func readEvenings(ctx context.Context, tx *sql.Tx, from, to string) ([]*night.Evening, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT night, logged_at, symptoms, note, checklist_answered FROM evenings
+	rows, err := tx.QueryContext(ctx, `SELECT night, logged_at, symptoms, note, checklist_answered, room_temp_c, bedding FROM evenings
 		WHERE night BETWEEN ? AND ? ORDER BY night`, from, to)
 	if err != nil {
 		return nil, err
@@ -282,10 +290,16 @@ func readEvenings(ctx context.Context, tx *sql.Tx, from, to string) ([]*night.Ev
 			loggedAt sql.NullString
 			symptoms sql.NullInt64
 			answered bool
+			roomTemp sql.NullFloat64
+			bedding  sql.NullString
 		)
-		if err := rows.Scan(&e.Night, &loggedAt, &symptoms, &e.Note, &answered); err != nil {
+		if err := rows.Scan(&e.Night, &loggedAt, &symptoms, &e.Note, &answered, &roomTemp, &bedding); err != nil {
 			return nil, err
 		}
+		if roomTemp.Valid {
+			e.RoomTempC = &roomTemp.Float64
+		}
+		e.Bedding = bedding.String
 		e.ChecklistSkipped = !answered
 		if e.At, err = parseNullLocal(loggedAt); err != nil {
 			return nil, fmt.Errorf("evening of %s: logged_at: %w", e.Night, err)

@@ -179,7 +179,7 @@ func sameCheckin(t *testing.T, got, want night.Checkin) {
 		got, want *time.Time
 	}{{"InBed", &got.InBed, &want.InBed}, {"TriedSleep", &got.TriedSleep, &want.TriedSleep},
 		{"FinalWake", &got.FinalWake, &want.FinalWake}, {"OutOfBed", &got.OutOfBed, &want.OutOfBed},
-		{"RecordedAt", &got.RecordedAt, &want.RecordedAt}} {
+		{"RecordedAt", &got.RecordedAt, &want.RecordedAt}, {"OnsetAt", &got.OnsetAt, &want.OnsetAt}} {
 		if !sameInstant(*f.got, *f.want) || f.got.IsZero() != f.want.IsZero() {
 			t.Errorf("%s = %v, want %v", f.name, *f.got, *f.want)
 		}

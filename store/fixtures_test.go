@@ -80,12 +80,34 @@ func fixtureNights(t testing.TB, v int) ([]night.Evening, []night.Checkin) {
 	loc := berlin(t)
 	c := testCheckin(t, "2026-03-28", loc) // across the change to summer time
 	c.RecordedAt = time.Date(2026, 3, 29, 7, 30, 0, 0, loc)
+	first := night.Evening{Night: "2026-03-28", At: time.Date(2026, 3, 28, 21, 40, 0, 0, loc), Symptoms: intp(6),
+		Tags: []string{"caffeine", "long-sitting"}, Note: "long drive"}
+	if v >= 5 {
+		yes, temp := true, 19.5
+		c.OnsetAt = time.Date(2026, 3, 28, 22, 10, 0, 0, loc)
+		c.Side, c.Arms, c.Worst, c.LastedMin, c.Partner = night.SideBoth, &yes, intp(7), intp(90), night.PartnerNo
+		first.RoomTempC, first.Bedding = &temp, "heavy"
+	}
 	return []night.Evening{
-			{Night: "2026-03-28", At: time.Date(2026, 3, 28, 21, 40, 0, 0, loc), Symptoms: intp(6),
-				Tags: []string{"caffeine", "long-sitting"}, Note: "long drive"},
+			first,
 			{Night: "2026-10-31", At: time.Date(2026, 10, 31, 21, 0, 0, 0, loc), ChecklistSkipped: v >= 3},
 		},
 		[]night.Checkin{c}
+}
+
+// fixtureTaken and fixtureLabs are the doses and iron results in fixtures
+// of version 5 and later.
+func fixtureTaken(t testing.TB) []night.Dose {
+	loc := berlin(t)
+	return []night.Dose{
+		{Night: "2026-03-28", Name: "iron", Amount: "65 mg", At: time.Date(2026, 3, 28, 20, 0, 0, 0, loc)},
+		{Night: "2026-03-28", Name: "magnesium", At: time.Date(2026, 3, 28, 21, 15, 0, 0, loc)},
+	}
+}
+
+func fixtureLabs() []night.Lab {
+	fer, tsat := 48.0, 22.5
+	return []night.Lab{{Date: "2026-02-10", Ferritin: &fer, TSAT: &tsat, Note: "fasting"}, {Date: "2026-05-01", Note: "pending"}}
 }
 
 // fixtureExperiment is the experiment in fixtures of version 3 and later:
@@ -130,6 +152,17 @@ func writeFixture(t *testing.T, path string, v int) {
 		for _, c := range cs {
 			now = c.RecordedAt
 			if err := s.SaveCheckin(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if v >= 5 {
+		ds := fixtureTaken(t)
+		if err := s.UpdateTaken(ctx, ds[0].Night, func([]night.Dose) ([]night.Dose, error) { return ds, nil }); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range fixtureLabs() {
+			if err := s.UpdateLab(ctx, l.Date, func(night.Lab, bool) (night.Lab, error) { return l, nil }); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -259,7 +292,8 @@ func checkFixtureData(t *testing.T, s *Store, v int) {
 	for _, e := range es {
 		got, ok, err := s.Evening(ctx, e.Night)
 		if err != nil || !ok || !sameInstant(got.At, e.At) || !reflect.DeepEqual(got.Symptoms, e.Symptoms) ||
-			!slices.Equal(got.Tags, e.Tags) || got.Note != e.Note || got.ChecklistSkipped != e.ChecklistSkipped {
+			!slices.Equal(got.Tags, e.Tags) || got.Note != e.Note || got.ChecklistSkipped != e.ChecklistSkipped ||
+			!reflect.DeepEqual(got.RoomTempC, e.RoomTempC) || got.Bedding != e.Bedding {
 			t.Errorf("evening of %s = %+v, %v, %v; want %+v", e.Night, got, ok, err, e)
 		}
 	}
@@ -270,6 +304,7 @@ func checkFixtureData(t *testing.T, s *Store, v int) {
 		}
 		sameCheckin(t, got, c)
 	}
+	checkFixtureTaken(t, s, v)
 	x, ok, err := s.LatestExperiment(ctx)
 	if v < 3 {
 		if ok || err != nil {
@@ -310,5 +345,40 @@ func sameEvent(t *testing.T, got, e night.Event) {
 	got.At, e.At = time.Time{}, time.Time{}
 	if !reflect.DeepEqual(got, e) {
 		t.Errorf("event %+v, want %+v", got, e)
+	}
+}
+
+// checkFixtureTaken checks the doses and iron results of a version-v
+// fixture: none before version 5, so an upgraded journal starts with none.
+func checkFixtureTaken(t *testing.T, s *Store, v int) {
+	t.Helper()
+	ctx := context.Background()
+	recs, err := s.Nights(ctx, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []night.Dose
+	for _, r := range recs {
+		got = append(got, r.Taken...)
+	}
+	labs, err := s.Labs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []night.Dose
+	var wantLabs []night.Lab
+	if v >= 5 {
+		want, wantLabs = fixtureTaken(t), fixtureLabs()
+	}
+	if len(got) != len(want) {
+		t.Fatalf("doses %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].Name != want[i].Name || got[i].Amount != want[i].Amount || !sameInstant(got[i].At, want[i].At) {
+			t.Errorf("dose %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if !reflect.DeepEqual(labs, wantLabs) {
+		t.Errorf("labs %+v, want %+v", labs, wantLabs)
 	}
 }

@@ -56,6 +56,7 @@ type importNight struct {
 	checkin *checkinRow
 	runs    []runRow
 	events  []eventRow
+	taken   []night.Dose
 }
 
 // runKey identifies a run across imports.
@@ -97,6 +98,15 @@ func prepareImport(recs []night.Record) ([]importNight, error) {
 			}
 			row := checkinRowOf(c)
 			n.checkin = &row
+		}
+		for j, d := range rec.Taken {
+			if err := partNight(&d.Night, rec.Night); err != nil {
+				return nil, fmt.Errorf("night %s: taken %d: %w", rec.Night, j+1, err)
+			}
+			if err := validateDose(d); err != nil {
+				return nil, fmt.Errorf("night %s: taken %d: %w", rec.Night, j+1, err)
+			}
+			n.taken = append(n.taken, d)
 		}
 		for j, r := range rec.Runs {
 			if err := validateRun(r); err != nil {
@@ -220,6 +230,7 @@ func planImport(ctx context.Context, tx *sql.Tx, in []importNight) (importPlan, 
 		changed := p.evening(n, old)
 		changed = p.checkin(n, old) || changed
 		changed = p.events(n, old) || changed
+		changed = p.doses(n, old) || changed
 		for _, r := range n.runs {
 			c, err := p.run(ctx, find, n.date, r, runs)
 			if err != nil {
@@ -284,6 +295,36 @@ func (p *importPlan) checkin(n importNight, old *storedNight) bool {
 	p.writes = append(p.writes, func(ctx context.Context, tx execer) error {
 		if err := upsertCheckin(ctx, tx, row); err != nil {
 			return fmt.Errorf("night %s: check-in: %w", n.date, err)
+		}
+		return nil
+	})
+	return true
+}
+
+// doses plans adding the night's doses not stored yet: a dose is matched
+// by its words and instant, and none stored is deleted.
+func (p *importPlan) doses(n importNight, old *storedNight) bool {
+	have := map[doseKey]bool{}
+	if old != nil {
+		for _, d := range old.rec.Taken {
+			have[doseKeyOf(d)] = true
+		}
+	}
+	var add []night.Dose
+	for _, d := range n.taken {
+		if k := doseKeyOf(d); !have[k] {
+			have[k] = true
+			add = append(add, d)
+		}
+	}
+	if len(add) == 0 {
+		return false
+	}
+	p.writes = append(p.writes, func(ctx context.Context, tx execer) error {
+		for _, d := range add {
+			if err := insertDose(ctx, tx, d); err != nil {
+				return fmt.Errorf("night %s: taken: %w", n.date, err)
+			}
 		}
 		return nil
 	})

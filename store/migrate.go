@@ -12,7 +12,7 @@ import (
 
 // LatestSchemaVersion is the schema version this build of quietlegs writes:
 // the number of the last file in migrations/.
-const LatestSchemaVersion = 4
+const LatestSchemaVersion = 5
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS

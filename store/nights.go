@@ -109,6 +109,14 @@ func loadNights(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*storedNight,
 		n := get(e.Night)
 		n.rec.Events = append(n.rec.Events, e)
 	}
+	taken, err := readTaken(ctx, tx, "WHERE night BETWEEN ? AND ?", lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("doses: %w", err)
+	}
+	for _, d := range taken {
+		n := get(d.Night)
+		n.rec.Taken = append(n.rec.Taken, d)
+	}
 
 	slices.SortFunc(ns, func(a, b *storedNight) int { return strings.Compare(a.rec.Night, b.rec.Night) })
 	return ns, nil
@@ -191,7 +199,8 @@ func (s *Store) NightRange(ctx context.Context) (first, last string, n int, err 
 	var lo, hi sql.NullString
 	err = s.db.QueryRowContext(ctx, `SELECT min(night), max(night), count(*) FROM (
 		SELECT night FROM sessions UNION SELECT night FROM evenings UNION SELECT night FROM checkins
-		UNION SELECT night FROM events)`).
+		UNION SELECT night FROM events
+		UNION SELECT night FROM taken)`).
 		Scan(&lo, &hi, &n)
 	if err != nil {
 		return "", "", 0, fmt.Errorf("read the range of nights: %w", err)

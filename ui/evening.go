@@ -29,6 +29,8 @@ type eveningLoadedMsg struct {
 	err error
 	// experiment is tonight's part in an experiment, "" when none runs.
 	experiment string
+	// taken are tonight's doses; known those of earlier nights.
+	taken, known []night.Dose
 }
 
 // evening is the short log before a routine: legs now, the day's
@@ -52,6 +54,9 @@ type evening struct {
 	// last save failed.
 	editing bool
 	saveErr error
+	// taken are tonight's doses as recorded; known the doses of earlier
+	// nights, for "Taken tonight".
+	taken, known []night.Dose
 }
 
 // eveningEditedMsg says how saving an edited log went.
@@ -110,9 +115,10 @@ func (e *evening) newForm(old night.Evening) *form.Form {
 		checked[len(items)-1] = e.prior && !old.ChecklistSkipped && len(old.Tags) == 0
 		fields = append(fields, form.NewMulti(string(night.FieldTag), dayLabel, items, checked))
 	}
+	fields = append(fields, e.roomFields(old)...)
 	note := form.NewText(string(night.FieldNote), "Note", form.Text, noteMax, termsafe.Line(old.Note))
 	note.Hint = "optional"
-	return form.New(nil, append(fields, note)...)
+	return form.New(e.checkRoom, append(fields, note)...)
 }
 
 // Init reads tonight's log, if there is one, to show it as it was left.
@@ -124,6 +130,10 @@ func (e *evening) Init() tea.Cmd {
 		if a, running, err := j.TonightAssignment(context.Background()); err == nil && running {
 			msg.experiment = a.Line()
 		}
+		// What was taken only adds to the form: unread, the list is
+		// left out rather than the log refused.
+		msg.taken, _ = j.TakenOn(context.Background(), date)
+		msg.known, _ = j.KnownDoses(context.Background())
 		return msg
 	}
 }
@@ -139,6 +149,7 @@ func (e *evening) update(msg tea.Msg) tea.Cmd {
 	case eveningLoadedMsg:
 		e.prior, e.loadErr, e.experiment = msg.ok && msg.err == nil, msg.err, msg.experiment
 		if !e.form.Dirty() { // never throw away what was typed meanwhile
+			e.taken, e.known = msg.taken, msg.known
 			e.form = e.newForm(msg.old)
 		}
 		return nil
@@ -194,6 +205,7 @@ func (e *evening) read() night.Evening {
 			}
 		}
 	}
+	e.readRoom(&ev)
 	return ev
 }
 
@@ -206,17 +218,26 @@ const noneID = "-none"
 // and the routine starts all the same.
 func (e *evening) finish() tea.Cmd {
 	ev := e.read()
+	taken, takenChanged := e.readTaken()
+	empty := !e.prior && ev.Symptoms == nil && ev.ChecklistSkipped && ev.Note == "" && ev.RoomTempC == nil && ev.Bedding == ""
 	if e.editing {
-		return e.saveEdit(ev)
+		return e.saveEdit(ev, empty)
 	}
-	if !e.prior && ev.Symptoms == nil && ev.ChecklistSkipped && ev.Note == "" {
+	if empty && !takenChanged {
 		return e.begin("")
 	}
 	e.saving = true
-	j, r := e.sh.j, e.r
+	j, r, date := e.sh.j, e.r, e.night
 	return func() tea.Msg {
-		if err := j.SaveEvening(context.Background(), ev); err != nil {
-			return beginRoutineMsg{r: r, notice: "Evening log not saved: " + err.Error()}
+		if !empty {
+			if err := j.SaveEvening(context.Background(), ev); err != nil {
+				return beginRoutineMsg{r: r, notice: "Evening log not saved: " + err.Error()}
+			}
+		}
+		if takenChanged {
+			if err := j.SetTaken(context.Background(), date, taken); err != nil {
+				return beginRoutineMsg{r: r, notice: "What you took was not saved: " + err.Error()}
+			}
 		}
 		return beginRoutineMsg{r: r}
 	}
@@ -224,9 +245,10 @@ func (e *evening) finish() tea.Cmd {
 
 // saveEdit saves a past night's log in the background and goes back; a
 // failed save keeps every answer on screen to try again. Nothing entered
-// on a night with no log saves nothing.
-func (e *evening) saveEdit(ev night.Evening) tea.Cmd {
-	if !e.prior && ev.Symptoms == nil && ev.ChecklistSkipped && ev.Note == "" {
+// on a night with no log saves nothing. What was taken on a past night is
+// not offered here: `quietlegs took --night --at` gives it its time.
+func (e *evening) saveEdit(ev night.Evening, empty bool) tea.Cmd {
+	if empty {
 		return screen.Pop
 	}
 	e.saving = true

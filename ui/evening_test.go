@@ -77,17 +77,17 @@ func TestEveningLogSaves(t *testing.T) {
 		want  night.Evening
 	}{
 		{"rated, ticked, noted", func(hs *harness) {
-			hs.keys("4", "enter", "space", "down", "down", "x", "enter")
+			hs.keys("4", "enter", "space", "down", "down", "x", "enter", "enter", "enter")
 			hs.typeText("long drive")
 			hs.key("enter")
 		}, true, night.Evening{Symptoms: intp(4), Tags: []string{"caffeine", "magnesium"}, Note: "long drive"}},
 		{"ten by two digits, tick by number", func(hs *harness) {
 			hs.keys("1", "0", "enter", "2", "ctrl+s")
 		}, true, night.Evening{Symptoms: intp(10), Tags: []string{"alcohol"}}},
-		{"zero is a rating", func(hs *harness) { hs.keys("0", "enter", "enter", "enter") },
+		{"zero is a rating", func(hs *harness) { hs.keys("0", "enter", "enter", "enter", "enter", "enter") },
 			true, night.Evening{Symptoms: intp(0)}},
 		{"arrows rate; back to skip", func(hs *harness) { hs.keys("right", "right", "left", "left", "ctrl+s") }, false, night.Evening{}},
-		{"enter through an empty log", func(hs *harness) { hs.keys("enter", "enter", "enter") }, false, night.Evening{}},
+		{"enter through an empty log", func(hs *harness) { hs.keys("enter", "enter", "enter", "enter", "enter") }, false, night.Evening{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,7 +139,7 @@ func TestEveningLogUpdatesTonights(t *testing.T) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
 	}
-	hs.keys("7", "enter", "enter", "enter")
+	hs.keys("7", "enter", "enter", "enter", "enter", "enter")
 	got := d.evenings["2026-11-22"]
 	if len(d.savedEvenings) != 1 || *got.Symptoms != 7 || !slices.Equal(got.Tags, []string{"alcohol", "hot-bath"}) || got.Note != "tired" {
 		t.Errorf("saved %s", showEvening(got))
@@ -212,7 +212,7 @@ func TestEveningLogAsksBeforeDroppingAnswers(t *testing.T) {
 
 func TestEveningLogPasteIntoNote(t *testing.T) {
 	hs := startEvening(t, 80, 24, testOptions{})
-	hs.keys("enter", "enter")
+	hs.keys("enter", "enter", "enter", "enter")
 	hs.send(pasteMsg(strings.Repeat("x", 2048)))
 	if v := hs.view(); !strings.Contains(v, "that paste is 2048 characters") {
 		t.Errorf("long paste not refused at the note:\n%s", v)

@@ -40,7 +40,7 @@ func TestFormGoldens(t *testing.T) {
 		}},
 		{"checkin-saved", func(t *testing.T, w, h int) *harness {
 			hs := startMorning(t, w, h, testOptions{Diary: withLastCheckin(t)})
-			hs.answer("", "", "18", "2", "30", "", "", "3", "3", "4", "b", "1", "")
+			hs.answer("", "", "18", "2", "30", "", "", "3", "3", "4", "b", "1", "", "")
 			return hs
 		}},
 		{"home-morning", func(t *testing.T, w, h int) *harness {

@@ -60,7 +60,7 @@ func checkinFields(a journal.Answers, suggested map[night.Field]bool) []*form.Fi
 	// and saved again, as visible text.
 	notes := form.NewText(string(night.FieldNote), "Notes", form.Text, noteMax, termsafe.Line(a[night.FieldNote]))
 	notes.Hint = "optional"
-	return []*form.Field{
+	return append([]*form.Field{
 		clock(night.FieldInBed, "Got into bed"),
 		clock(night.FieldTried, "Tried to go to sleep"),
 		count(night.FieldLatency, "Minutes to fall asleep", "min"),
@@ -72,9 +72,8 @@ func checkinFields(a journal.Answers, suggested map[night.Field]bool) []*form.Fi
 		choice(night.FieldRested, "How rested you feel", labelled("not at all", "slightly", "somewhat", "well-rested", "very well-rested")),
 		rls,
 		choice(night.FieldOnset, "Symptoms started", onsets),
-		count(night.FieldGotUp, "Got up because of your legs", "times"),
-		notes,
-	}
+		count(night.FieldGotUp, "Got up because of your legs", "times")},
+		append(legItemFields(a, clock), notes)...)
 }
 
 // answers is what the form holds, as the journal reads it: text as typed,
@@ -84,6 +83,9 @@ func checkinFields(a journal.Answers, suggested map[night.Field]bool) []*form.Fi
 func answers(f *form.Form, withSuggested bool) journal.Answers {
 	a := journal.Answers{}
 	for _, fl := range f.Fields() {
+		if fl.Hidden() || fl.Key() == moreLegsKey {
+			continue // not opened: left out, so kept as it was
+		}
 		if withSuggested || !fl.Suggested() {
 			a[night.Field(fl.Key())] = fl.Answer()
 		}
@@ -143,6 +145,7 @@ func newMorning(sh *shared, date string, leave leaveKind) *morning {
 		m.loadErr = err
 	}
 	m.form = form.New(m.check, checkinFields(journal.Answers{}, nil)...)
+	showLegItems(m.form)
 	return m
 }
 
@@ -208,6 +211,7 @@ func (m *morning) update(msg tea.Msg) tea.Cmd {
 		m.editing, m.loadErr = msg.d.Editing, msg.err
 		if !m.form.Dirty() { // never throw away what was typed meanwhile
 			m.form = form.New(m.check, checkinFields(msg.d.Answers, msg.d.Suggested)...)
+			showLegItems(m.form)
 		}
 		return nil
 	case checkinSavedMsg:
@@ -238,7 +242,9 @@ func (m *morning) update(msg tea.Msg) tea.Cmd {
 	case isKey && key.Matches(k, m.keys.Quit):
 		return m.leave.ask(m.form.Dirty(), "Quit without saving? What you entered here will be lost.", tea.Quit)
 	}
-	if m.form.Update(msg) == form.Submit {
+	act := m.form.Update(msg)
+	showLegItems(m.form)
+	if act == form.Submit {
 		return m.save()
 	}
 	return nil

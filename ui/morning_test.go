@@ -113,7 +113,7 @@ func TestCheckinByKeyboard(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			hs := startMorning(t, 80, 24, testOptions{})
-			hs.answer(tt.inBed, tt.tried, "18", "2", "30", tt.final, tt.out, "3", "4", "5", "a", "1", "restless at 2")
+			hs.answer(tt.inBed, tt.tried, "18", "2", "30", tt.final, tt.out, "3", "4", "5", "a", "1", "", "restless at 2")
 			d := hs.diary
 			if len(d.savedCheckins) != 1 {
 				t.Fatalf("%d saves, want 1:\n%s", len(d.savedCheckins), hs.view())
@@ -188,7 +188,7 @@ func TestCheckinPrefill(t *testing.T) {
 			}
 			// Enter through every field, then ctrl+s: nothing is saved,
 			// and the first unanswered question is marked and in focus.
-			for range 13 {
+			for range 14 {
 				hs.key("enter")
 			}
 			hs.key("ctrl+s")
@@ -373,7 +373,7 @@ func TestCheckinPastNight(t *testing.T) {
 	if f := hs.morning().form.Current(); f.Key() != "in-bed" || !strings.Contains(f.Err(), "only suggested") {
 		t.Errorf("focus on %s (%q), want into bed, only suggested", f.Key(), f.Err())
 	}
-	hs.answer("", "", "18", "2", "30", "", "", "3", "3", "4", "b", "1", "")
+	hs.answer("", "", "18", "2", "30", "", "", "3", "3", "4", "b", "1", "", "")
 	if c := hs.diary.savedCheckins; len(c) != 1 || c[0].Night != "2026-11-20" || c[0].InBed.Day() != 20 || night.ClockOf(c[0].InBed) != 22*60 {
 		t.Errorf("saved %+v", c)
 	}
@@ -438,7 +438,7 @@ func TestCheckinLeaving(t *testing.T) {
 // clock is asked about at its field, and a key picks the answer.
 func TestCheckinAsksTheHalfOfTheClock(t *testing.T) {
 	hs := startMorning(t, 80, 24, testOptions{})
-	hs.answer("9:30", "22:30", "18", "2", "30", "06:30", "06:45", "3", "3", "4", "b", "1", "")
+	hs.answer("9:30", "22:30", "18", "2", "30", "06:30", "06:45", "3", "3", "4", "b", "1", "", "")
 	m := hs.morning()
 	f := m.form.Field("in-bed")
 	if len(hs.diary.savedCheckins) != 0 || m.form.Current() != f || !f.Asking() || f.Err() != "09:30 in the morning, or 21:30?" {

@@ -25,7 +25,7 @@ func (m *morning) head() []string {
 	st := m.sh.Styles
 	w, h := m.sh.Width, m.sh.Height
 	head := []string{screen.Header(st, w, "Morning check-in",
-		fmt.Sprintf("%d of %d", m.form.Focus()+1, len(m.form.Fields())))}
+		position(m.form))}
 	intro := "Night of " + nightfmt.Label(m.night) + "."
 	if h >= 16 {
 		intro += " Best guesses are fine."
@@ -85,4 +85,11 @@ func (m *morning) savedView() string {
 	lines = append(lines, "", st.Title.Render("Have a gentle day."))
 	return screen.Layout(m.sh.Height, strings.Join(lines, "\n"),
 		m.sh.ShortHelp([]key.Binding{m.closeKey, m.keys.Quit}))
+}
+
+// position is where the form stands: "3 of 14", counting the fields
+// shown.
+func position(f interface{ Position() (int, int) }) string {
+	n, shown := f.Position()
+	return fmt.Sprintf("%d of %d", n, shown)
 }

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui/internal/uitest"
@@ -377,6 +378,8 @@ type fakeStorage struct {
 	// every delete.
 	backups   int
 	deleteErr error
+	// doses keeps what was taken and the iron results (see doses_fake_test.go).
+	doses *journaltest.Storage
 	// events are the flare-ups saved, one an instant.
 	eventsMu sync.Mutex
 	events   []night.Event

@@ -33,6 +33,10 @@ type Storage struct {
 	// event's ID is its index + 1. A deleted event keeps its place, filed
 	// under no night.
 	Events []night.Event
+	// Taken are each night's doses, in the order taken; LabResults the
+	// iron results by date.
+	Taken      map[string][]night.Dose
+	LabResults map[string]night.Lab
 	// Locked is set while some window holds the run lock.
 	Locked bool
 	// FailWrites, when set, is returned by every write, as from a full
@@ -46,7 +50,8 @@ type Storage struct {
 
 // New is an empty Storage.
 func New() *Storage {
-	return &Storage{Evenings: map[string]night.Evening{}, Checkins: map[string]night.Checkin{}}
+	return &Storage{Evenings: map[string]night.Evening{}, Checkins: map[string]night.Checkin{},
+		Taken: map[string][]night.Dose{}, LabResults: map[string]night.Lab{}}
 }
 
 var _ journal.Storage = (*Storage)(nil)
@@ -248,6 +253,11 @@ func (s *Storage) records() []night.Record {
 		c := c
 		get(d).Checkin = &c
 	}
+	for d, ds := range s.Taken {
+		if len(ds) > 0 {
+			get(d).Taken = slices.Clone(ds)
+		}
+	}
 	for _, r := range s.Runs {
 		if r.Night == deletedNight {
 			continue
@@ -306,6 +316,7 @@ func (s *Storage) Import(_ context.Context, recs []night.Record) (res journal.Im
 			if r.Checkin != nil {
 				s.Checkins[r.Night] = *r.Checkin
 			}
+			s.addTaken(r.Night, r.Taken)
 			for _, run := range r.Runs {
 				run.ID, run.Night = int64(len(s.Runs)+1), r.Night
 				s.Runs = append(s.Runs, run)
@@ -378,6 +389,7 @@ func (s *Storage) DeleteNight(_ context.Context, d string, part journal.Part) er
 	return s.write(func() error {
 		if part.Has(journal.EveningPart) {
 			delete(s.Evenings, d)
+			delete(s.Taken, d)
 		}
 		if part.Has(journal.CheckinPart) {
 			delete(s.Checkins, d)

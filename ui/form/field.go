@@ -68,7 +68,17 @@ type Field struct {
 	// readings are the answers to a question asked at the field (err is
 	// the question): key a picks the first, b the second.
 	readings []Option
+	// hidden fields are neither drawn nor visited, nor checked on submit:
+	// optional questions a person chose not to open.
+	hidden bool
 }
+
+// SetHidden hides the field, or shows it again. The field in focus is
+// never hidden by its own form; a screen hides only fields after it.
+func (f *Field) SetHidden(h bool) { f.hidden = h }
+
+// Hidden reports whether the field is hidden.
+func (f *Field) Hidden() bool { return f.hidden }
 
 // NewText is a field of one line of text of kind Text, Clock or Number,
 // holding value and taking at most maxLen characters.

@@ -81,6 +81,20 @@ func (f *Form) Current() *Field { return f.fields[f.focus] }
 // Focus is the index of the field in focus.
 func (f *Form) Focus() int { return f.focus }
 
+// Position is the focused field's place among the fields shown, from 1,
+// and how many are shown.
+func (f *Form) Position() (n, shown int) {
+	for i, fl := range f.fields {
+		if !fl.hidden {
+			shown++
+			if i <= f.focus {
+				n = shown
+			}
+		}
+	}
+	return n, shown
+}
+
 // Fields are the form's fields, in order.
 func (f *Form) Fields() []*Field { return f.fields }
 
@@ -103,7 +117,18 @@ func (f *Form) TakesText() bool { return f.cur().kind == Text }
 
 func (f *Form) cur() *Field { return f.fields[f.focus] }
 
-func (f *Form) last() bool { return f.focus == len(f.fields)-1 }
+func (f *Form) last() bool { return f.nextShown(f.focus, 1) < 0 }
+
+// nextShown is the index of the first field shown after i going by step
+// (1 or -1), or -1 when there is none.
+func (f *Form) nextShown(i, step int) int {
+	for i += step; i >= 0 && i < len(f.fields); i += step {
+		if !f.fields[i].hidden {
+			return i
+		}
+	}
+	return -1
+}
 
 func (f *Form) focusOn(i int) {
 	// A time typed as 2230 or 6:05 reads back as 22:30, 06:05.
@@ -179,7 +204,7 @@ func (f *Form) forward() {
 	if cur.err != "" || f.last() {
 		return
 	}
-	f.focusOn(f.focus + 1)
+	f.focusOn(f.nextShown(f.focus, 1))
 	if nf := f.cur(); nf.kind == Multi {
 		nf.row = 0
 	}
@@ -192,10 +217,11 @@ func (f *Form) back() {
 		cur.touched = true
 	}
 	f.check()
-	if f.focus == 0 {
+	prev := f.nextShown(f.focus, -1)
+	if prev < 0 {
 		return
 	}
-	f.focusOn(f.focus - 1)
+	f.focusOn(prev)
 	if nf := f.cur(); nf.kind == Multi {
 		nf.row = len(nf.options) - 1
 	}
@@ -204,11 +230,11 @@ func (f *Form) back() {
 // submit checks every field and, if one has a problem, goes to it.
 func (f *Form) submit() Action {
 	for _, fl := range f.fields {
-		fl.touched = true
+		fl.touched = !fl.hidden || fl.touched
 	}
 	f.check()
 	for i, fl := range f.fields {
-		if fl.err != "" {
+		if fl.err != "" && !fl.hidden {
 			if i != f.focus {
 				f.focusOn(i)
 			}

@@ -52,13 +52,18 @@ func (f *Form) draw(st *screen.Styles, width int) (lines []string, starts []int,
 	labelW := 0
 	if width >= 60 {
 		for _, fl := range f.fields {
-			labelW = max(labelW, lipgloss.Width(fl.label)+4)
+			if !fl.hidden {
+				labelW = max(labelW, lipgloss.Width(fl.label)+4)
+			}
 		}
 		labelW = min(labelW, width/2)
 	}
 	for i, fl := range f.fields {
 		start := len(lines)
 		starts = append(starts, start)
+		if fl.hidden {
+			continue
+		}
 		if fl.Section != "" {
 			lines = append(lines, "")
 			lines = append(lines, strings.Split(screen.Wrap(st.Faint, width, fl.Section), "\n")...)

@@ -212,6 +212,7 @@ func (d *detail) lines() []string {
 	dw := detailWriter{st: st, width: w, labelW: 20, lines: status}
 	dw.add(nightFacts(st, r, w))
 	d.eveningLines(&dw, r.Evening)
+	takenLines(&dw, r.Taken)
 	if len(r.Runs) == 0 {
 		dw.section("Routine", "")
 		dw.add(st.Faint.Render("  none run"))
@@ -294,6 +295,7 @@ func (dt *detail) eveningLines(d *detailWriter, e *night.Evening) {
 	} else {
 		d.row("Checklist", strings.Join(items, ", "))
 	}
+	roomLines(d, e, dt.ctx.Settings)
 	if e.Note != "" {
 		d.row("Note", termsafe.String(e.Note))
 	}
@@ -362,6 +364,7 @@ func checkinLines(d *detailWriter, c *night.Checkin) {
 	d.rowStyled("Leg symptoms", nightfmt.SevCell(st, c.RLSSeverity)+st.Text.Render(" of 10"))
 	d.row("Symptoms started", c.Onset.Label())
 	d.row("Got up for legs", times(c.GotUp, "time"))
+	legLines(d, c)
 	if c.Notes != "" {
 		d.row("Notes", termsafe.String(c.Notes))
 	}

@@ -36,19 +36,25 @@ type trends struct {
 	end            string
 	recs           []night.Record
 	err            error
+	// legs shows the onset clock times and the nights with arms involved
+	// instead of the ratings.
+	legs bool
 }
 
-type trendsKeys struct{ span key.Binding }
+type trendsKeys struct{ span, legs key.Binding }
 
 func newTrendsKeys() trendsKeys {
-	return trendsKeys{span: bind([]string{"r"}, "r", "30/90 nights")}
+	return trendsKeys{span: bind([]string{"r"}, "r", "30/90 nights"), legs: bind([]string{"o"}, "o", "onset & arms")}
 }
 
 func (s *trends) enter() tea.Cmd { return s.load(s.src, s.endNight()) }
 
 func (s *trends) key(k tea.KeyPressMsg) (viewID, tea.Cmd) {
-	if key.Matches(k, s.keys.span) {
+	switch {
+	case key.Matches(k, s.keys.span):
 		s.days = 120 - s.days // 30 ↔ 90
+	case key.Matches(k, s.keys.legs):
+		s.legs = !s.legs
 	}
 	return noView, nil
 }
@@ -57,7 +63,7 @@ func (s *trends) fit() {}
 
 func (s *trends) allKeys() []key.Binding { return s.help() }
 
-func (s *trends) help() []key.Binding { return []key.Binding{s.keys.span} }
+func (s *trends) help() []key.Binding { return []key.Binding{s.keys.span, s.keys.legs} }
 
 type trendsMsg struct {
 	gen  int
@@ -134,6 +140,9 @@ func (s *trends) body() (title, note string, body []string) {
 	title += ", to " + nightfmt.Label(s.end)
 	if w < 60 {
 		title = fmt.Sprintf("%d nights to %s", days, nightfmt.Label(s.end))
+	}
+	if s.legs {
+		return title, note, s.legsBody()
 	}
 	sev := s.series(days, func(r *night.Record) float64 { return float64(nightfmt.Severity(r)) })
 	se := s.series(days, nightfmt.Efficiency)

@@ -1,0 +1,287 @@
+package journal
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/termsafe"
+)
+
+// Dose is what `took` records: a medicine or supplement in the person's
+// own words, when they took it, and the night it is filed under.
+type Dose struct {
+	// Name and Amount are the person's own words ("iron", "65 mg"); an
+	// empty Amount is not said.
+	Name, Amount string
+	// At is the clock time, HH:MM, read within the night as the check-in's
+	// times are; "" is now, and is only for tonight.
+	At string
+	// Night is the night to file it under; "" is tonight.
+	Night string
+}
+
+// Took records a dose, and returns it as saved with the checklist items
+// it answered: those whose taken words are in its name, ticked on the
+// night's evening log when its checklist was answered (a log left
+// unanswered, or none, is not started by a dose: that would say the other
+// items did not apply). Nothing about the medicine or the dose is judged.
+func (j *Journal) Took(ctx context.Context, d Dose) (night.Dose, []string, error) {
+	date := d.Night
+	if date == "" {
+		date = j.Tonight()
+	}
+	if err := j.checkNight(date); err != nil {
+		return night.Dose{}, nil, err
+	}
+	dose := night.Dose{Night: date, Name: strings.TrimSpace(d.Name), Amount: strings.TrimSpace(d.Amount)}
+	for _, w := range []struct {
+		f night.Field
+		s string
+	}{{night.FieldTookName, dose.Name}, {night.FieldTookAmount, dose.Amount}} {
+		if err := termsafe.Check(w.s, false); err != nil {
+			return dose, nil, &night.FieldError{Field: w.f, Msg: err.Error()}
+		}
+	}
+	at, err := j.doseTime(date, d.At)
+	if err != nil {
+		return dose, nil, err
+	}
+	dose.At = at
+	if err := dose.Validate(); err != nil {
+		return dose, nil, err
+	}
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	err = j.st.UpdateTaken(ctx, date, func(old []night.Dose) ([]night.Dose, error) {
+		return insertByTime(old, dose), nil
+	})
+	if err != nil {
+		return dose, nil, err
+	}
+	ticked, err := j.tickAnswered(ctx, date, []night.Dose{dose})
+	return dose, ticked, err
+}
+
+// insertByTime adds d to ds, kept in the order taken.
+func insertByTime(ds []night.Dose, d night.Dose) []night.Dose {
+	i := len(ds)
+	for i > 0 && ds[i-1].At.After(d.At) {
+		i--
+	}
+	return slices.Insert(ds, i, d)
+}
+
+// doseTime places a dose's clock time in the night date, as the check-in
+// places getting into bed; "" is now, for tonight only. A time not yet
+// come is refused.
+func (j *Journal) doseTime(date, at string) (time.Time, error) {
+	now := j.Now()
+	if strings.TrimSpace(at) == "" {
+		if date != j.Tonight() {
+			return time.Time{}, &night.FieldError{Field: night.FieldTookAt, Missing: true,
+				Msg: fmt.Sprintf("is needed for a night before tonight (%s): when did you take it?", date)}
+		}
+		return now.Truncate(time.Minute), nil
+	}
+	cl, w, err := night.ParseWhich(at)
+	if err != nil {
+		return time.Time{}, &night.FieldError{Field: night.FieldTookAt, Msg: err.Error()}
+	}
+	t, _, err := night.PlaceFirst(date, j.set.Boundary, now.Location(), cl, w)
+	if err != nil {
+		return time.Time{}, &night.FieldError{Field: night.FieldTookAt, Msg: err.Error()}
+	}
+	if t.After(now) {
+		return time.Time{}, &night.FieldError{Field: night.FieldTookAt, Msg: fmt.Sprintf("%s has not happened yet (it is now %s)",
+			t.Format("Mon 2 Jan 15:04"), now.Format("Mon 2 Jan 15:04"))}
+	}
+	return t, nil
+}
+
+// errNoLog stops an evening update that has nothing to tick.
+var errNoLog = errors.New("no answered checklist")
+
+// tickAnswered ticks, on the night's answered evening log, the checklist
+// items the doses answer, and returns them.
+func (j *Journal) tickAnswered(ctx context.Context, date string, ds []night.Dose) ([]string, error) {
+	var ids []string
+	for _, d := range ds {
+		for _, id := range j.set.AnsweredBy(d.Name) {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var ticked []string
+	err := j.st.UpdateEvening(ctx, date, func(e night.Evening, had bool) (night.Evening, error) {
+		if !had || e.ChecklistSkipped {
+			return e, errNoLog
+		}
+		for _, id := range ids {
+			if !slices.Contains(e.Tags, id) {
+				e.Tags = append(e.Tags, id)
+				ticked = append(ticked, id)
+			}
+		}
+		if len(ticked) == 0 {
+			return e, errNoLog
+		}
+		return e, nil
+	})
+	if errors.Is(err, errNoLog) {
+		return nil, nil
+	}
+	return ticked, err
+}
+
+// KnownDoses are the different doses recorded on earlier nights, the
+// latest first: what "Taken tonight" offers to tick again.
+func (j *Journal) KnownDoses(ctx context.Context) ([]night.Dose, error) {
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	return j.st.KnownDoses(ctx, MaxKnownDoses)
+}
+
+// MaxKnownDoses is how many earlier doses "Taken tonight" offers.
+const MaxKnownDoses = 12
+
+// SetTaken makes ds the doses of the night date, as the evening form's
+// "Taken tonight" list does: a dose ticked anew is taken now (Dose.At
+// zero), and one unticked is removed. It ticks the checklist items they
+// answer on an answered log, as Took does.
+func (j *Journal) SetTaken(ctx context.Context, date string, ds []night.Dose) error {
+	if err := j.checkNight(date); err != nil {
+		return err
+	}
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	now := j.Now().Truncate(time.Minute)
+	var added []night.Dose
+	err := j.st.UpdateTaken(ctx, date, func([]night.Dose) ([]night.Dose, error) {
+		out := make([]night.Dose, 0, len(ds))
+		for _, d := range ds {
+			d.Night = date
+			if d.At.IsZero() {
+				d.At = now
+				added = append(added, d)
+			}
+			if err := termsafe.Check(d.Name+d.Amount, false); err != nil {
+				return nil, &night.FieldError{Field: night.FieldTookName, Msg: err.Error()}
+			}
+			out = insertByTime(out, d)
+		}
+		return out, nil
+	})
+	if err != nil {
+		return err
+	}
+	_, err = j.tickAnswered(ctx, date, added)
+	return err
+}
+
+// LabChange is what `labs add` gives: numbers as typed, nil when left out.
+type LabChange struct {
+	Date           string
+	Ferritin, TSAT *string
+	Note           *string
+}
+
+// AddLab saves a date's iron results; what is left out keeps the date's
+// earlier results. It returns them as saved, and whether the date had
+// some. quietlegs keeps them as given: no target values, no reading.
+func (j *Journal) AddLab(ctx context.Context, ch LabChange) (night.Lab, bool, error) {
+	if err := night.CheckDate(ch.Date); err != nil {
+		msg := err.Error()
+		if es := night.AsFieldErrors(err); len(es) > 0 {
+			msg = es[0].Msg
+		}
+		return night.Lab{}, false, &night.FieldError{Field: night.FieldLabDate, Msg: msg}
+	}
+	if today := j.Now().Format(night.Layout); ch.Date > today {
+		return night.Lab{}, false, &night.FieldError{Field: night.FieldLabDate, Msg: fmt.Sprintf("%s has not come yet (today is %s)", ch.Date, today)}
+	}
+	num := func(f night.Field, s *string, unit string) (*float64, error) {
+		if s == nil || strings.TrimSpace(*s) == "" {
+			return nil, nil
+		}
+		v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(*s), ",", ".", 1), 64)
+		if err != nil {
+			return nil, &night.FieldError{Field: f, Msg: fmt.Sprintf("%q is not a number (%s)", *s, unit)}
+		}
+		return &v, nil
+	}
+	fer, err := num(night.FieldLabFerritin, ch.Ferritin, "µg/L")
+	if err != nil {
+		return night.Lab{}, false, err
+	}
+	tsat, err := num(night.FieldLabTSAT, ch.TSAT, "%")
+	if err != nil {
+		return night.Lab{}, false, err
+	}
+	if ch.Note != nil {
+		if err := termsafe.Check(*ch.Note, false); err != nil {
+			return night.Lab{}, false, &night.FieldError{Field: night.FieldNote, Msg: err.Error()}
+		}
+	}
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	var saved night.Lab
+	var existed bool
+	err = j.st.UpdateLab(ctx, ch.Date, func(l night.Lab, had bool) (night.Lab, error) {
+		existed = had
+		if ch.Ferritin != nil {
+			l.Ferritin = fer
+		}
+		if ch.TSAT != nil {
+			l.TSAT = tsat
+		}
+		if ch.Note != nil {
+			l.Note = strings.TrimSpace(*ch.Note)
+		}
+		saved = l
+		return l, l.Validate()
+	})
+	return saved, existed, err
+}
+
+// Labs are every set of iron results, in date order.
+func (j *Journal) Labs(ctx context.Context) ([]night.Lab, error) {
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	return j.st.Labs(ctx)
+}
+
+// TakenOn are the doses filed under the night date, in the order taken.
+func (j *Journal) TakenOn(ctx context.Context, date string) ([]night.Dose, error) {
+	if err := night.CheckDate(date); err != nil {
+		return nil, err
+	}
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	recs, err := j.st.Nights(ctx, date, date)
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	return recs[0].Taken, nil
+}
+
+// SplitDose reads "iron 65 mg" as typed into one line: the name, then
+// the amount from the first word that starts with a digit ("65 mg").
+func SplitDose(s string) (name, amount string) {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if i > 0 && w[0] >= '0' && w[0] <= '9' {
+			return strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		}
+	}
+	return strings.Join(words, " "), ""
+}
