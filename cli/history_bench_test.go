@@ -29,7 +29,7 @@ func sqliteJournal(b *testing.B) *journal.Journal {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	if _, err := s.Import(context.Background(), journaltest.Nights(benchLastNight, 3650, 1)); err != nil {
+	if _, err := s.Import(context.Background(), journaltest.Nights(benchLastNight, 3650, 1), nil); err != nil {
 		b.Fatal(err)
 	}
 	lib := &routine.Library{Routines: []*routine.Routine{journaltest.Routine()}}

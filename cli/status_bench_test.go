@@ -19,7 +19,7 @@ func BenchmarkStatus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.Import(context.Background(), journaltest.Nights(benchLastNight, 3650, 1)); err != nil {
+	if _, err := s.Import(context.Background(), journaltest.Nights(benchLastNight, 3650, 1), nil); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()

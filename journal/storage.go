@@ -52,10 +52,11 @@ type Storage interface {
 	// NightRange is the first and last night with any record, and how many
 	// nights have one.
 	NightRange(ctx context.Context) (first, last string, n int, err error)
-	// Import merges records by night, all or nothing. A night's doses are
-	// added to those stored (matched by their words and instant); none is
-	// deleted.
-	Import(ctx context.Context, recs []night.Record) (ImportResult, error)
+	// Import merges records by night and iron results by date, all or
+	// nothing, in one transaction. A night's doses are added to those
+	// stored (matched by their words and instant); none is deleted. Results
+	// of a date replace those stored for it.
+	Import(ctx context.Context, recs []night.Record, labs []night.Lab) (ImportResult, error)
 
 	// UpdateTaken reads the doses filed under the night date, passes them
 	// to fn, and saves what fn returns as the night's doses, in one
@@ -71,9 +72,6 @@ type Storage interface {
 	UpdateLab(ctx context.Context, date string, fn func(old night.Lab, existed bool) (night.Lab, error)) error
 	// Labs reads every set of iron results, in date order.
 	Labs(ctx context.Context) ([]night.Lab, error)
-	// ImportLabs merges results by date, all or nothing: added and
-	// updated count the dates new and replaced.
-	ImportLabs(ctx context.Context, labs []night.Lab) (added, updated int, err error)
 	// StartExperiment reads the latest experiment (the one started last,
 	// with whether there is one), passes it to fn, and saves the
 	// experiment fn returns as a new one, all in one transaction that no

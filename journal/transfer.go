@@ -55,15 +55,7 @@ func (j *Journal) Import(ctx context.Context, r io.Reader) (ImportResult, error)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	res, err := j.st.Import(ctx, doc.Nights)
-	if err != nil || len(doc.Labs) == 0 {
-		return res, err
-	}
-	// The results go in a second transaction: the file was read whole and
-	// checked, so only a failing disk can part them from the nights.
-	added, updated, err := j.st.ImportLabs(ctx, doc.Labs)
-	res.LabsAdded, res.LabsUpdated = added, updated
-	return res, err
+	return j.st.Import(ctx, doc.Nights, doc.Labs)
 }
 
 // Backup writes a consistent copy of the records to path, even while

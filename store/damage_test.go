@@ -19,7 +19,7 @@ func damagedDB(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Import(context.Background(), genNights(t, "2020-01-01", 200, 9, berlin(t))); err != nil {
+	if _, err := s.Import(context.Background(), genNights(t, "2020-01-01", 200, 9, berlin(t)), nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -38,7 +38,7 @@ func TestDeleteNight(t *testing.T) {
 	for _, tt := range tests {
 		t.Run("part "+string(tt.part), func(t *testing.T) {
 			s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
-			if _, err := s.Import(ctx, genNights(t, "2026-11-20", 3, 3, berlin(t))); err != nil {
+			if _, err := s.Import(ctx, genNights(t, "2026-11-20", 3, 3, berlin(t)), nil); err != nil {
 				t.Fatal(err)
 			}
 			if got := rowCount(t, s, "evening_tags"); got != 4 {

@@ -80,19 +80,19 @@ func TestImportEventsIdempotentAndAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
 	recs := []night.Record{{Night: "2026-11-22", Events: testEvents(t)}}
-	res, err := s.Import(ctx, recs)
+	res, err := s.Import(ctx, recs, nil)
 	if err != nil || res.Added != 1 {
 		t.Fatalf("Import = %+v, %v", res, err)
 	}
 	before := dump(t, s)
-	res, err = s.Import(ctx, recs)
+	res, err = s.Import(ctx, recs, nil)
 	if err != nil || res.Unchanged != 1 || dump(t, s) != before {
 		t.Fatalf("Import again = %+v, %v; want nothing changed", res, err)
 	}
 	// One changed answer updates the night.
 	changed := testEvents(t)
 	changed[0].Helped = night.HelpedALittle
-	res, err = s.Import(ctx, []night.Record{{Night: "2026-11-22", Events: changed}})
+	res, err = s.Import(ctx, []night.Record{{Night: "2026-11-22", Events: changed}}, nil)
 	if err != nil || res.Updated != 1 || len(allNights(t, s)[0].Events) != 2 {
 		t.Fatalf("Import changed = %+v, %v", res, err)
 	}
@@ -102,7 +102,7 @@ func TestImportEventsIdempotentAndAllOrNothing(t *testing.T) {
 		{Night: "2026-11-21", Events: []night.Event{{At: time.Date(2026, 11, 21, 23, 0, 0, 0, time.UTC), Severity: 5}}},
 		{Night: "2026-11-23", Events: []night.Event{{At: time.Date(2026, 11, 24, 1, 0, 0, 0, time.UTC), Severity: 5, Helped: "maybe"}}},
 	}
-	if _, err := s.Import(ctx, bad); err == nil || !strings.Contains(err.Error(), "night 2026-11-23: flare-up 1") {
+	if _, err := s.Import(ctx, bad, nil); err == nil || !strings.Contains(err.Error(), "night 2026-11-23: flare-up 1") {
 		t.Errorf("Import with a bad event: %v", err)
 	}
 	if dump(t, s) != before {

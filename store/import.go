@@ -22,26 +22,38 @@ import (
 // Every record is checked before anything is written; the error for an
 // invalid one names its night and wraps the *night.FieldError, if any.
 // A flare-up is matched by its instant, and replaced when it differs.
+// Iron results are matched by date, in the same transaction.
 // Imported runs get speed 1 and their planned length; without one, the sum
 // of their steps' planned lengths.
-func (s *Store) Import(ctx context.Context, recs []night.Record) (journal.ImportResult, error) {
+func (s *Store) Import(ctx context.Context, recs []night.Record, labs []night.Lab) (journal.ImportResult, error) {
 	in, err := prepareImport(recs)
+	if err == nil {
+		err = checkLabs(labs)
+	}
 	if err != nil {
 		return journal.ImportResult{}, fmt.Errorf("import: %w", err)
 	}
-	if len(in) == 0 {
+	if len(in) == 0 && len(labs) == 0 {
 		return journal.ImportResult{}, nil
 	}
 	// What to write is worked out in a read transaction, which in WAL mode
 	// holds up no writer; the write transaction then only writes, each
 	// statement prepared once, so other windows wait as little as can be.
 	var plan importPlan
-	err = s.read(ctx, func(tx *sql.Tx) (err error) {
-		plan, err = planImport(ctx, tx, in)
-		return err
-	})
+	if len(in) > 0 {
+		err = s.read(ctx, func(tx *sql.Tx) (err error) {
+			plan, err = planImport(ctx, tx, in)
+			return err
+		})
+	}
 	if err == nil {
-		err = s.write(ctx, func(tx *sql.Tx) error { return plan.write(ctx, newPreparedTx(tx)) })
+		err = s.write(ctx, func(tx *sql.Tx) (err error) {
+			if err := plan.write(ctx, newPreparedTx(tx)); err != nil {
+				return err
+			}
+			plan.res.LabsAdded, plan.res.LabsUpdated, err = importLabs(ctx, tx, labs)
+			return err
+		})
 	}
 	if err != nil {
 		return journal.ImportResult{}, fmt.Errorf("import %d nights into %s: %w", len(in), s.path, err)

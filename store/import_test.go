@@ -89,7 +89,7 @@ func TestImportCountsAndIsIdempotent(t *testing.T) {
 		{Night: recs[3].Night, Evening: &ev3},
 		recs[4], recs[5],
 	}
-	res, err := s.Import(ctx, in)
+	res, err := s.Import(ctx, in, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestImportCountsAndIsIdempotent(t *testing.T) {
 	}
 
 	before, nightsBefore := dump(t, s), allNights(t, s)
-	res, err = s.Import(ctx, in)
+	res, err = s.Import(ctx, in, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	recs := genNights(t, "2026-10-20", 10, 5, berlin(t))
 	recs[3].Runs = append(recs[3].Runs, testRun("wind-down", recs[3].Runs[0].EndedAt.Add(3*time.Hour), routine.Running, 1))
 	recs[4].Evening, recs[5].Checkin, recs[6].Runs = nil, nil, nil
-	res, err := src.Import(ctx, recs)
+	res, err := src.Import(ctx, recs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	exported := allNights(t, src)
 
 	dst := openTest(t, filepath.Join(t.TempDir(), "dst.db"))
-	if _, err := dst.Import(ctx, exported); err != nil {
+	if _, err := dst.Import(ctx, exported, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := allNights(t, dst); !reflect.DeepEqual(got, exported) {
@@ -149,7 +149,7 @@ func TestImportMovesARunToItsNight(t *testing.T) {
 	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
 	run := testRun("wind-down", time.Date(2026, 11, 23, 0, 40, 0, 0, time.UTC), routine.Completed, 2)
 	saveRun(t, s, "2026-11-23", run) // filed by a day boundary of 0
-	res, err := s.Import(ctx, []night.Record{{Night: "2026-11-22", Runs: []night.Run{run}}})
+	res, err := s.Import(ctx, []night.Record{{Night: "2026-11-22", Runs: []night.Run{run}}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,13 +186,13 @@ func TestInvalidImportWritesNothing(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
 			s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
-			if _, err := s.Import(ctx, genNights(t, "2026-11-01", 2, 3, loc)); err != nil {
+			if _, err := s.Import(ctx, genNights(t, "2026-11-01", 2, 3, loc), nil); err != nil {
 				t.Fatal(err)
 			}
 			before := dump(t, s)
 			recs := genNights(t, "2026-11-22", 3, 3, loc)
 			tt.spoil(&recs[1])
-			res, err := s.Import(ctx, recs)
+			res, err := s.Import(ctx, recs, nil)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Import = %+v, %v; want an error saying %q", res, err, tt.want)
 			}
@@ -216,7 +216,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		WHEN NEW.night = '2026-11-25' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`); err != nil {
 		t.Fatal(err)
 	}
-	_, err := s.Import(ctx, genNights(t, "2026-11-20", 6, 3, time.UTC))
+	_, err := s.Import(ctx, genNights(t, "2026-11-20", 6, 3, time.UTC), nil)
 	if err == nil || !strings.Contains(err.Error(), "disk on fire") || !strings.Contains(err.Error(), "night 2026-11-25") {
 		t.Fatalf("Import error = %v, want the trigger's, naming the night", err)
 	}

@@ -55,7 +55,7 @@ func TestImportLetsOtherWritersIn(t *testing.T) {
 		}
 	})
 	start := time.Now()
-	res, err := importer.Import(ctx, recs)
+	res, err := importer.Import(ctx, recs, nil)
 	took := time.Since(start)
 	close(done)
 	wg.Wait()

@@ -18,7 +18,7 @@ func BenchmarkNights10Years(b *testing.B) {
 	defer s.Close()
 	const nights = 3650
 	start := time.Now()
-	if _, err := s.Import(ctx, genNights(b, "2016-11-01", nights, 9, berlin(b))); err != nil {
+	if _, err := s.Import(ctx, genNights(b, "2016-11-01", nights, 9, berlin(b)), nil); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("importing %d nights took %v", nights, time.Since(start).Round(time.Millisecond))

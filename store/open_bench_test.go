@@ -47,7 +47,7 @@ func BenchmarkQuickCheck10Years(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.Import(context.Background(), genNights(b, "2016-11-01", 3650, 9, berlin(b))); err != nil {
+	if _, err := s.Import(context.Background(), genNights(b, "2016-11-01", 3650, 9, berlin(b)), nil); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()

@@ -27,7 +27,7 @@ func TestOpenReadOnlyNeverWrites(t *testing.T) {
 
 	path := filepath.Join(dir, "q.db")
 	s := openTest(t, path)
-	if _, err := s.Import(context.Background(), journaltest.Nights("2026-11-22", 30, 1)); err != nil {
+	if _, err := s.Import(context.Background(), journaltest.Nights("2026-11-22", 30, 1), nil); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -20,7 +20,7 @@ import (
 func liveDB(t *testing.T, path string, n int) *Store {
 	t.Helper()
 	s := openTest(t, path)
-	if _, err := s.Import(context.Background(), genNights(t, "2026-11-01", n, 2, berlin(t))); err != nil {
+	if _, err := s.Import(context.Background(), genNights(t, "2026-11-01", n, 2, berlin(t)), nil); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -174,42 +174,43 @@ func (s *Store) Labs(ctx context.Context) ([]night.Lab, error) {
 	return ls, nil
 }
 
-// ImportLabs merges results by date in one transaction: a date not
-// stored is added, one stored differently is replaced. It returns how
-// many dates it added and replaced.
-func (s *Store) ImportLabs(ctx context.Context, labs []night.Lab) (added, updated int, err error) {
+// checkLabs checks every result of an import before anything is written.
+func checkLabs(labs []night.Lab) error {
 	for _, l := range labs {
 		if err := l.Validate(); err != nil {
-			return 0, 0, fmt.Errorf("import results of %s: %w", l.Date, err)
+			return fmt.Errorf("results of %s: %w", l.Date, err)
 		}
 	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		stored, err := readLabs(ctx, tx, "")
-		if err != nil {
-			return err
-		}
-		byDate := map[string]night.Lab{}
-		for _, l := range stored {
-			byDate[l.Date] = l
-		}
-		for _, l := range labs {
-			old, had := byDate[l.Date]
-			if had && sameLab(old, l) {
-				continue
-			}
-			if err := upsertLab(ctx, tx, l); err != nil {
-				return err
-			}
-			if had {
-				updated++
-			} else {
-				added++
-			}
-		}
-		return nil
-	})
+	return nil
+}
+
+// importLabs merges results by date inside an import's transaction:
+// added and updated count the dates new and replaced.
+func importLabs(ctx context.Context, tx *sql.Tx, labs []night.Lab) (added, updated int, err error) {
+	if len(labs) == 0 {
+		return 0, 0, nil
+	}
+	stored, err := readLabs(ctx, tx, "")
 	if err != nil {
-		return 0, 0, fmt.Errorf("import results into %s: %w", s.path, err)
+		return 0, 0, err
+	}
+	byDate := map[string]night.Lab{}
+	for _, l := range stored {
+		byDate[l.Date] = l
+	}
+	for _, l := range labs {
+		old, had := byDate[l.Date]
+		if had && sameLab(old, l) {
+			continue
+		}
+		if err := upsertLab(ctx, tx, l); err != nil {
+			return 0, 0, fmt.Errorf("results of %s: %w", l.Date, err)
+		}
+		if had {
+			updated++
+		} else {
+			added++
+		}
 	}
 	return added, updated, nil
 }

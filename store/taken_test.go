@@ -49,11 +49,11 @@ func TestImportMergesDosesAndLabs(t *testing.T) {
 	}
 	recs := []night.Record{{Night: "2026-11-22", Taken: []night.Dose{iron, mag}}, {Night: "2026-11-23", Taken: []night.Dose{mag}}}
 	recs[1].Taken[0].Night = ""
-	res, err := s.Import(ctx, recs)
+	res, err := s.Import(ctx, recs, nil)
 	if err != nil || res != (journal.ImportResult{Added: 1, Updated: 1}) {
 		t.Fatalf("import: %+v, %v", res, err)
 	}
-	if res, err := s.Import(ctx, recs); err != nil || res.Unchanged != 2 {
+	if res, err := s.Import(ctx, recs, nil); err != nil || res.Unchanged != 2 {
 		t.Errorf("importing again: %+v, %v; want nothing changed", res, err)
 	}
 	all, err := s.Nights(ctx, "", "")
@@ -70,13 +70,20 @@ func TestImportMergesDosesAndLabs(t *testing.T) {
 
 	fer := 48.0
 	labs := []night.Lab{{Date: "2026-11-01", Ferritin: &fer}, {Date: "2026-11-15", Note: "pending"}}
-	if a, u, err := s.ImportLabs(ctx, labs); err != nil || a != 2 || u != 0 {
-		t.Errorf("ImportLabs = %d, %d, %v", a, u, err)
+	if res, err := s.Import(ctx, nil, labs); err != nil || res.LabsAdded != 2 || res.LabsUpdated != 0 {
+		t.Errorf("importing results = %+v, %v", res, err)
 	}
 	labs[1].Note = "done"
-	if a, u, err := s.ImportLabs(ctx, labs); err != nil || a != 0 || u != 1 {
-		t.Errorf("ImportLabs again = %d, %d, %v", a, u, err)
+	if res, err := s.Import(ctx, nil, labs); err != nil || res.LabsAdded != 0 || res.LabsUpdated != 1 {
+		t.Errorf("importing results again = %+v, %v", res, err)
 	}
+	// A mistake in a night refuses the results in the same file too.
+	labs[1].Note = "later"
+	bad := []night.Record{{Night: "2026-11-24", Taken: []night.Dose{{Name: ""}}}}
+	if _, err := s.Import(ctx, bad, labs); err == nil {
+		t.Error("an import with a bad night was taken")
+	}
+	labs[1].Note = "done" // as stored: the refused file changed nothing
 	if got, err := s.Labs(ctx); err != nil || !reflect.DeepEqual(got, labs) {
 		t.Errorf("labs %+v, %v", got, err)
 	}

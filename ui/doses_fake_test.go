@@ -25,6 +25,3 @@ func (f *fakeStorage) UpdateLab(ctx context.Context, d string, fn func(night.Lab
 	return f.dosesStore().UpdateLab(ctx, d, fn)
 }
 func (f *fakeStorage) Labs(ctx context.Context) ([]night.Lab, error) { return f.dosesStore().Labs(ctx) }
-func (f *fakeStorage) ImportLabs(ctx context.Context, labs []night.Lab) (int, int, error) {
-	return f.dosesStore().ImportLabs(ctx, labs)
-}

@@ -474,7 +474,7 @@ func (f *fakeStorage) Nights(ctx context.Context, from, to string) ([]night.Reco
 func (f *fakeStorage) NightRange(ctx context.Context) (string, string, int, error) {
 	return f.history.NightRange(ctx)
 }
-func (f *fakeStorage) Import(context.Context, []night.Record) (journal.ImportResult, error) {
+func (f *fakeStorage) Import(context.Context, []night.Record, []night.Lab) (journal.ImportResult, error) {
 	return journal.ImportResult{}, nil
 }
 func (f *fakeStorage) StartExperiment(context.Context, func(journal.Experiment, bool) (journal.Experiment, error)) (int64, error) {

@@ -306,8 +306,9 @@ func (s *Storage) NightRange(context.Context) (first, last string, n int, err er
 }
 
 // Import adds every part of recs, replacing what a night had.
-func (s *Storage) Import(_ context.Context, recs []night.Record) (res journal.ImportResult, err error) {
+func (s *Storage) Import(_ context.Context, recs []night.Record, labs []night.Lab) (res journal.ImportResult, err error) {
 	err = s.write(func() error {
+		res.LabsAdded, res.LabsUpdated = s.mergeLabs(labs)
 		for _, r := range recs {
 			res.Added++
 			if r.Evening != nil {

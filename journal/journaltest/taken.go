@@ -102,21 +102,19 @@ func (s *Storage) Labs(context.Context) (out []night.Lab, err error) {
 	return out, err
 }
 
-// ImportLabs replaces each date's results with the imported ones.
-func (s *Storage) ImportLabs(_ context.Context, labs []night.Lab) (added, updated int, err error) {
-	err = s.write(func() error {
-		if s.LabResults == nil {
-			s.LabResults = map[string]night.Lab{}
+// mergeLabs replaces each date's results with the imported ones; the
+// caller holds the lock.
+func (s *Storage) mergeLabs(labs []night.Lab) (added, updated int) {
+	if s.LabResults == nil {
+		s.LabResults = map[string]night.Lab{}
+	}
+	for _, l := range labs {
+		if _, ok := s.LabResults[l.Date]; ok {
+			updated++
+		} else {
+			added++
 		}
-		for _, l := range labs {
-			if _, ok := s.LabResults[l.Date]; ok {
-				updated++
-			} else {
-				added++
-			}
-			s.LabResults[l.Date] = l
-		}
-		return nil
-	})
-	return added, updated, err
+		s.LabResults[l.Date] = l
+	}
+	return added, updated
 }
