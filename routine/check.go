@@ -108,7 +108,7 @@ func (c *checker) routine(fr *fileRoutine) *Routine {
 	return r
 }
 
-const kindList = "hold, interval, tense-release or breathing"
+const kindList = "hold, interval, tense-release, breathing or ready"
 
 // stepKeys are a step's optional keys by the kinds that use them.
 var stepKeys = map[Kind][]string{
@@ -116,6 +116,7 @@ var stepKeys = map[Kind][]string{
 	TenseRelease: {"groups", "sides", "tense", "release", "cues"},
 	Interval:     {"cycles", "phases"},
 	Breathing:    {"inhale", "hold", "exhale", "hold_after", "minutes", "seconds", "cycles"},
+	Ready:        {},
 }
 
 func (c *checker) step(i int, s *fileStep) Step {
@@ -157,6 +158,8 @@ func (c *checker) step(i int, s *fileStep) Step {
 		sp = c.interval(p, s)
 	case Breathing:
 		sp = c.breathing(p, s)
+	case Ready:
+		sp = readySpec{}
 	}
 	if sp != nil {
 		st.Phases = sp.phases()

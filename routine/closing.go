@@ -1,13 +1,72 @@
 package routine
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
-// ClosingLine sums up the run in one sentence, for the line printed when
-// it ends: "Evening wind-down completed: 9 of 9 steps done, 0 skipped,
-// 30:00. Good night."
-func (e *Engine) ClosingLine() string {
+// Summary sums up the run, every figure labelled: "Finished · 7 of 9
+// steps done, 2 skipped · 27 min 40 s".
+func (e *Engine) Summary() string {
 	t := Count(e.Results())
 	n := len(e.Routine().Steps)
-	return fmt.Sprintf("%s %s: %d of %d %s done, %d skipped, %s. Good night.",
-		e.Routine().DisplayTitle(), e.Status(), t.Done, n, Plural(n, "step", "steps"), t.Skipped, FormatDuration(t.Spent))
+	parts := []string{fmt.Sprintf("%d of %d %s done", t.Done, n, Plural(n, "step", "steps"))}
+	if t.CutShort > 0 {
+		parts = append(parts, fmt.Sprintf("%d cut short", t.CutShort))
+	}
+	if skipped := t.Skipped - t.CutShort; skipped > 0 || t.CutShort == 0 {
+		parts = append(parts, fmt.Sprintf("%d skipped", skipped))
+	}
+	return StatusWord(e.Status()) + " · " + strings.Join(parts, ", ") + " · " + FormatLength(t.Spent)
+}
+
+// ClosingLine is the line printed when a run ends: "Evening wind-down ·
+// Finished · 9 of 9 steps done, 0 skipped · 30 min. Good night."
+func (e *Engine) ClosingLine() string {
+	return e.Routine().DisplayTitle() + " · " + e.Summary() + ". Good night."
+}
+
+// StatusWord names how a run ended, for a person: "Finished", "Stopped
+// early", "Nothing done"; "Running" while it runs.
+func StatusWord(s Status) string {
+	switch s {
+	case Completed:
+		return "Finished"
+	case Partial:
+		return "Stopped early"
+	case Abandoned:
+		return "Nothing done"
+	}
+	return "Running"
+}
+
+// StepOutcome says how one step ended, for a summary: its time when done,
+// "cut short at 3:12" when left early, "skipped" when left with no time.
+func StepOutcome(r StepResult) string {
+	switch {
+	case r.Status == StepDone:
+		return FormatDuration(r.Actual)
+	case r.Actual >= time.Second:
+		return "cut short at " + FormatDuration(r.Actual)
+	}
+	return "skipped"
+}
+
+// FormatLength shows a length in words a screen reader says well: "27 min
+// 40 s", "30 min", "45 s", "1 h 5 min". Partial seconds are dropped.
+func FormatLength(d time.Duration) string {
+	s := max(int64(d/time.Second), 0)
+	h, m, sec := s/3600, s/60%60, s%60
+	var parts []string
+	if h > 0 {
+		parts = append(parts, fmt.Sprintf("%d h", h))
+	}
+	if m > 0 {
+		parts = append(parts, fmt.Sprintf("%d min", m))
+	}
+	if sec > 0 && h == 0 || len(parts) == 0 {
+		parts = append(parts, fmt.Sprintf("%d s", sec))
+	}
+	return strings.Join(parts, " ")
 }

@@ -219,13 +219,55 @@ func (e *Engine) leave() (now Reading, evs []Event, ok bool) {
 	return now, evs, true
 }
 
-// Next skips the rest of the current step.
+// DoneShare is how much of a step's planned time must have run for it to
+// count as done when a person moves on early: the last few seconds of a
+// stretch skipped are still a stretch done.
+const DoneShare = 0.9
+
+// Next moves on to the next step. The step left counts as done if at
+// least DoneShare of its time ran, and is cut short (StepSkipped, with the
+// time it had) otherwise; a ready step left by Next is skipped.
 func (e *Engine) Next() []Event {
 	now, evs, ok := e.leave()
 	if !ok {
 		return evs
 	}
-	evs = append(evs, e.endStep(StepSkipped))
+	status := StepSkipped
+	if planned := e.r.Steps[e.step].Duration(); planned > 0 && float64(e.spent[e.step]) >= DoneShare*float64(planned) {
+		status = StepDone
+	}
+	return append(evs, e.moveOn(now, status)...)
+}
+
+// Ready answers a ready step: the person is ready, so the step is done and
+// the next begins. It does nothing unless the run waits on a ready step
+// (a paused run is resumed by it).
+func (e *Engine) Ready() []Event {
+	if !e.Waiting() {
+		return nil
+	}
+	var evs []Event
+	if !e.running {
+		evs = e.Unpause()
+	}
+	now, more, ok := e.leave()
+	evs = append(evs, more...)
+	if !ok {
+		return evs
+	}
+	return append(evs, e.moveOn(now, StepDone)...)
+}
+
+// Waiting reports whether the run is on a ready step, waiting for the
+// person.
+func (e *Engine) Waiting() bool {
+	return e.started && !e.done && e.r.Steps[e.step].Phases[e.phase].Wait
+}
+
+// moveOn ends the current step as status and starts the next, or ends the
+// run after the last.
+func (e *Engine) moveOn(now Reading, status StepStatus) []Event {
+	evs := []Event{e.endStep(status)}
 	if e.step+1 >= len(e.r.Steps) {
 		return append(evs, e.finish(now, 0)...)
 	}
@@ -314,13 +356,14 @@ func (e *Engine) advance(now Reading) []Event {
 	var evs []Event
 	elapsed := e.phaseElapsed(now)
 	for {
-		d := e.r.Steps[e.step].Phases[e.phase].Duration
-		if elapsed < d {
+		ph := e.r.Steps[e.step].Phases[e.phase]
+		if d := ph.Duration; ph.Wait || elapsed < d {
+			// A ready phase lasts until Ready; its time is the wait.
 			e.offset, e.since = elapsed, now
 			return evs
 		}
-		elapsed -= d
-		e.spent[e.step] += d
+		elapsed -= ph.Duration
+		e.spent[e.step] += ph.Duration
 		if e.phase+1 < len(e.r.Steps[e.step].Phases) {
 			e.phase++
 			evs = append(evs, e.event(PhaseStarted))

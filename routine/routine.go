@@ -24,10 +24,14 @@ const (
 	TenseRelease Kind = "tense-release"
 	// Breathing paces inhale, hold and exhale for cycles or a total time.
 	Breathing Kind = "breathing"
+	// Ready has no countdown: it shows its instruction and waits until
+	// the person says they are ready (getting compresses takes as long as
+	// it takes).
+	Ready Kind = "ready"
 )
 
 // Kinds lists every step kind, in the order the docs describe them.
-var Kinds = []Kind{Hold, Interval, TenseRelease, Breathing}
+var Kinds = []Kind{Hold, Interval, TenseRelease, Breathing, Ready}
 
 // Routine is a named sequence of steps.
 type Routine struct {
@@ -90,14 +94,27 @@ func (s Step) Duration() time.Duration {
 
 // Phase is one timed part of a step. A phase change is what rings the bell.
 type Phase struct {
-	// Label is short: "left side", "warm", "tense left calves".
+	// Label is short, for the plan: "left side", "warm", "tense left calf".
 	Label string
-	// Cue is what to do now, shown and printed at the phase change.
+	// Heading says where in its step the phase is, with its counter:
+	// "left · round 1 of 2", "warm · cycle 2 of 3", "tense your right
+	// calf". Empty for a step of one plain phase. Shown, printed and
+	// spoken at every phase.
+	Heading string
+	// Cue is what to do now, shown and printed at the phase change; may
+	// be empty when the heading says it all.
 	Cue      string
 	Duration time.Duration
 	// Breath is set for paced breathing; the pacer follows it.
 	Breath *Breath
+	// Wait is set on a ready step's phase: it has no Duration and lasts
+	// until the person says they are ready.
+	Wait bool
 }
+
+// Waits reports whether the step waits for the person rather than
+// counting down.
+func (s Step) Waits() bool { return len(s.Phases) == 1 && s.Phases[0].Wait }
 
 // Breath is one breathing cycle. Zero holds are skipped.
 type Breath struct {
