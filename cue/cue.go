@@ -1,0 +1,240 @@
+// Package cue makes a routine's cues heard: distinct chimes (synthesised
+// here, played by whatever player the system has), terminal bells counted
+// out when there is no player, and a voice saying each cue. Sounds play in
+// the background, one after another, so a timer never waits for them.
+package cue
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Kind names a cue: what just happened in the routine.
+type Kind int
+
+// The cues, each with its own sound.
+const (
+	// Phase is a change inside a step: warm to cold, left to right,
+	// tense to release.
+	Phase Kind = iota
+	// Step is a new step.
+	Step
+	// End is the routine's end.
+	End
+	// Inhale and Exhale pace a breath, when pacing sounds are asked for.
+	Inhale
+	Exhale
+)
+
+var kindNames = map[Kind]string{Phase: "phase", Step: "step", End: "end", Inhale: "inhale", Exhale: "exhale"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Bells is how many terminal bells stand for k when no chime can be
+// played: one for a phase, two for a step, three for the end. A breath has
+// none: a bell every few seconds would be no help.
+func (k Kind) Bells() int {
+	switch k {
+	case Phase:
+		return 1
+	case Step:
+		return 2
+	case End:
+		return 3
+	}
+	return 0
+}
+
+// Sound chooses how cues sound.
+type Sound string
+
+// The choices of --sound and the sound setting.
+const (
+	Chime Sound = "chime"
+	Bell  Sound = "bell"
+	Off   Sound = "off"
+)
+
+// ParseSound reads a --sound value or setting.
+func ParseSound(s string) (Sound, error) {
+	switch v := Sound(strings.TrimSpace(strings.ToLower(s))); v {
+	case Chime, Bell, Off:
+		return v, nil
+	}
+	return "", fmt.Errorf("%q is not a sound: want bell, chime or off", s)
+}
+
+// Players are the sound players looked for, in order, with the arguments
+// before the file.
+var Players = [][]string{{"pw-play"}, {"paplay"}, {"aplay", "-q"}, {"afplay"}}
+
+// Voices are the speech programs looked for, in order, with the arguments
+// before the text. spd-say waits (-w) so cues do not talk over each other.
+var Voices = [][]string{{"espeak-ng", "-s", "150"}, {"spd-say", "-w"}, {"say"}}
+
+// Options say what to give.
+type Options struct {
+	Sound Sound
+	// Voice speaks each cue's words.
+	Voice bool
+	// Pace sounds each breath in and out of paced breathing.
+	Pace bool
+	// LookPath finds a program; exec.LookPath when nil.
+	LookPath func(string) (string, error)
+}
+
+// Cues gives the cues of one run. Give may be called from one goroutine;
+// the sounds play on another.
+type Cues struct {
+	o      Options
+	player []string
+	voice  []string
+	dir    string
+	files  map[Kind]string
+	notes  []string
+	jobs   chan []string
+	done   chan struct{}
+	closed sync.Once
+}
+
+// queueLength bounds the sounds waiting to play; beyond it new ones are
+// dropped rather than ever holding up the routine.
+const queueLength = 256
+
+// playTimeout bounds one sound or sentence, so a stuck player cannot
+// silence the rest.
+const playTimeout = 20 * time.Second
+
+// New finds the player and voice and, for chimes, synthesises them into a
+// private temporary folder. What could not be found is told by Notes; an
+// error means the chimes could not be written, and bells stand in.
+func New(o Options) (*Cues, error) {
+	if o.LookPath == nil {
+		o.LookPath = exec.LookPath
+	}
+	c := &Cues{o: o, files: map[Kind]string{}}
+	var err error
+	if o.Sound == Chime {
+		c.player = find(o.LookPath, Players)
+		if c.player == nil {
+			c.notes = append(c.notes, "No sound player found (pw-play, paplay, aplay or afplay): terminal bells instead, 1 for a change, 2 for a new step, 3 for the end.")
+		} else if err = c.writeChimes(); err != nil {
+			c.player = nil
+			err = fmt.Errorf("chimes: %w; terminal bells instead", err)
+		}
+	}
+	if o.Voice {
+		c.voice = find(o.LookPath, Voices)
+		if c.voice == nil {
+			c.notes = append(c.notes, "No voice found: install espeak-ng (or speech-dispatcher's spd-say) to hear the cues spoken.")
+		}
+	}
+	if c.player != nil || c.voice != nil {
+		c.jobs, c.done = make(chan []string, queueLength), make(chan struct{})
+		go c.play()
+	}
+	return c, err
+}
+
+func find(look func(string) (string, error), progs [][]string) []string {
+	for _, p := range progs {
+		if path, err := look(p[0]); err == nil {
+			return append([]string{path}, p[1:]...)
+		}
+	}
+	return nil
+}
+
+func (c *Cues) writeChimes() error {
+	dir, err := os.MkdirTemp("", "quietlegs-chimes-")
+	if err != nil {
+		return err
+	}
+	c.dir = dir
+	for k := range kindNames {
+		f := filepath.Join(dir, k.String()+".wav")
+		if err := os.WriteFile(f, Synthesize(k), 0o600); err != nil {
+			return err
+		}
+		c.files[k] = f
+	}
+	return nil
+}
+
+// Notes says what was asked for and could not be found, for a person to
+// read at the start.
+func (c *Cues) Notes() []string { return c.notes }
+
+// Chimes reports whether cues play as chimes.
+func (c *Cues) Chimes() bool { return c.player != nil }
+
+// Give sounds the cue k and speaks words (when a voice is on and words is
+// not empty). It never waits. It returns how many terminal bells the
+// caller should ring, for a person with bells or no player.
+func (c *Cues) Give(k Kind, words string) (bells int) {
+	if c == nil {
+		return 0
+	}
+	breath := k == Inhale || k == Exhale
+	if breath && !c.o.Pace {
+		return 0
+	}
+	switch {
+	case c.o.Sound == Off:
+	case c.player != nil:
+		c.queue(append(c.player[:len(c.player):len(c.player)], c.files[k]))
+	default:
+		bells = k.Bells()
+	}
+	if c.voice != nil && strings.TrimSpace(words) != "" {
+		// A leading dash would read as an option.
+		c.queue(append(c.voice[:len(c.voice):len(c.voice)], strings.TrimLeft(words, "- ")))
+	}
+	return bells
+}
+
+func (c *Cues) queue(argv []string) {
+	select {
+	case c.jobs <- argv:
+	default: // the queue is full: drop this one rather than wait
+	}
+}
+
+// play runs the queued sounds one after another.
+func (c *Cues) play() {
+	defer close(c.done)
+	for argv := range c.jobs {
+		ctx, cancel := context.WithTimeout(context.Background(), playTimeout)
+		_ = exec.CommandContext(ctx, argv[0], argv[1:]...).Run() // a sound that fails is only a sound
+		cancel()
+	}
+}
+
+// Close lets the sounds already queued play, waiting at most wait, and
+// removes the chimes.
+func (c *Cues) Close(wait time.Duration) {
+	if c == nil {
+		return
+	}
+	c.closed.Do(func() {
+		if c.jobs != nil {
+			close(c.jobs)
+			select {
+			case <-c.done:
+			case <-time.After(wait):
+			}
+		}
+		if c.dir != "" {
+			_ = os.RemoveAll(c.dir)
+		}
+	})
+}
+
+// Bells is n terminal bells, to write to the terminal.
+func Bells(n int) string { return strings.Repeat("\a", n) }
