@@ -71,6 +71,9 @@ func (a *app) eveningCmd() *cobra.Command {
 			if a.plainMode() {
 				return a.runPlain(cmd.Context())
 			}
+			if changed("pace") {
+				return usageError("--pace goes with --plain")
+			}
 			lib, err := a.library()
 			if err != nil {
 				return err
@@ -107,6 +110,7 @@ func (a *app) eveningCmd() *cobra.Command {
 	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
 	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
 	f.BoolVar(&a.anyway, "anyway", false, "with --plain: run even while a routine runs in another window")
+	f.StringVar(&a.pace, "pace", string(plain.PaceEach), "with --plain: paced breathing as each breath (each) or a line a minute (quiet)")
 	_ = cmd.RegisterFlagCompletionFunc("routine", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		lib, err := a.library()
 		if err != nil {
@@ -163,6 +167,10 @@ func (a *app) runPlain(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	pace := plain.Pacing(a.pace)
+	if pace != plain.PaceEach && pace != plain.PaceQuiet {
+		return usageError("--pace %q: want each or quiet", a.pace)
+	}
 	name := a.routineName
 	if name == "" {
 		name = routine.DefaultName
@@ -188,11 +196,18 @@ func (a *app) runPlain(ctx context.Context) error {
 			// this run for one cut off.
 			defer lock.Release()
 		}
+		cues, err := a.cues(j.Settings())
+		if err != nil {
+			return err
+		}
+		defer cues.Close(cueDrain)
 		p := &plain.Runner{
 			Out:    a.out,
 			Record: j.NewRun(r, a.speed),
-			Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
-			Wait:   plain.WaitReal,
+			Bell:   term.IsTerminal(os.Stdout.Fd()),
+			Cues:   cues,
+			Pace:   pace,
+			Wait:   plain.ReadKeys(os.Stdin),
 		}
 		_, err = p.Run(ctx)
 		return err

@@ -69,6 +69,8 @@ type app struct {
 	plain               bool
 	anyway              bool
 	routineName         string
+	cue                 cueFlags
+	pace                string
 
 	debug bool
 	log   *slog.Logger
@@ -121,9 +123,10 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	root.SetErr(a.stderr)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.db, "db", "", "database file (default $QUIETLEGS_DB, else the data directory)")
-	pf.BoolVar(&a.quiet, "quiet", false, "no bell at phase changes")
+	pf.BoolVar(&a.quiet, "quiet", false, "no sound at phase changes (--sound off)")
 	pf.Float64Var(&a.speed, "speed", 1, "run routine time this many times faster (for trying a routine out)")
 	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
+	a.cue.register(root)
 	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
 		a.routinesCmd(), a.exportCmd(), a.importCmd(), a.backupCmd(), a.restoreCmd(), a.deleteCmd(),
 		a.experimentCmd())

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -62,7 +63,14 @@ type Settings struct {
 	Boundary int `toml:"day_boundary"`
 	// Checklist is offered in the evening log, in this order.
 	Checklist []Item `toml:"checklist"`
+	// Sound is how a routine's cues sound: "chime", "bell" or "off".
+	Sound string `toml:"sound"`
+	// Voice speaks each cue.
+	Voice bool `toml:"voice"`
 }
+
+// Sounds are the values the sound setting takes.
+var Sounds = []string{"chime", "bell", "off"}
 
 // Label is the checklist label for id, or id itself for an item no longer
 // on the list, so old records still read.
@@ -122,6 +130,8 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 	var raw struct {
 		Boundary  *int    `toml:"day_boundary"`
 		Checklist *[]Item `toml:"checklist"`
+		Sound     *string `toml:"sound"`
+		Voice     *bool   `toml:"voice"`
 	}
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -129,7 +139,7 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		var se *toml.StrictMissingError
 		if errors.As(err, &se) && len(se.Errors) > 0 {
 			row, col := se.Errors[0].Position()
-			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary or [[checklist]] with id, label and kind)",
+			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary, sound, voice or [[checklist]] with id, label and kind)",
 				name, row, col, strings.Join(se.Errors[0].Key(), "."))
 		}
 		var de *toml.DecodeError
@@ -145,6 +155,15 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 			return Settings{}, fmt.Errorf("%s: day_boundary: %d is not an hour (0-23)", name, *raw.Boundary)
 		}
 		s.Boundary = *raw.Boundary
+	}
+	if raw.Sound != nil {
+		if !slices.Contains(Sounds, *raw.Sound) {
+			return Settings{}, fmt.Errorf("%s: sound: %q: want \"chime\", \"bell\" or \"off\"", name, termsafe.Line(*raw.Sound))
+		}
+		s.Sound = *raw.Sound
+	}
+	if raw.Voice != nil {
+		s.Voice = *raw.Voice
 	}
 	if raw.Checklist != nil {
 		if n := len(*raw.Checklist); n > MaxTags {

@@ -8,7 +8,11 @@ import (
 
 // Summary sums up the run, every figure labelled: "Finished · 7 of 9
 // steps done, 2 skipped · 27 min 40 s".
-func (e *Engine) Summary() string {
+func (e *Engine) Summary() string { return StatusWord(e.Status()) + " · " + e.Tally() }
+
+// Tally is Summary without how the run ended: "7 of 9 steps done, 2
+// skipped · 27 min 40 s".
+func (e *Engine) Tally() string {
 	t := Count(e.Results())
 	n := len(e.Routine().Steps)
 	parts := []string{fmt.Sprintf("%d of %d %s done", t.Done, n, Plural(n, "step", "steps"))}
@@ -18,7 +22,7 @@ func (e *Engine) Summary() string {
 	if skipped := t.Skipped - t.CutShort; skipped > 0 || t.CutShort == 0 {
 		parts = append(parts, fmt.Sprintf("%d skipped", skipped))
 	}
-	return StatusWord(e.Status()) + " · " + strings.Join(parts, ", ") + " · " + FormatLength(t.Spent)
+	return strings.Join(parts, ", ") + " · " + FormatLength(t.Spent)
 }
 
 // ClosingLine is the line printed when a run ends: "Evening wind-down ·

@@ -204,3 +204,28 @@ const (
 	Partial   Status = "partial"
 	Abandoned Status = "abandoned"
 )
+
+// StageLeft is how long the stage of the breath that elapsed falls in has
+// still to go: when the next "breathe in" or "breathe out" is due.
+func (b Breath) StageLeft(elapsed time.Duration) time.Duration {
+	cycle := b.Cycle()
+	if cycle <= 0 {
+		return 0
+	}
+	t := elapsed % cycle
+	if t < 0 {
+		t += cycle
+	}
+	for _, d := range [...]time.Duration{b.Inhale, b.Hold, b.Exhale, b.HoldAfter} {
+		if t < d {
+			return d - t
+		}
+		t -= d
+	}
+	return cycle - t
+}
+
+// StageLength is how long stage lasts in one breath.
+func (b Breath) StageLength(s BreathStage) time.Duration {
+	return [...]time.Duration{b.Inhale, b.Hold, b.Exhale, b.HoldAfter}[s]
+}

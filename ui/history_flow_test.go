@@ -196,10 +196,16 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 			Steps: []routine.StepResult{{Status: routine.StepDone}}}}},
 		rated("2026-11-18", 0, ""),
 		rated("2026-11-21", 3, routine.Partial),
+		{Night: "2026-11-22", Runs: []night.Run{{Routine: "x", Status: routine.Completed, Speed: 1,
+			Steps: []routine.StepResult{{Status: routine.StepDone}}}}},
 	}}
 	hs := newHarness(t, testOptions{Library: testLibrary(), History: hist}, 80, 24)
-	if want := [][2]string{{"2026-11-15", lastNight}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
+	// The 7 nights and tonight, whose run shows by the evening routine.
+	if want := [][2]string{{"2026-11-15", "2026-11-22"}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
 		t.Errorf("home read %v, want only %v", hist.Reads, want)
+	}
+	if v := hs.view(); !strings.Contains(v, "Evening wind-down · finished tonight") {
+		t.Errorf("home does not show tonight's run:\n%s", v)
 	}
 	v := hs.view()
 	for _, want := range []string{

@@ -41,6 +41,9 @@ type home struct {
 	// experiment is tonight's assignment while an experiment runs
 	// ("Experiment: tonight as usual (week 3 of 4)"), else "".
 	experiment string
+	// tonight says how tonight's routine went ("finished tonight"), ""
+	// before one is run.
+	tonight string
 }
 
 // homeLoadedMsg is what home shows beside its menu, read in the background.
@@ -51,6 +54,8 @@ type homeLoadedMsg struct {
 	// experiment is tonight's assignment's line, "" when none runs (or
 	// it could not be read: home works without it).
 	experiment string
+	// tonight is home.tonight.
+	tonight string
 }
 
 // morningFrom is the hour the morning starts: from then until the day
@@ -77,6 +82,9 @@ func (h *home) build() {
 				r = lib.Routines[0]
 			}
 			note := r.DisplayTitle() + " · " + routine.FormatDuration(r.Duration())
+			if h.tonight != "" {
+				note = r.DisplayTitle() + " · " + h.tonight
+			}
 			if h.elsewhere {
 				note = r.DisplayTitle() + " · running in another window"
 			}
@@ -122,6 +130,25 @@ func (h *home) build() {
 	)
 }
 
+// tonightNote says how the best of tonight's runs went: "finished
+// tonight", "stopped early tonight", "tried out tonight" for a run at
+// another speed; "" when none ended.
+func tonightNote(r night.Record) string {
+	run := r.MainRun()
+	for i := range r.Runs {
+		if run == nil && r.Runs[i].Status != routine.Running {
+			run = &r.Runs[i]
+		}
+	}
+	switch {
+	case run == nil || run.Status == routine.Running || run.Status == routine.Abandoned:
+		return ""
+	case run.Trial():
+		return "tried out tonight"
+	}
+	return strings.ToLower(routine.StatusWord(run.Status)) + " tonight"
+}
+
 // cmd is a menu action that always does c.
 func cmd(c tea.Cmd) func() tea.Cmd { return func() tea.Cmd { return c } }
 
@@ -130,15 +157,19 @@ func cmd(c tea.Cmd) func() tea.Cmd { return func() tea.Cmd { return c } }
 func (h *home) Init() tea.Cmd {
 	j := h.sh.j
 	last, from := h.last, h.dates[0]
+	tonight := max(night.Of(h.sh.Now(), h.sh.Boundary()), last)
 	return func() tea.Msg {
 		ctx, cancel := screen.StoreContext()
 		defer cancel()
 		var msg homeLoadedMsg
-		// The 7 nights to last, and nothing else: home stays quick
-		// however long the record.
-		msg.week, msg.weekErr = j.Nights(ctx, from, last)
+		// The 7 nights to last, and tonight, and nothing else: home
+		// stays quick however long the record.
+		msg.week, msg.weekErr = j.Nights(ctx, from, tonight)
 		for _, r := range msg.week {
 			msg.done = msg.done || (r.Night == last && r.Checkin != nil)
+			if r.Night == tonight {
+				msg.tonight = tonightNote(r)
+			}
 		}
 		msg.elsewhere = j.RunningElsewhere()
 		if a, ok, err := j.TonightAssignment(ctx); ok && err == nil {
@@ -151,7 +182,7 @@ func (h *home) Init() tea.Cmd {
 func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
-		h.done, h.elsewhere, h.experiment = msg.done, msg.elsewhere, msg.experiment
+		h.done, h.elsewhere, h.experiment, h.tonight = msg.done, msg.elsewhere, msg.experiment, msg.tonight
 		if msg.weekErr == nil {
 			h.setWeek(msg.week) // home works without it
 		}

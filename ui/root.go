@@ -12,6 +12,7 @@ import (
 	"context"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/cue"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
@@ -40,8 +41,8 @@ type Options struct {
 	Journal *journal.Journal
 	// Speed runs routine time faster; 1 is real time.
 	Speed float64
-	// Quiet turns off the bell.
-	Quiet bool
+	// Cues sounds and speaks a routine's cues; nil for silence.
+	Cues *cue.Cues
 	// SkipEveningLog starts routines straight away, without the evening
 	// log before them.
 	SkipEveningLog bool
@@ -153,6 +154,7 @@ func (m *Root) startRunner(run *journal.Run, notice string) screen.Screen {
 	m.runner.notice = notice
 	m.runner.alongside = m.alongside
 	m.runner.onEnd = m.releaseRun
+	m.runner.fromHome = m.sh.opts.Start == StartHome
 	return m.runner
 }
 
@@ -225,6 +227,12 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.replace(m.startRunner(msg.run, ""))
 	case beginRoutineMsg:
 		return m.replace(m.newRunner(msg.r, msg.notice))
+	case routineClosedMsg:
+		// Back home, which reads tonight afresh and shows the run. The
+		// runner stays known, so Close saves it once more in case the
+		// last save has not landed when the program ends.
+		m.stack = []screen.Screen{newHome(m.sh)}
+		return m, m.top().Init()
 	}
 	return m.route(msg)
 }

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quietlegs/quietlegs/routine"
+)
+
+// readyRoutine is the test routine with a ready step second.
+func readyRoutine() *routine.Routine {
+	r := testRoutine()
+	ready := routine.Step{Title: "Get the compresses ready", Kind: routine.Ready,
+		Instruction: "Fill a warm pack.", Phases: []routine.Phase{{Label: "ready", Wait: true}}}
+	r.Steps = append(r.Steps[:1], append([]routine.Step{ready}, r.Steps[1:]...)...)
+	return r
+}
+
+func TestRunnerReadyStepWaitsForSpaceOrEnter(t *testing.T) {
+	for _, k := range []string{"space", "enter"} {
+		t.Run(k, func(t *testing.T) {
+			o := testOptions{Routine: readyRoutine()}
+			o.Start, o.SkipEveningLog = StartRoutine, true
+			hs := newHarness(t, o, 80, 24)
+			if bells, _ := hs.wait(30 * time.Second); bells != 2 {
+				t.Errorf("%d bells at the ready step, want 2 (a new step)", bells)
+			}
+			before := len(hs.ticks)
+			hs.clock.Advance(10 * time.Minute)
+			if v := hs.view(); !strings.Contains(v, "Fill a warm pack.") || !strings.Contains(v, "Press space or Enter when you are ready.") ||
+				!strings.Contains(v, "enter ready") {
+				t.Errorf("ready step shows:\n%s", v)
+			}
+			if len(hs.ticks) != before {
+				t.Errorf("a waiting step ticks: %v", hs.ticks[before:])
+			}
+			if _, bells, _ := hs.key(k); bells != 2 {
+				t.Errorf("%d bells when ready, want 2 (the next step)", bells)
+			}
+			s := hs.root.runner.engine.Snapshot()
+			res := hs.root.runner.engine.Results()
+			if s.Step != 2 || s.Waiting || len(res) != 2 || res[1].Status != routine.StepDone || res[1].Actual != 10*time.Minute {
+				t.Errorf("after %s: step %d, waiting %v, results %+v", k, s.Step+1, s.Waiting, res)
+			}
+		})
+	}
+}
+
+func TestRoutineFromHomeEndsBackHome(t *testing.T) {
+	hs := newHarness(t, testOptions{Library: testLibrary(), SkipEveningLog: true}, 80, 24)
+	hs.key("e")
+	if hs.root.runner == nil {
+		t.Fatalf("e did not start the routine:\n%s", hs.view())
+	}
+	hs.wait(time.Minute)
+	hs.wait(time.Minute)
+	v := hs.view()
+	if !strings.Contains(v, "3 of 3 steps done") || !strings.Contains(v, "enter: back home") {
+		t.Fatalf("summary:\n%s", v)
+	}
+	if _, _, quit := hs.key("enter"); quit {
+		t.Fatal("enter on the summary quit; started from home it goes back home")
+	}
+	if _, ok := hs.root.top().(*home); !ok || len(hs.root.stack) != 1 {
+		t.Errorf("after the summary: %T, %d screens; want home alone", hs.root.top(), len(hs.root.stack))
+	}
+}
+
+func TestLeavingARoutineFromHomeShowsTheSummary(t *testing.T) {
+	hs := newHarness(t, testOptions{Library: testLibrary(), SkipEveningLog: true}, 80, 24)
+	hs.key("e")
+	hs.wait(40 * time.Second)
+	hs.key("q")
+	if _, _, quit := hs.key("y"); quit {
+		t.Fatal("y quit the program; started from home it shows the summary")
+	}
+	if v := hs.view(); !strings.Contains(v, "Stopped early") || !strings.Contains(v, "1 of 3 steps done") {
+		t.Errorf("after leaving:\n%s", v)
+	}
+	hs.key("enter")
+	if _, ok := hs.root.top().(*home); !ok {
+		t.Errorf("after the summary: %T, want home", hs.root.top())
+	}
+}
+
+func TestEveningRoutineEndsTheProgram(t *testing.T) {
+	hs := startRun(t, 80, 24, testOptions{})
+	hs.wait(time.Minute)
+	hs.wait(time.Minute)
+	if v := hs.view(); !strings.Contains(v, "enter to close") {
+		t.Errorf("summary:\n%s", v)
+	}
+	if _, _, quit := hs.key("enter"); !quit {
+		t.Error("enter on the summary of quietlegs evening did not end the program")
+	}
+}
