@@ -89,7 +89,7 @@ type Options struct {
 	LookPath func(string) (string, error)
 }
 
-// Cues gives the cues of one run. Give may be called from one goroutine;
+// Cues gives the cues of one run; a nil *Cues is silent. Give may be called from one goroutine;
 // the sounds play on another.
 type Cues struct {
 	o      Options
@@ -169,10 +169,15 @@ func (c *Cues) writeChimes() error {
 
 // Notes says what was asked for and could not be found, for a person to
 // read at the start.
-func (c *Cues) Notes() []string { return c.notes }
+func (c *Cues) Notes() []string {
+	if c == nil {
+		return nil
+	}
+	return c.notes
+}
 
 // Chimes reports whether cues play as chimes.
-func (c *Cues) Chimes() bool { return c.player != nil }
+func (c *Cues) Chimes() bool { return c != nil && c.player != nil }
 
 // Give sounds the cue k and speaks words (when a voice is on and words is
 // not empty). It never waits. It returns how many terminal bells the
