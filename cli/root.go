@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quietlegs/quietlegs/assets"
+	"github.com/quietlegs/quietlegs/cue"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/logsafe"
 	"github.com/quietlegs/quietlegs/night"
@@ -105,6 +106,11 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 				}
 				a.log, a.closeLog = log, func() { c.Close() }
 				a.log.Info("command", "name", cmd.CommandPath())
+			}
+			if a.cue.sound != "" {
+				if _, err := cue.ParseSound(a.cue.sound); err != nil {
+					return usageError("--sound: %v", err)
+				}
 			}
 			// NaN and infinities parse as floats; none of them is a speed.
 			if !(a.speed >= minSpeed && a.speed <= maxSpeed) {

@@ -97,7 +97,8 @@ type Cues struct {
 	voice  []string
 	dir    string
 	files  map[Kind]string
-	notes  []string
+	// soundNote and voiceNote say what was asked for and not found.
+	soundNote, voiceNote string
 	jobs   chan []string
 	done   chan struct{}
 	closed sync.Once
@@ -123,7 +124,7 @@ func New(o Options) (*Cues, error) {
 	if o.Sound == Chime {
 		c.player = find(o.LookPath, Players)
 		if c.player == nil {
-			c.notes = append(c.notes, "No sound player found (pw-play, paplay, aplay or afplay): terminal bells instead, 1 for a change, 2 for a new step, 3 for the end.")
+			c.soundNote = "No sound player found (pw-play, paplay, aplay or afplay): terminal bells instead, 1 for a change, 2 for a new step, 3 for the end."
 		} else if err = c.writeChimes(); err != nil {
 			c.player = nil
 			err = fmt.Errorf("chimes: %w; terminal bells instead", err)
@@ -132,7 +133,7 @@ func New(o Options) (*Cues, error) {
 	if o.Voice {
 		c.voice = find(o.LookPath, Voices)
 		if c.voice == nil {
-			c.notes = append(c.notes, "No voice found: install espeak-ng (or speech-dispatcher's spd-say) to hear the cues spoken.")
+			c.voiceNote = "No voice found: install espeak-ng (or speech-dispatcher's spd-say) to hear the cues spoken."
 		}
 	}
 	if c.player != nil || c.voice != nil {
@@ -168,12 +169,13 @@ func (c *Cues) writeChimes() error {
 }
 
 // Notes says what was asked for and could not be found, for a person to
-// read at the start.
-func (c *Cues) Notes() []string {
+// read at the start: the sound player (when bells stand in for chimes)
+// and the voice. Either is "" when there is nothing to say.
+func (c *Cues) Notes() (sound, voice string) {
 	if c == nil {
-		return nil
+		return "", ""
 	}
-	return c.notes
+	return c.soundNote, c.voiceNote
 }
 
 // Chimes reports whether cues play as chimes.

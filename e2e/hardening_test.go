@@ -161,7 +161,7 @@ func TestE2ETermDumb(t *testing.T) {
 	t.Parallel()
 	tm := startTermEnv(t, []string{"TERM=dumb"}, "evening", "--routine", "quick", "--speed", "600")
 	code, s := tm.exited()
-	if code != 0 || !strings.Contains(s, "[1/6] Settle in 0:20") || !strings.Contains(s, "Good night.") {
+	if code != 0 || !strings.Contains(s, "✓ Settle in · 0:20") || !strings.Contains(s, "Good night.") {
 		t.Errorf("exit %d:\n%s", code, s)
 	}
 }
@@ -368,7 +368,7 @@ func TestE2EPlainTakesTheRunLock(t *testing.T) {
 	}
 	alongside := sb.command("evening", "--plain", "--anyway", "--routine", "quick", "--speed", "10000", "--db", sb.db)
 	o, errOut, code := sb.run(t, alongside)
-	if code != 0 || !strings.Contains(errOut, "running alongside") || !strings.Contains(o, "completed") {
+	if code != 0 || !strings.Contains(errOut, "running alongside") || !strings.Contains(o, "Finished") {
 		t.Errorf("--anyway: exit %d\n%s%s", code, o, errOut)
 	}
 }

@@ -63,8 +63,14 @@ func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
 	p.Out = out
 	e := p.Record.Engine
 	p.say(Keys)
-	for _, n := range p.Cues.Notes() {
-		p.say(n)
+	// Bells stand in for chimes only on a terminal; a voice asked for
+	// is missed anywhere.
+	sound, voice := p.Cues.Notes()
+	if sound != "" && p.Bell {
+		p.say(sound)
+	}
+	if voice != "" {
+		p.say(voice)
 	}
 	p.report(e.Start())
 	for !e.Snapshot().Done {
