@@ -1,0 +1,44 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestE2ETUIFromHomeBackHome starts the wind-down from home, answers its
+// ready step, lets it finish, and closes the summary: the app goes back
+// home, showing tonight's run, rather than ending.
+func TestE2ETUIFromHomeBackHome(t *testing.T) {
+	t.Parallel()
+	tm := startTerm(t, "--speed", "600", "--sound", "bell")
+	tm.waitFor("Evening routine")
+	tm.keys("e")
+	tm.waitFor("Evening log")
+	tm.keys("Escape") // skip the log
+	tm.waitFor("Press space or Enter when you are ready.")
+	s := tm.screen()
+	if !strings.Contains(s, "Get the compresses ready") || !strings.Contains(s, "step 5 of 9") {
+		t.Errorf("the ready step:\n%s", s)
+	}
+	tm.keys("Enter")
+	s = tm.waitUntil(`"Good night."`, 30*time.Second, func(s string) bool { return strings.Contains(s, "Good night.") })
+	for _, want := range []string{"Finished", "9 of 9 steps done, 0 skipped", "enter: back home"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	tm.keys("Enter")
+	s = tm.waitFor("tried out tonight")
+	if !strings.Contains(s, "Evening routine") || strings.Contains(s, "EXIT=") {
+		t.Errorf("not back home:\n%s", s)
+	}
+	got := oneSession(t, tm.sb.db)
+	if got.routine != "wind-down" || got.status != "completed" || len(got.steps) != 9 || got.steps[4].status != "done" {
+		t.Errorf("session = %+v, want the wind-down completed, its ready step done", got)
+	}
+	tm.keys("q")
+	if code, _ := tm.exited(); code != 0 {
+		t.Errorf("exit %d from home", code)
+	}
+}
