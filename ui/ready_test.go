@@ -95,3 +95,34 @@ func TestEveningRoutineEndsTheProgram(t *testing.T) {
 		t.Error("enter on the summary of quietlegs evening did not end the program")
 	}
 }
+
+func TestRunnerReadyGoldens(t *testing.T) {
+	states := []struct {
+		name string
+		do   func(hs *harness)
+	}{
+		{"ready", func(hs *harness) { hs.wait(30 * time.Second) }},
+		// Massage left after 0:10 of 0:30, the rest run out.
+		{"summary-cut-short", func(hs *harness) {
+			hs.wait(30 * time.Second)
+			hs.key("enter")
+			hs.wait(10 * time.Second)
+			hs.key("n")
+			hs.wait(60 * time.Second)
+		}},
+	}
+	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
+		for _, st := range states {
+			name := st.name + "-" + itoa(sz.w) + "x" + itoa(sz.h)
+			t.Run(name, func(t *testing.T) {
+				o := testOptions{Routine: readyRoutine()}
+				o.Start, o.SkipEveningLog = StartRoutine, true
+				hs := newHarness(t, o, sz.w, sz.h)
+				st.do(hs)
+				v := hs.view()
+				checkSize(t, v, sz.w, sz.h)
+				golden(t, "runner-"+name, v)
+			})
+		}
+	}
+}

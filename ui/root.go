@@ -10,6 +10,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/cue"
@@ -150,6 +151,11 @@ func (m *Root) startRunner(run *journal.Run, notice string) screen.Screen {
 	m.runner = newRunner(m.sh, run)
 	if notice == "" && m.lockErr != nil {
 		notice = "could not check for other windows: " + m.lockErr.Error()
+	}
+	if notice == "" {
+		// What was asked for and not found: a sound player, a voice.
+		sound, voice := m.sh.opts.Cues.Notes()
+		notice = strings.TrimSpace(sound + " " + voice)
 	}
 	m.runner.notice = notice
 	m.runner.alongside = m.alongside

@@ -35,7 +35,7 @@ func newRunnerKeys() runnerKeys {
 		Quit:  key.NewBinding(key.WithKeys("q", "esc", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Close: key.NewBinding(key.WithKeys("enter", "q", "esc", "ctrl+c"), key.WithHelp("enter", "close")),
-		Ready: key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space or enter", "ready")),
+		Ready: key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("enter", "ready")),
 	}
 }
 

@@ -134,6 +134,9 @@ func (m *runner) bars(snap routine.Snapshot) []string {
 		}
 		return label + m.sh.Bar(width, frac) + times
 	}
+	if snap.Waiting {
+		return []string{row("routine", snap.Position, snap.Total)} // the step has no length
+	}
 	return []string{
 		row("step", snap.StepPosition, snap.StepDuration),
 		row("routine", snap.Position, snap.Total),
