@@ -31,7 +31,8 @@ func (a *app) eveningCmd() *cobra.Command {
 		Use:   "evening",
 		Short: "Run an evening wind-down routine",
 		Long: "Run an evening wind-down routine. Without --routine, choose one first.\n" +
-			"A bell rings at every change so you can keep your eyes closed.\n\n" +
+			"A chime sounds at every change (one within a step, two for a new step,\n" +
+			"three at the end) so you can keep your eyes closed; --voice speaks each cue.\n\n" +
 			"Before the routine a short evening log asks how your legs feel and what\n" +
 			"the day held (esc skips it). --log-only saves that log from flags instead,\n" +
 			"and runs no routine: flags left out keep the night's earlier answers,\n" +
