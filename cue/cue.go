@@ -99,9 +99,9 @@ type Cues struct {
 	files  map[Kind]string
 	// soundNote and voiceNote say what was asked for and not found.
 	soundNote, voiceNote string
-	jobs   chan []string
-	done   chan struct{}
-	closed sync.Once
+	jobs                 chan []string
+	done                 chan struct{}
+	closed               sync.Once
 }
 
 // queueLength bounds the sounds waiting to play; beyond it new ones are
