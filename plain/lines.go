@@ -42,20 +42,9 @@ func PhaseLine(r *routine.Routine, step, phase int) string {
 // "✓ Settle in · 1:00", "– Leg massage · cut short at 3:12", "· Lie still
 // · not reached".
 func StepLines(e *routine.Engine) []string {
-	byIndex := map[int]routine.StepResult{}
-	for _, x := range e.Results() {
-		byIndex[x.Index] = x
-	}
 	var out []string
-	for i, s := range e.Routine().Steps {
-		mark, when := "·", "not reached"
-		if x, ok := byIndex[i]; ok {
-			mark, when = "✓", routine.StepOutcome(x)
-			if x.Status != routine.StepDone {
-				mark = "–"
-			}
-		}
-		out = append(out, mark+" "+s.Title+" · "+when)
+	for _, o := range e.Outcomes() {
+		out = append(out, o.Mark+" "+o.Title+" · "+o.When)
 	}
 	return out
 }

@@ -74,3 +74,33 @@ func FormatLength(d time.Duration) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// Outcome is how one step of a run went, for a summary's line.
+type Outcome struct {
+	Title string
+	// Mark is ✓ for done, – for cut short or skipped, · for not reached.
+	Mark string
+	// When is the step's time when done, "cut short at 3:12", "skipped"
+	// or "not reached".
+	When string
+}
+
+// Outcomes says how every step of the run went, in routine order.
+func (e *Engine) Outcomes() []Outcome {
+	byIndex := map[int]StepResult{}
+	for _, x := range e.Results() {
+		byIndex[x.Index] = x
+	}
+	out := make([]Outcome, len(e.r.Steps))
+	for i, s := range e.r.Steps {
+		o := Outcome{Title: s.Title, Mark: "·", When: "not reached"}
+		if x, ok := byIndex[i]; ok {
+			o.Mark, o.When = "✓", StepOutcome(x)
+			if x.Status != StepDone {
+				o.Mark = "–"
+			}
+		}
+		out[i] = o
+	}
+	return out
+}

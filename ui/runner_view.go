@@ -179,11 +179,6 @@ func (m *runner) summary(snap routine.Snapshot) string {
 	st := m.sh.Styles
 	w := m.sh.Width
 	r := m.engine.Routine()
-	res := m.engine.Results()
-	byIndex := map[int]routine.StepResult{}
-	for _, x := range res {
-		byIndex[x.Index] = x
-	}
 	lines := []string{
 		screen.Header(st, w, r.DisplayTitle(), routine.StatusWord(snap.Status)),
 		"",
@@ -191,16 +186,9 @@ func (m *runner) summary(snap routine.Snapshot) string {
 		"",
 	}
 	nameW := max(w-21, 8) // room for "cut short at 12:34"
-	for i, s := range r.Steps {
-		mark, when := "·", "not reached"
-		if x, ok := byIndex[i]; ok {
-			mark, when = "✓", routine.StepOutcome(x)
-			if x.Status != routine.StepDone {
-				mark = "–"
-			}
-		}
-		lines = append(lines, screen.Truncate(st.Faint.Render(mark+" ")+
-			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(s.Title, nameW)))+st.Faint.Render(" "+when), w))
+	for _, o := range m.engine.Outcomes() {
+		lines = append(lines, screen.Truncate(st.Faint.Render(o.Mark+" ")+
+			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(o.Title, nameW)))+st.Faint.Render(" "+o.When), w))
 	}
 	lines = append(lines, "", st.Title.Render("Good night."))
 	foot := "enter to close"
