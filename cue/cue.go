@@ -99,7 +99,7 @@ type Cues struct {
 	files  map[Kind]string
 	// soundNote and voiceNote say what was asked for and not found.
 	soundNote, voiceNote string
-	jobs                 chan []string
+	jobs                 chan job
 	done                 chan struct{}
 	closed               sync.Once
 }
@@ -112,9 +112,21 @@ const queueLength = 256
 // silence the rest.
 const playTimeout = 20 * time.Second
 
-// New finds the player and voice and, for chimes, synthesises them into a
-// private temporary folder. What could not be found is told by Notes; an
-// error means the chimes could not be written, and bells stand in.
+// job is one sound to play: a chime, or words to say.
+type job struct {
+	argv []string
+	// chime is set for a chime, whose file is written before it is
+	// first played.
+	chime bool
+	kind  Kind
+}
+
+// New finds the player and voice and, for chimes, makes a private
+// temporary folder for them; each chime is synthesised there, off the
+// caller's goroutine, before it first plays (all five take some
+// milliseconds, which start-up need not wait for). What could not be
+// found is told by Notes; an error means there is no folder for the
+// chimes, and bells stand in.
 func New(o Options) (*Cues, error) {
 	if o.LookPath == nil {
 		o.LookPath = exec.LookPath
@@ -125,7 +137,7 @@ func New(o Options) (*Cues, error) {
 		c.player = find(o.LookPath, Players)
 		if c.player == nil {
 			c.soundNote = "No sound player found (pw-play, paplay, aplay or afplay): terminal bells instead, 1 for a change, 2 for a new step, 3 for the end."
-		} else if err = c.writeChimes(); err != nil {
+		} else if c.dir, err = os.MkdirTemp("", "quietlegs-chimes-"); err != nil {
 			c.player = nil
 			err = fmt.Errorf("chimes: %w; terminal bells instead", err)
 		}
@@ -137,7 +149,7 @@ func New(o Options) (*Cues, error) {
 		}
 	}
 	if c.player != nil || c.voice != nil {
-		c.jobs, c.done = make(chan []string, queueLength), make(chan struct{})
+		c.jobs, c.done = make(chan job, queueLength), make(chan struct{})
 		go c.play()
 	}
 	return c, err
@@ -152,20 +164,18 @@ func find(look func(string) (string, error), progs [][]string) []string {
 	return nil
 }
 
-func (c *Cues) writeChimes() error {
-	dir, err := os.MkdirTemp("", "quietlegs-chimes-")
-	if err != nil {
-		return err
+// chimeFile is where the chime for k is, written on first use; "" if it
+// could not be. Only the playing goroutine calls it.
+func (c *Cues) chimeFile(k Kind) string {
+	if f, ok := c.files[k]; ok {
+		return f
 	}
-	c.dir = dir
-	for k := range kindNames {
-		f := filepath.Join(dir, k.String()+".wav")
-		if err := os.WriteFile(f, Synthesize(k), 0o600); err != nil {
-			return err
-		}
-		c.files[k] = f
+	f := filepath.Join(c.dir, k.String()+".wav")
+	if err := os.WriteFile(f, Synthesize(k), 0o600); err != nil {
+		f = "" // a full disk: this chime stays silent
 	}
-	return nil
+	c.files[k] = f
+	return f
 }
 
 // Notes says what was asked for and could not be found, for a person to
@@ -195,20 +205,20 @@ func (c *Cues) Give(k Kind, words string) (bells int) {
 	switch {
 	case c.o.Sound == Off:
 	case c.player != nil:
-		c.queue(append(c.player[:len(c.player):len(c.player)], c.files[k]))
+		c.queue(job{argv: c.player, chime: true, kind: k})
 	default:
 		bells = k.Bells()
 	}
 	if c.voice != nil && strings.TrimSpace(words) != "" {
 		// A leading dash would read as an option.
-		c.queue(append(c.voice[:len(c.voice):len(c.voice)], strings.TrimLeft(words, "- ")))
+		c.queue(job{argv: append(c.voice[:len(c.voice):len(c.voice)], strings.TrimLeft(words, "- "))})
 	}
 	return bells
 }
 
-func (c *Cues) queue(argv []string) {
+func (c *Cues) queue(j job) {
 	select {
-	case c.jobs <- argv:
+	case c.jobs <- j:
 	default: // the queue is full: drop this one rather than wait
 	}
 }
@@ -216,7 +226,15 @@ func (c *Cues) queue(argv []string) {
 // play runs the queued sounds one after another.
 func (c *Cues) play() {
 	defer close(c.done)
-	for argv := range c.jobs {
+	for j := range c.jobs {
+		argv := j.argv
+		if j.chime {
+			f := c.chimeFile(j.kind)
+			if f == "" {
+				continue
+			}
+			argv = append(argv[:len(argv):len(argv)], f)
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), playTimeout)
 		_ = exec.CommandContext(ctx, argv[0], argv[1:]...).Run() // a sound that fails is only a sound
 		cancel()

@@ -126,3 +126,13 @@ func TestParseSound(t *testing.T) {
 		t.Error("ParseSound(loud) took it")
 	}
 }
+
+// BenchmarkNew is the start-up cost of chimes: synthesising all five and
+// writing them out.
+func BenchmarkNew(b *testing.B) {
+	cuetest.FakePrograms(b, "pw-play")
+	for b.Loop() {
+		c, _ := cue.New(cue.Options{Sound: cue.Chime})
+		c.Close(0)
+	}
+}

@@ -12,7 +12,7 @@ import (
 // FakePrograms puts programs named names in a fresh folder that becomes the
 // whole PATH, each appending "name arg…" (a chime's file as its base name)
 // to a log. It returns a function that reads the log's lines.
-func FakePrograms(t *testing.T, names ...string) (played func() []string) {
+func FakePrograms(t testing.TB, names ...string) (played func() []string) {
 	t.Helper()
 	dir := t.TempDir()
 	log := filepath.Join(dir, "played.log")
