@@ -83,7 +83,8 @@ type Options struct {
 	Sound Sound
 	// Voice speaks each cue's words.
 	Voice bool
-	// Pace sounds each breath in and out of paced breathing.
+	// Pace sounds each breath in and out of paced breathing, in every
+	// routine (a routine may ask for it itself: see Paced).
 	Pace bool
 	// LookPath finds a program; exec.LookPath when nil.
 	LookPath func(string) (string, error)
@@ -191,15 +192,15 @@ func (c *Cues) Notes() (sound, voice string) {
 // Chimes reports whether cues play as chimes.
 func (c *Cues) Chimes() bool { return c != nil && c.player != nil }
 
+// Paced reports whether each breath of a routine is cued: asked for by
+// Options.Pace, or by the routine itself (routineAsks).
+func (c *Cues) Paced(routineAsks bool) bool { return c != nil && (c.o.Pace || routineAsks) }
+
 // Give sounds the cue k and speaks words (when a voice is on and words is
-// not empty). It never waits. It returns how many terminal bells the
+// not empty). It never waits. Breaths are the caller's to pace: see Paced. It returns how many terminal bells the
 // caller should ring, for a person with bells or no player.
 func (c *Cues) Give(k Kind, words string) (bells int) {
 	if c == nil {
-		return 0
-	}
-	breath := k == Inhale || k == Exhale
-	if breath && !c.o.Pace {
 		return 0
 	}
 	switch {

@@ -56,9 +56,12 @@ func TestGivePlaysInOrderThroughThePlayerFound(t *testing.T) {
 	}
 	bells := c.Give(cue.Step, "Calf stretch.") + c.Give(cue.Phase, "") + c.Give(cue.Inhale, "Breathe in.") + c.Give(cue.End, "Finished.")
 	c.Close(10 * time.Second)
-	want := []string{"paplay step.wav", "espeak-ng Calf stretch.", "paplay phase.wav", "paplay end.wav", "espeak-ng Finished."}
+	want := []string{"paplay step.wav", "espeak-ng Calf stretch.", "paplay phase.wav", "paplay inhale.wav", "espeak-ng Breathe in.", "paplay end.wav", "espeak-ng Finished."}
 	if got := played(); !reflect.DeepEqual(got, want) || bells != 0 {
-		t.Errorf("played %q and %d bells, want %q and none (paplay comes before aplay; breaths only with Pace)", got, bells, want)
+		t.Errorf("played %q and %d bells, want %q and none (paplay comes before aplay)", got, bells, want)
+	}
+	if c.Paced(false) || !c.Paced(true) {
+		t.Error("breaths paced without being asked, or not when the routine asks")
 	}
 }
 

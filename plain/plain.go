@@ -129,7 +129,8 @@ func (p *Runner) wake() time.Duration {
 	if b := p.breath(snap); b != nil {
 		if p.Pace == PaceQuiet {
 			due = min(due, time.Minute-snap.PhaseElapsed%time.Minute)
-		} else {
+		}
+		if p.Pace != PaceQuiet || p.paced() {
 			due = min(due, b.StageLeft(snap.PhaseElapsed))
 		}
 	}
@@ -257,34 +258,37 @@ func (p *Runner) give(k cue.Kind, words string) {
 	}
 }
 
-// pace prints the breath stage just begun, or a line a minute with
-// PaceQuiet, while a breathing phase runs.
+// pace prints the breath stage just begun (and cues it, when breaths are
+// paced by sound), or a line a minute with PaceQuiet, while a breathing
+// phase runs.
 func (p *Runner) pace() {
 	snap := p.Record.Engine.Snapshot()
 	b := p.breath(snap)
 	if b == nil || !snap.Running {
 		return
 	}
-	if p.Pace == PaceQuiet {
-		if m := int(snap.PhaseElapsed / time.Minute); m > p.minute {
-			p.minute = m
-			p.say("  " + routine.FormatLength(snap.PhaseRemaining) + " of breathing left")
-		}
-		return
+	if m := int(snap.PhaseElapsed / time.Minute); p.Pace == PaceQuiet && m > p.minute {
+		p.minute = m
+		p.say("  " + routine.FormatLength(snap.PhaseRemaining) + " of breathing left")
 	}
 	stage, _ := b.At(snap.PhaseElapsed)
 	if stage == p.stage {
 		return
 	}
 	p.stage = stage
-	switch stage {
-	case routine.Inhale:
-		p.give(cue.Inhale, routine.Sentence(stage.String()))
-	case routine.Exhale:
-		p.give(cue.Exhale, routine.Sentence(stage.String()))
+	if k, ok := breathCues[stage]; ok && p.paced() {
+		p.give(k, routine.Sentence(stage.String()))
 	}
-	p.say(fmt.Sprintf("  %s %s", stage, routine.FormatLength(b.StageLength(stage))))
+	if p.Pace != PaceQuiet {
+		p.say(fmt.Sprintf("  %s %s", stage, routine.FormatLength(b.StageLength(stage))))
+	}
 }
+
+// breathCues are the stages of a breath that have a cue.
+var breathCues = map[routine.BreathStage]cue.Kind{routine.Inhale: cue.Inhale, routine.Exhale: cue.Exhale}
+
+// paced reports whether each breath is cued by sound.
+func (p *Runner) paced() bool { return p.Cues.Paced(p.Record.Engine.Routine().PaceSound) }
 
 func (p *Runner) breath(s routine.Snapshot) *routine.Breath {
 	if s.Done || !s.Started {

@@ -220,3 +220,19 @@ func TestKeysFromStandardInput(t *testing.T) {
 		t.Errorf("saved %+v", run)
 	}
 }
+
+// TestQuietPacingStillChimes: --pace quiet prints a line a minute, and
+// --pace-sound still sounds every breath.
+func TestQuietPacingStillChimes(t *testing.T) {
+	played := cuetest.FakePrograms(t, "aplay")
+	cues, err := cue.New(cue.Options{Sound: cue.Chime, Pace: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := runWindDown(t, cues, plain.PaceQuiet, false)
+	cues.Close(30 * time.Second)
+	log := strings.Join(played(), "\n")
+	if in, outs := strings.Count(log, "inhale.wav"), strings.Count(log, "exhale.wav"); in != 30 || outs != 30 || strings.Contains(out, "breathe in") {
+		t.Errorf("%d breaths in and %d out sounded (want 30 each), each printed: %v", in, outs, strings.Contains(out, "breathe in"))
+	}
+}

@@ -91,6 +91,7 @@ func (c *checker) routine(fr *fileRoutine) *Routine {
 	r := &Routine{
 		Title:       c.text("", "title", fr.Title, true, maxTitle),
 		Description: c.text("", "description", fr.Description, false, maxDesc),
+		PaceSound:   fr.PaceSound,
 	}
 	switch {
 	case len(fr.Steps) == 0:

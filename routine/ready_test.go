@@ -146,3 +146,15 @@ func TestPhaseWords(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePaceSound(t *testing.T) {
+	for doc, want := range map[string]bool{
+		"title = \"Calm\"\npace_sound = true\n[[steps]]\ntitle = \"S\"\ninstruction = \"I\"\nkind = \"ready\"\n": true,
+		"title = \"Calm\"\n[[steps]]\ntitle = \"S\"\ninstruction = \"I\"\nkind = \"ready\"\n":                    false,
+	} {
+		r, err := Parse("calm.toml", []byte(doc))
+		if err != nil || r.PaceSound != want {
+			t.Errorf("pace_sound %v, %v; want %v", r.PaceSound, err, want)
+		}
+	}
+}

@@ -42,6 +42,9 @@ type Routine struct {
 	Description string
 	// Source says where the routine came from: "built-in" or a file path.
 	Source string
+	// PaceSound sounds each breath in and out of its paced breathing, as
+	// --pace-sound does for every routine.
+	PaceSound bool
 	Steps  []Step
 }
 

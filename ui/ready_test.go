@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/quietlegs/quietlegs/cue"
+	"github.com/quietlegs/quietlegs/cue/cuetest"
 	"github.com/quietlegs/quietlegs/routine"
 )
 
@@ -124,5 +127,38 @@ func TestRunnerReadyGoldens(t *testing.T) {
 				golden(t, "runner-"+name, v)
 			})
 		}
+	}
+}
+
+// TestRunnerCuesThroughAPlayer: chimes and words through a fake player and
+// voice, each breath paced because the routine asks for it.
+func TestRunnerCuesThroughAPlayer(t *testing.T) {
+	played := cuetest.FakePrograms(t, "paplay", "spd-say")
+	cues, err := cue.New(cue.Options{Sound: cue.Chime, Voice: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testRoutine()
+	r.PaceSound = true
+	o := testOptions{Routine: r, Cues: cues}
+	o.Start, o.SkipEveningLog = StartRoutine, true
+	hs := newHarness(t, o, 80, 24)
+	bells := 0
+	for range 120 * 4 { // the whole routine, a tick every 250 ms
+		b, _ := hs.wait(250 * time.Millisecond)
+		bells += b
+	}
+	cues.Close(30 * time.Second)
+	got := played()
+	want := []string{"paplay step.wav", "spd-say Calf stretch. Left. Left leg back.",
+		"paplay phase.wav", "spd-say Right. Switch to the right leg.",
+		"paplay step.wav", "spd-say Leg massage.",
+		"paplay step.wav", "spd-say Paced breathing.",
+		"paplay inhale.wav", "spd-say Breathe in.", "paplay exhale.wav", "spd-say Breathe out."}
+	if len(got) < len(want) || !slices.Equal(got[:len(want)], want) {
+		t.Fatalf("played %q,\nwant it to start %q", got, want)
+	}
+	if n := strings.Count(strings.Join(got, "\n"), "inhale.wav"); n != 6 || got[len(got)-2] != "paplay end.wav" || bells != 0 {
+		t.Errorf("%d breaths in (want 6 in a minute of 4-6 breathing), last %q, %d bells", n, got[len(got)-2:], bells)
 	}
 }

@@ -199,11 +199,12 @@ func (m *runner) after(evs []routine.Event) tea.Cmd {
 	return tea.Batch(append(cmds, m.tick())...)
 }
 
-// breathCue sounds a breath in or out as it begins, with --pace-sound.
+// breathCue sounds a breath in or out as it begins, with --pace-sound or
+// a routine's pace_sound.
 func (m *runner) breathCue() tea.Cmd {
 	snap := m.engine.Snapshot()
 	b := m.breath(snap)
-	if b == nil || !snap.Running {
+	if b == nil || !snap.Running || !m.sh.opts.Cues.Paced(m.engine.Routine().PaceSound) {
 		return nil
 	}
 	stage, _ := b.At(snap.PhaseElapsed)

@@ -152,6 +152,8 @@ type testOptions struct {
 
 	Speed          float64
 	Quiet          bool
+	// Cues, when set, replaces the bells (or silence, with Quiet).
+	Cues *cue.Cues
 	SkipEveningLog bool
 	Start          Start
 	Routine        *routine.Routine
@@ -216,7 +218,10 @@ func (o testOptions) options() Options {
 	if o.Quiet {
 		sound = cue.Off
 	}
-	cues, _ := cue.New(cue.Options{Sound: sound})
+	cues := o.Cues
+	if cues == nil {
+		cues, _ = cue.New(cue.Options{Sound: sound})
+	}
 	return Options{Journal: j, Speed: o.Speed, Cues: cues, SkipEveningLog: o.SkipEveningLog,
 		Start: o.Start, Routine: o.Routine, Night: o.Night}
 }
