@@ -45,7 +45,7 @@ type Routine struct {
 	// PaceSound sounds each breath in and out of its paced breathing, as
 	// --pace-sound does for every routine.
 	PaceSound bool
-	Steps  []Step
+	Steps     []Step
 }
 
 // DisplayTitle is the title to show a person.
