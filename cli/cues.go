@@ -29,7 +29,7 @@ func (f *cueFlags) register(cmd *cobra.Command) {
 const cueDrain = 4 * time.Second
 
 // cues makes the routine's cues from the flags over the settings: --quiet
-// is --sound off.
+// is --sound off, and silences the voice setting too (not --voice).
 func (a *app) cues(set night.Settings) (*cue.Cues, error) {
 	s := cmp.Or(a.cue.sound, set.Sound, string(cue.Chime))
 	if a.quiet {
@@ -39,7 +39,7 @@ func (a *app) cues(set night.Settings) (*cue.Cues, error) {
 	if err != nil {
 		return nil, usageError("--sound: %v", err)
 	}
-	c, err := cue.New(cue.Options{Sound: sound, Voice: a.cue.voice || set.Voice, Pace: a.cue.paceSound})
+	c, err := cue.New(cue.Options{Sound: sound, Voice: a.cue.voice || set.Voice && !a.quiet, Pace: a.cue.paceSound})
 	if err != nil {
 		fmt.Fprintln(a.stderr, "quietlegs:", err)
 	}
