@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -40,5 +41,54 @@ func TestE2ETUIFromHomeBackHome(t *testing.T) {
 	tm.keys("q")
 	if code, _ := tm.exited(); code != 0 {
 		t.Errorf("exit %d from home", code)
+	}
+}
+
+// TestE2EPlainKeysOnStandardInput answers the wind-down's ready step with
+// Enter on standard input, then leaves with q and y, and checks what was
+// saved.
+func TestE2EPlainKeysOnStandardInput(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	cmd := sb.command("evening", "--plain", "--routine", "wind-down", "--speed", "600", "--db", sb.db)
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out lockedBuffer
+	cmd.Stdout = &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill() })
+	// waitFor polls the output for text, not waiting out time.
+	waitFor := func(text string) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for !strings.Contains(out.String(), text) {
+			if time.Now().After(deadline) {
+				t.Fatalf("no %q:\n%s", text, out.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitFor("[5/9] Get the compresses ready · waits for you")
+	if strings.Contains(out.String(), "[6/9]") {
+		t.Fatal("the ready step went on by itself")
+	}
+	io.WriteString(in, "\n")
+	waitFor("[6/9] Warm and cold compress on the calves · warm · cycle 1 of 3")
+	io.WriteString(in, "q\n")
+	waitFor("Leave the routine?")
+	io.WriteString(in, "y\n")
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("exit: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "Evening wind-down · Stopped early · 5 of 9 steps done") {
+		t.Errorf("closing line:\n%s", out.String())
+	}
+	got := oneSession(t, sb.db)
+	if got.status != "partial" || len(got.steps) != 5 || got.steps[4].status != "done" || got.steps[4].plannedMS != 0 {
+		t.Errorf("session = %+v, want partial, the ready step done with no planned time", got)
 	}
 }
