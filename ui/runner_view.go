@@ -58,9 +58,12 @@ func (m *runner) View() string {
 	}
 	if snap.Step+1 < len(r.Steps) {
 		n := r.Steps[snap.Step+1]
+		length := routine.FormatDuration(n.Duration())
+		if n.Waits() {
+			length = "when you are ready"
+		}
 		gap()
-		top = append(top, screen.Wrap(st.Faint, w,
-			"next: "+n.Title+" · "+routine.FormatDuration(n.Duration())))
+		top = append(top, screen.Wrap(st.Faint, w, "next: "+n.Title+" · "+length))
 	}
 	foot := m.status(snap)
 	if m.alongside {
