@@ -162,3 +162,22 @@ func TestRunnerCuesThroughAPlayer(t *testing.T) {
 		t.Errorf("%d breaths in (want 6 in a minute of 4-6 breathing), last %q, %d bells", n, got[len(got)-2:], bells)
 	}
 }
+
+// TestRunnerSaysBellsStandIn: with chimes asked for and no player, the
+// runner says so above the keys, until the first key, at any size.
+func TestRunnerSaysBellsStandIn(t *testing.T) {
+	cuetest.FakePrograms(t) // nothing on PATH
+	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}, {30, 8}} {
+		cues, _ := cue.New(cue.Options{Sound: cue.Chime})
+		hs := startRun(t, sz.w, sz.h, testOptions{Cues: cues})
+		v := hs.view()
+		checkSize(t, v, sz.w, sz.h)
+		if sz.w == 80 && !strings.Contains(v, "No sound player found") {
+			t.Errorf("no word of the bells:\n%s", v)
+		}
+		hs.key("n")
+		if v := hs.view(); strings.Contains(v, "No sound player") {
+			t.Errorf("the note stays after a key:\n%s", v)
+		}
+	}
+}

@@ -152,11 +152,9 @@ func (m *Root) startRunner(run *journal.Run, notice string) screen.Screen {
 	if notice == "" && m.lockErr != nil {
 		notice = "could not check for other windows: " + m.lockErr.Error()
 	}
-	if notice == "" {
-		// What was asked for and not found: a sound player, a voice.
-		sound, voice := m.sh.opts.Cues.Notes()
-		notice = strings.TrimSpace(sound + " " + voice)
-	}
+	// What was asked for and not found: a sound player, a voice.
+	sound, voice := m.sh.opts.Cues.Notes()
+	m.runner.cueNote = strings.TrimSpace(sound + " " + voice)
 	m.runner.notice = notice
 	m.runner.alongside = m.alongside
 	m.runner.onEnd = m.releaseRun

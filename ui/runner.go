@@ -72,6 +72,9 @@ type runner struct {
 	// notice is news from before the run (an evening log that could not
 	// be saved), shown until the first key.
 	notice string
+	// cueNote says a sound player or voice was not found, shown above
+	// the status line until the first key.
+	cueNote string
 	// alongside is set when another window runs a routine too.
 	alongside bool
 	// onEnd is called once the run has ended and is saved: it lets go of
@@ -138,7 +141,7 @@ func (m *runner) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		m.notice = ""
+		m.notice, m.cueNote = "", ""
 		return m, m.key(msg)
 	}
 	return m, nil

@@ -69,6 +69,9 @@ func (m *runner) View() string {
 	if m.alongside {
 		foot = st.Faint.Render(screen.Truncate("Running alongside another window.", w)) + "\n" + foot
 	}
+	if m.cueNote != "" {
+		foot = strings.Join(screen.WrapLines(st.Faint, w, m.cueNote), "\n") + "\n" + foot
+	}
 	return screen.Layout(m.sh.Height, strings.Join(top, "\n"), foot)
 }
 
