@@ -210,11 +210,17 @@ func (c *Cues) Give(k Kind, words string) (bells int) {
 	default:
 		bells = k.Bells()
 	}
-	if c.voice != nil && strings.TrimSpace(words) != "" {
-		// A leading dash would read as an option.
+	c.Say(words)
+	return bells
+}
+
+// Say speaks words with no chime, when a voice is on: news that is no
+// cue, such as a pause. A leading dash is left out: it would read as an
+// option.
+func (c *Cues) Say(words string) {
+	if c != nil && c.voice != nil && strings.TrimSpace(words) != "" {
 		c.queue(job{argv: append(c.voice[:len(c.voice):len(c.voice)], strings.TrimLeft(words, "- "))})
 	}
-	return bells
 }
 
 func (c *Cues) queue(j job) {

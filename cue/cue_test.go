@@ -101,8 +101,9 @@ func TestBellModeStillSpeaks(t *testing.T) {
 		t.Fatal(err)
 	}
 	bells := c.Give(cue.Step, "-Settle in.")
+	c.Say("Paused.")
 	c.Close(10 * time.Second)
-	if got, want := played(), []string{"say Settle in."}; !reflect.DeepEqual(got, want) || bells != 2 {
+	if got, want := played(), []string{"say Settle in.", "say Paused."}; !reflect.DeepEqual(got, want) || bells != 2 {
 		t.Errorf("played %q, %d bells; want %q, 2 bells", got, bells, want)
 	}
 }

@@ -231,11 +231,12 @@ func (p *Runner) report(evs []routine.Event) {
 			p.say(PhaseLine(r, ev.Step, ev.Phase))
 			p.stage, p.minute = -1, 0
 		case routine.Paused:
+			line := "Paused. Type p and Enter to go on."
 			if ev.Reason != "" {
-				p.say("Paused: " + ev.Reason + ". Type p and Enter to go on.")
-			} else {
-				p.say("Paused. Type p and Enter to go on.")
+				line = "Paused: " + ev.Reason + ". Type p and Enter to go on."
 			}
+			p.say(line)
+			p.Cues.Say(line)
 		case routine.Resumed:
 			p.say("Going on.")
 		case routine.Finished:

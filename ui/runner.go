@@ -199,6 +199,12 @@ func (m *runner) after(evs []routine.Event) tea.Cmd {
 	if k, words, ok := eventsCue(m.engine.Routine(), m.engine.Status(), evs); ok {
 		cmds = append(cmds, giveCue(m.sh.opts.Cues, k, words))
 	}
+	for _, ev := range evs {
+		if ev.Kind == routine.Paused && ev.Reason != "" {
+			// Eyes closed, a pause nobody asked for would go unnoticed.
+			m.sh.opts.Cues.Say("Paused: " + ev.Reason + ". Press space to go on.")
+		}
+	}
 	return tea.Batch(append(cmds, m.tick())...)
 }
 
