@@ -61,17 +61,7 @@ func TestE2EPlainKeysOnStandardInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill() })
-	// waitFor polls the output for text, not waiting out time.
-	waitFor := func(text string) {
-		t.Helper()
-		deadline := time.Now().Add(20 * time.Second)
-		for !strings.Contains(out.String(), text) {
-			if time.Now().After(deadline) {
-				t.Fatalf("no %q:\n%s", text, out.String())
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
+	waitFor := func(text string) { t.Helper(); awaitOutput(t, &out, text) }
 	waitFor("[5/9] Get the compresses ready · waits for you")
 	if strings.Contains(out.String(), "[6/9]") {
 		t.Fatal("the ready step went on by itself")

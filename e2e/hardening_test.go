@@ -247,10 +247,17 @@ func startWindDown(t *testing.T, sb sandbox, line string) {
 		run.Process.Kill()
 		run.Wait()
 	})
+	awaitOutput(t, &out, line)
+}
+
+// awaitOutput returns once out holds text, and fails the test if it does
+// not within 20 s.
+func awaitOutput(t *testing.T, out *lockedBuffer, text string) {
+	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(out.String(), line) {
+	for !strings.Contains(out.String(), text) {
 		if time.Now().After(deadline) {
-			t.Fatalf("routine did not reach %s:\n%s", line, out.String())
+			t.Fatalf("routine did not reach %s:\n%s", text, out.String())
 		}
 		time.Sleep(20 * time.Millisecond) // polling for output, not waiting out time
 	}

@@ -150,10 +150,10 @@ type testOptions struct {
 	// Storage, when set, is used instead of the fakes.
 	Storage journal.Storage
 
-	Speed          float64
-	Quiet          bool
+	Speed float64
+	Quiet bool
 	// Cues, when set, replaces the bells (or silence, with Quiet).
-	Cues *cue.Cues
+	Cues           *cue.Cues
 	SkipEveningLog bool
 	Start          Start
 	Routine        *routine.Routine
