@@ -42,8 +42,6 @@ type Runner struct {
 	// fake clock and scripted keys in tests.
 	Wait Waiter
 
-	// unattended is set once input has ended.
-	unattended bool
 	// leaving is set while "leave the routine?" waits for its answer.
 	leaving bool
 	// stage is the breath stage last printed, or -1 at a phase's start.
@@ -85,7 +83,6 @@ func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
 		line, typed, err := p.Wait(ctx, p.wake())
 		switch {
 		case err == ErrNoKeys:
-			p.unattended = true
 			p.goOn()
 		case err != nil:
 			// The context is over: save with a fresh one.
@@ -122,7 +119,9 @@ func (p *Runner) stop() (routine.Status, error) {
 func (p *Runner) wake() time.Duration {
 	e := p.Record.Engine
 	snap := e.Snapshot()
-	if !snap.Running || snap.Waiting || p.leaving {
+	// While "leave the routine?" waits, the routine goes on, as on the
+	// screen.
+	if !snap.Running || snap.Waiting {
 		return Forever
 	}
 	due := snap.PhaseRemaining
