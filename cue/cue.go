@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -90,8 +91,8 @@ type Options struct {
 	LookPath func(string) (string, error)
 }
 
-// Cues gives the cues of one run; a nil *Cues is silent. Give may be called from one goroutine;
-// the sounds play on another.
+// Cues gives the cues of one run; a nil *Cues is silent. Give and Say may
+// be called from one goroutine; the sounds play on another.
 type Cues struct {
 	o      Options
 	player []string
@@ -103,6 +104,11 @@ type Cues struct {
 	jobs                 chan job
 	done                 chan struct{}
 	closed               sync.Once
+	// shut is set by Close: later cues are not queued.
+	shut atomic.Bool
+	// playerFailed is set when the player could not play a chime (no
+	// sound server, say): bells stand in from then on.
+	playerFailed atomic.Bool
 }
 
 // queueLength bounds the sounds waiting to play; beyond it new ones are
@@ -189,23 +195,21 @@ func (c *Cues) Notes() (sound, voice string) {
 	return c.soundNote, c.voiceNote
 }
 
-// Chimes reports whether cues play as chimes.
-func (c *Cues) Chimes() bool { return c != nil && c.player != nil }
-
 // Paced reports whether each breath of a routine is cued: asked for by
 // Options.Pace, or by the routine itself (routineAsks).
 func (c *Cues) Paced(routineAsks bool) bool { return c != nil && (c.o.Pace || routineAsks) }
 
 // Give sounds the cue k and speaks words (when a voice is on and words is
-// not empty). It never waits. Breaths are the caller's to pace: see Paced. It returns how many terminal bells the
-// caller should ring, for a person with bells or no player.
+// not empty). It never waits. Breaths are the caller's to pace: see Paced.
+// It returns how many terminal bells the caller should ring: with bells,
+// with no player, or once the player has failed.
 func (c *Cues) Give(k Kind, words string) (bells int) {
 	if c == nil {
 		return 0
 	}
 	switch {
 	case c.o.Sound == Off:
-	case c.player != nil:
+	case c.player != nil && !c.playerFailed.Load():
 		c.queue(job{argv: c.player, chime: true, kind: k})
 	default:
 		bells = k.Bells()
@@ -224,6 +228,9 @@ func (c *Cues) Say(words string) {
 }
 
 func (c *Cues) queue(j job) {
+	if c.shut.Load() {
+		return
+	}
 	select {
 	case c.jobs <- j:
 	default: // the queue is full: drop this one rather than wait
@@ -243,8 +250,13 @@ func (c *Cues) play() {
 			argv = append(argv[:len(argv):len(argv)], f)
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), playTimeout)
-		_ = exec.CommandContext(ctx, argv[0], argv[1:]...).Run() // a sound that fails is only a sound
+		err := exec.CommandContext(ctx, argv[0], argv[1:]...).Run()
 		cancel()
+		if err != nil && j.chime {
+			// A player that cannot play (no sound server) would leave a
+			// person with eyes closed hearing nothing: bells instead.
+			c.playerFailed.Store(true)
+		}
 	}
 }
 
@@ -255,6 +267,7 @@ func (c *Cues) Close(wait time.Duration) {
 		return
 	}
 	c.closed.Do(func() {
+		c.shut.Store(true)
 		if c.jobs != nil {
 			close(c.jobs)
 			select {

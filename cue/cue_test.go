@@ -3,6 +3,8 @@ package cue_test
 import (
 	"bytes"
 	"encoding/binary"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -138,5 +140,26 @@ func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		c, _ := cue.New(cue.Options{Sound: cue.Chime})
 		c.Close(0)
+	}
+}
+
+// TestAFailingPlayerGivesWayToBells: a player that cannot play (no sound
+// server) is heard as nothing, so bells take over.
+func TestAFailingPlayerGivesWayToBells(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "paplay"), []byte("#!/bin/sh\nexit 1\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	c, err := cue.New(cue.Options{Sound: cue.Chime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bells := c.Give(cue.Step, ""); bells != 0 {
+		t.Fatalf("%d bells with a player", bells)
+	}
+	c.Close(10 * time.Second) // the failed chime has played
+	if bells := c.Give(cue.End, ""); bells != 3 {
+		t.Errorf("%d bells after the player failed, want 3", bells)
 	}
 }
