@@ -152,7 +152,7 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.engine.Snapshot().Done:
 		if key.Matches(msg, k.Close) {
-			if m.fromHome {
+			if m.fromHome && msg.String() != "ctrl+c" { // ctrl+c always ends the program
 				return func() tea.Msg { return routineClosedMsg{} }
 			}
 			return tea.Quit
