@@ -15,7 +15,7 @@ type EventKind int
 
 // Transitions an Engine reports.
 const (
-	// PhaseStarted marks every phase change: the moment to ring the bell.
+	// PhaseStarted marks every phase change: the moment to sound a cue.
 	PhaseStarted EventKind = iota
 	// StepEnded carries the step's result, done or skipped.
 	StepEnded

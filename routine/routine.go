@@ -95,7 +95,7 @@ func (s Step) Duration() time.Duration {
 	return d
 }
 
-// Phase is one timed part of a step. A phase change is what rings the bell.
+// Phase is one timed part of a step. A phase change is what sounds a cue.
 type Phase struct {
 	// Label is short, for the plan: "left side", "warm", "tense left calf".
 	Label string
