@@ -2,9 +2,12 @@ package e2e
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quietlegs/quietlegs/cue/cuetest"
 )
 
 // TestE2ETUIFromHomeBackHome starts the wind-down from home, answers its
@@ -80,5 +83,25 @@ func TestE2EPlainKeysOnStandardInput(t *testing.T) {
 	got := oneSession(t, sb.db)
 	if got.status != "partial" || len(got.steps) != 5 || got.steps[4].status != "done" || got.steps[4].plannedMS != 0 {
 		t.Errorf("session = %+v, want partial, the ready step done with no planned time", got)
+	}
+}
+
+// TestE2ECuesThroughFakePlayers runs the quick routine in plain mode with
+// fake players on PATH, which log what they are asked to play: a chime for
+// each step and change, the end, and the words of each.
+func TestE2ECuesThroughFakePlayers(t *testing.T) {
+	sb := newSandbox(t)
+	played := cuetest.FakePrograms(t, "aplay", "espeak-ng") // PATH for this test alone: not parallel
+	out, errOut, code := sb.run(t, sb.command("evening", "--plain", "--routine", "quick", "--speed", "600", "--voice", "--db", sb.db))
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	got := played()
+	count := func(s string) int { return strings.Count(strings.Join(got, "\n"), s) }
+	// 6 steps; 1 + 1 + 7 changes within them (a side each for the
+	// stretches, and the relaxation's tense and release for each group).
+	if count("aplay step.wav") != 6 || count("aplay phase.wav") != 9 || got[len(got)-2] != "aplay end.wav" ||
+		got[len(got)-1] != "espeak-ng Finished. Good night." || !slices.Contains(got, "espeak-ng Release your left calf. Let go completely.") {
+		t.Errorf("played:\n%s", strings.Join(got, "\n"))
 	}
 }
