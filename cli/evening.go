@@ -54,8 +54,8 @@ func (a *app) eveningCmd() *cobra.Command {
 				}
 			}
 			if logOnly {
-				if changed("routine") || changed("no-log") || changed("plain") {
-					return usageError("--log-only saves the evening log and runs no routine: leave out --routine, --no-log and --plain")
+				if changed("routine") || changed("no-log") || changed("plain") || changed("pace") {
+					return usageError("--log-only saves the evening log and runs no routine: leave out --routine, --no-log, --plain and --pace")
 				}
 				ch := journal.EveningChange{Night: date, Tag: splitList(tags), Untag: splitList(untags), None: none}
 				if changed(string(night.FieldSymptoms)) {
