@@ -37,6 +37,7 @@ func TestImportsPointOneWay(t *testing.T) {
 		mod + "/night":   {mod + "/store", mod + "/ui", mod + "/journal"},
 		mod + "/insight": {mod + "/store", mod + "/ui", mod + "/journal"},
 		mod + "/store":   {mod + "/ui", mod + "/cli"},
+		mod + "/cue":     {mod + "/store", mod + "/ui", mod + "/journal", mod + "/night", mod + "/routine"},
 	}
 	for pkg, deps := range deps {
 		for owner, banned := range forbidden {

@@ -33,7 +33,8 @@ func (a *app) eveningCmd() *cobra.Command {
 		Use:   "evening",
 		Short: "Run an evening wind-down routine",
 		Long: "Run an evening wind-down routine. Without --routine, choose one first.\n" +
-			"A bell rings at every change so you can keep your eyes closed.\n\n" +
+			"A chime sounds at every change (one within a step, two for a new step,\n" +
+			"three at the end) so you can keep your eyes closed; --voice speaks each cue.\n\n" +
 			"Before the routine a short evening log asks how your legs feel and what\n" +
 			"the day held (esc skips it). --log-only saves that log from flags instead,\n" +
 			"and runs no routine: flags left out keep the night's earlier answers,\n" +
@@ -56,8 +57,8 @@ func (a *app) eveningCmd() *cobra.Command {
 				}
 			}
 			if logOnly {
-				if changed("routine") || changed("no-log") || changed("plain") {
-					return usageError("--log-only saves the evening log and runs no routine: leave out --routine, --no-log and --plain")
+				if changed("routine") || changed("no-log") || changed("plain") || changed("pace") {
+					return usageError("--log-only saves the evening log and runs no routine: leave out --routine, --no-log, --plain and --pace")
 				}
 				ch := journal.EveningChange{Night: date, Tag: splitList(tags), Untag: splitList(untags), None: none}
 				if changed(string(night.FieldSymptoms)) {
@@ -79,6 +80,9 @@ func (a *app) eveningCmd() *cobra.Command {
 			}
 			if a.plainMode() {
 				return a.runPlain(cmd.Context())
+			}
+			if changed("pace") {
+				return usageError("--pace goes with --plain")
 			}
 			lib, err := a.library()
 			if err != nil {
@@ -123,6 +127,7 @@ func (a *app) eveningCmd() *cobra.Command {
 	f.StringVar(&a.routineName, "routine", "", "routine to start, by name")
 	f.BoolVar(&a.plain, "plain", false, "no screen: print one line per change (chosen by itself when output is not a terminal)")
 	f.BoolVar(&a.anyway, "anyway", false, "with --plain: run even while a routine runs in another window")
+	f.StringVar(&a.pace, "pace", string(plain.PaceEach), "with --plain: paced breathing as each breath (each) or a line a minute (quiet)")
 	_ = cmd.RegisterFlagCompletionFunc("routine", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		lib, err := a.library()
 		if err != nil {
@@ -179,6 +184,10 @@ func (a *app) runPlain(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	pace := plain.Pacing(a.pace)
+	if pace != plain.PaceEach && pace != plain.PaceQuiet {
+		return usageError("--pace %q: want each or quiet", a.pace)
+	}
 	set, err := a.settings()
 	if err != nil {
 		return err
@@ -208,11 +217,18 @@ func (a *app) runPlain(ctx context.Context) error {
 			// this run for one cut off.
 			defer lock.Release()
 		}
+		cues, err := a.cues(j.Settings())
+		if err != nil {
+			return err
+		}
+		defer cues.Close(cueDrain)
 		p := &plain.Runner{
 			Out:    a.out,
 			Record: j.NewRun(r, a.speed),
-			Bell:   !a.quiet && term.IsTerminal(os.Stdout.Fd()),
-			Wait:   plain.WaitReal,
+			Bell:   term.IsTerminal(os.Stdout.Fd()),
+			Cues:   cues,
+			Pace:   pace,
+			Wait:   plain.ReadKeys(os.Stdin),
 		}
 		_, err = p.Run(ctx)
 		return err

@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quietlegs/quietlegs/assets"
+	"github.com/quietlegs/quietlegs/cue"
 	"github.com/quietlegs/quietlegs/hook"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/logsafe"
@@ -72,6 +73,8 @@ type app struct {
 	plain               bool
 	anyway              bool
 	routineName         string
+	cue                 cueFlags
+	pace                string
 
 	debug bool
 	log   *slog.Logger
@@ -107,6 +110,11 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 				a.log, a.closeLog = log, func() { c.Close() }
 				a.log.Info("command", "name", cmd.CommandPath())
 			}
+			if a.cue.sound != "" {
+				if _, err := cue.ParseSound(a.cue.sound); err != nil {
+					return usageError("--sound: %v", err)
+				}
+			}
 			// NaN and infinities parse as floats; none of them is a speed.
 			if !(a.speed >= minSpeed && a.speed <= maxSpeed) {
 				return usageError("--speed %v: want a number from %v to %v", a.speed, minSpeed, maxSpeed)
@@ -124,9 +132,10 @@ func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *app) {
 	root.SetErr(a.stderr)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.db, "db", "", "database file (default $QUIETLEGS_DB, else the data directory)")
-	pf.BoolVar(&a.quiet, "quiet", false, "no bell at phase changes")
+	pf.BoolVar(&a.quiet, "quiet", false, "no sound at phase changes (--sound off)")
 	pf.Float64Var(&a.speed, "speed", 1, "run routine time this many times faster (for trying a routine out)")
 	pf.BoolVar(&a.debug, "debug", false, "write a log to the state folder (~/.local/state/quietlegs/debug.log)")
+	a.cue.register(root)
 	root.AddCommand(a.eveningCmd(), a.morningCmd(), a.historyCmd(), a.insightsCmd(), a.reportCmd(),
 		a.routinesCmd(), a.tookCmd(), a.labsCmd(), a.exportCmd(), a.importCmd(), a.backupCmd(), a.restoreCmd(), a.deleteCmd(),
 		a.experimentCmd(), a.flareCmd(), a.statusCmd(), a.configCmd(), a.remindCmd())

@@ -30,7 +30,11 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	// The screen needs no parallelism, and one P saves the runtime waking a
 	// second thread on every frame tick (about a fifth of idle wake-ups).
 	runtime.GOMAXPROCS(1)
-	o.Journal, o.Speed, o.Quiet = j, a.speed, a.quiet
+	o.Journal, o.Speed = j, a.speed
+	if o.Cues, err = a.cues(j.Settings()); err != nil {
+		return err
+	}
+	defer o.Cues.Close(cueDrain)
 	root := ui.New(o)
 	opts := []tea.ProgramOption{
 		tea.WithContext(ctx),

@@ -103,7 +103,7 @@ func TestE2EDiskFullDuringRoutine(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := next("the closing line", func(l string) bool { return strings.Contains(l, "Good night.") })
-	if !strings.Contains(last, "completed: 6 of 6 steps done") {
+	if !strings.Contains(last, "Finished · 6 of 6 steps done") {
 		t.Errorf("closing line %q", last)
 	}
 	if err := cmd.Wait(); err != nil {

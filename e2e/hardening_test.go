@@ -161,7 +161,7 @@ func TestE2ETermDumb(t *testing.T) {
 	t.Parallel()
 	tm := startTermEnv(t, []string{"TERM=dumb"}, "evening", "--routine", "quick", "--speed", "600")
 	code, s := tm.exited()
-	if code != 0 || !strings.Contains(s, "[1/6] Settle in 0:20") || !strings.Contains(s, "Good night.") {
+	if code != 0 || !strings.Contains(s, "✓ Settle in · 0:20") || !strings.Contains(s, "Good night.") {
 		t.Errorf("exit %d:\n%s", code, s)
 	}
 }
@@ -247,10 +247,17 @@ func startWindDown(t *testing.T, sb sandbox, line string) {
 		run.Process.Kill()
 		run.Wait()
 	})
+	awaitOutput(t, &out, line)
+}
+
+// awaitOutput returns once out holds text, and fails the test if it does
+// not within 20 s.
+func awaitOutput(t *testing.T, out *lockedBuffer, text string) {
+	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(out.String(), line) {
+	for !strings.Contains(out.String(), text) {
 		if time.Now().After(deadline) {
-			t.Fatalf("routine did not reach %s:\n%s", line, out.String())
+			t.Fatalf("routine did not reach %s:\n%s", text, out.String())
 		}
 		time.Sleep(20 * time.Millisecond) // polling for output, not waiting out time
 	}
@@ -368,7 +375,7 @@ func TestE2EPlainTakesTheRunLock(t *testing.T) {
 	}
 	alongside := sb.command("evening", "--plain", "--anyway", "--routine", "quick", "--speed", "10000", "--db", sb.db)
 	o, errOut, code := sb.run(t, alongside)
-	if code != 0 || !strings.Contains(errOut, "running alongside") || !strings.Contains(o, "completed") {
+	if code != 0 || !strings.Contains(errOut, "running alongside") || !strings.Contains(o, "Finished") {
 		t.Errorf("--anyway: exit %d\n%s%s", code, o, errOut)
 	}
 }

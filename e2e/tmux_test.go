@@ -163,7 +163,7 @@ func TestE2ETUILeave(t *testing.T) {
 	tm.waitFor("Leave the routine?")
 	tm.keys("y")
 	code, s := tm.exited()
-	if code != 0 || !strings.Contains(s, "Quick wind-down abandoned: 0 of 6 steps done, 1 skipped") {
+	if code != 0 || !strings.Contains(s, "Quick wind-down · Nothing done · 0 of 6 steps done, 1 ") {
 		t.Errorf("exit %d; want 0 and a closing line for an abandoned run:\n%s", code, s)
 	}
 
@@ -191,12 +191,12 @@ func TestE2ETUIRunToEnd(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("step 1 of 6")
 	s := tm.waitUntil(`"Good night."`, 30*time.Second, func(s string) bool { return strings.Contains(s, "Good night.") })
-	if !strings.Contains(s, "6 done · 0 skipped · 10:00") {
+	if !strings.Contains(s, "6 of 6 steps done, 0 skipped · 10 min") {
 		t.Errorf("summary does not count 6 steps done in 10:00:\n%s", s)
 	}
 	tm.keys("Enter")
 	code, s := tm.exited()
-	if code != 0 || !strings.Contains(s, "Quick wind-down completed: 6 of 6 steps done, 0 skipped, 10:00. Good night.") {
+	if code != 0 || !strings.Contains(s, "Quick wind-down · Finished · 6 of 6 steps done, 0 skipped · 10 min. Good night.") {
 		t.Errorf("exit %d; want 0 and the closing line:\n%s", code, s)
 	}
 	checkCompleted(t, oneSession(t, tm.sb.db), 60)

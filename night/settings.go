@@ -81,6 +81,10 @@ type Settings struct {
 	TempUnit string `toml:"temperature_unit"`
 	// Bedding is the short list of bedding choices in the evening log.
 	Bedding []Item `toml:"bedding"`
+	// Sound is how a routine's cues sound: "chime", "bell" or "off".
+	Sound string `toml:"sound"`
+	// Voice speaks each cue.
+	Voice bool `toml:"voice"`
 }
 
 // BeddingLabel is the bedding list's label for id, or id itself for an
@@ -109,6 +113,9 @@ func (s Settings) AnsweredBy(name string) []string {
 	}
 	return ids
 }
+
+// Sounds are the values the sound setting takes.
+var Sounds = []string{"chime", "bell", "off"}
 
 // Label is the checklist label for id, or id itself for an item no longer
 // on the list, so old records still read.
@@ -175,6 +182,8 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		OnCheckin      *string     `toml:"on_checkin"`
 		TempUnit       *string     `toml:"temperature_unit"`
 		Bedding        *[]Item     `toml:"bedding"`
+		Sound          *string     `toml:"sound"`
+		Voice          *bool       `toml:"voice"`
 	}
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -182,7 +191,7 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 		var se *toml.StrictMissingError
 		if errors.As(err, &se) && len(se.Errors) > 0 {
 			row, col := se.Errors[0].Position()
-			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary, default_routine, temperature_unit, on_routine_end, on_checkin, [[checklist]] with id, label, kind and taken, [[bedding]] with id and label, or [[toolkit.mild]], [[toolkit.moderate]] or [[toolkit.severe]] with id, label, routine, minutes and safety)",
+			return Settings{}, fmt.Errorf("%s:%d:%d: unknown key %q (want day_boundary, default_routine, sound, voice, temperature_unit, on_routine_end, on_checkin, [[checklist]] with id, label, kind and taken, [[bedding]] with id and label, or [[toolkit.mild]], [[toolkit.moderate]] or [[toolkit.severe]] with id, label, routine, minutes and safety)",
 				name, row, col, strings.Join(se.Errors[0].Key(), "."))
 		}
 		var de *toml.DecodeError
@@ -231,6 +240,15 @@ func parseSettings(name string, data []byte, base Settings) (Settings, error) {
 			return Settings{}, err
 		}
 		s.Bedding = slices.Clone(*raw.Bedding)
+	}
+	if raw.Sound != nil {
+		if !slices.Contains(Sounds, *raw.Sound) {
+			return Settings{}, fmt.Errorf("%s: sound: %q: want \"chime\", \"bell\" or \"off\"", name, termsafe.Line(*raw.Sound))
+		}
+		s.Sound = *raw.Sound
+	}
+	if raw.Voice != nil {
+		s.Voice = *raw.Voice
 	}
 	if raw.Checklist != nil {
 		if n := len(*raw.Checklist); n > MaxTags {

@@ -59,6 +59,8 @@ func TestLoadSettings(t *testing.T) {
 		{"syntax", "day_boundary = \n", 0, nil, "config.toml:1:"},
 		{"too long a checklist", strings.Repeat("[[checklist]]\nid = \"a\"\nlabel = \"A\"\n", MaxTags+1), 0, nil, "checklist: 101 items; at most 100"},
 		{"reserved id", "[[checklist]]\nid = \"routine\"\nlabel = \"R\"\n", 0, nil, `"routine" is kept for the routine`},
+		{"sound and voice", "sound = \"bell\"\nvoice = true\n", 12, []string{"caffeine", "alcohol"}, ""},
+		{"unknown sound", "sound = \"loud\"\n", 0, nil, `config.toml: sound: "loud": want "chime", "bell" or "off"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,5 +150,8 @@ func TestDefaultConfigKinds(t *testing.T) {
 	}
 	if got := strings.Join(remedies, ","); got != "iron,magnesium,medication" {
 		t.Errorf("remedies %s, want iron,magnesium,medication", got)
+	}
+	if s.Sound != "chime" || s.Voice {
+		t.Errorf("default sound %q, voice %v; want chime and no voice", s.Sound, s.Voice)
 	}
 }

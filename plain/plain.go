@@ -1,6 +1,7 @@
-// Package plain runs a routine without a screen: one line per phase
-// change, each ending with the phase's planned length so the lines add up
-// to the routine's length. It suits screen readers, pipes and dumb
+// Package plain runs a routine without a screen, as lines of text: every
+// word the screen shows (each phase with its counter, the step's
+// instruction and safety note, the cue, each breath), with keys read from
+// standard input a line at a time. It suits screen readers, pipes and dumb
 // terminals, and records the run through the journal like the screen does.
 package plain
 
@@ -10,41 +11,65 @@ import (
 	"io"
 	"time"
 
+	"github.com/quietlegs/quietlegs/cue"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/termsafe"
+)
+
+// Pacing says how paced breathing is printed.
+type Pacing string
+
+// The choices of --pace.
+const (
+	// PaceEach prints every breath in, hold and breath out.
+	PaceEach Pacing = "each"
+	// PaceQuiet prints one line a minute, so a screen reader is not
+	// flooded.
+	PaceQuiet Pacing = "quiet"
 )
 
 // Runner prints one run of a routine.
 type Runner struct {
 	Out    io.Writer
 	Record *journal.Run
-	// Bell rings the terminal bell at each change.
+	// Bell lets the cues ring the terminal bell (Out is a terminal).
 	Bell bool
-	// Wait blocks for d or until ctx ends: WaitReal in real use, a fake
-	// clock's Advance in tests.
-	Wait func(ctx context.Context, d time.Duration) error
+	// Cues sounds and speaks the cues; nil for silence.
+	Cues *cue.Cues
+	Pace Pacing
+	// Wait blocks for time or a key: ReadKeys(os.Stdin) in real use, a
+	// fake clock and scripted keys in tests.
+	Wait Waiter
+
+	// leaving is set while "leave the routine?" waits for its answer.
+	leaving bool
+	// stage is the breath stage last printed, or -1 at a phase's start.
+	stage routine.BreathStage
+	// minute is the last whole minute of a breathing phase printed.
+	minute int
 }
 
-// WaitReal waits on the real clock.
-func WaitReal(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+// Keys is printed once, at the start.
+const Keys = "Keys, each followed by Enter: p (or space) pauses and goes on · n next step · b back a step · q leaves · Enter alone answers a step that waits for you."
 
-// Run runs the routine to its end, or until ctx is cancelled (a signal),
-// when it saves the run as it stands. It returns the run's status, and an
-// error if the run could not be saved at the end.
+// Run runs the routine to its end, until the person leaves, or until ctx
+// is cancelled (a signal), when it saves the run as it stands. It returns
+// the run's status, and an error if the run could not be saved at the end.
 func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
 	out := &firstError{w: p.Out}
 	p.Out = out
 	e := p.Record.Engine
+	p.say(Keys)
+	// Bells stand in for chimes only on a terminal; a voice asked for
+	// is missed anywhere.
+	sound, voice := p.Cues.Notes()
+	if sound != "" && p.Bell {
+		p.say(sound)
+	}
+	if voice != "" {
+		p.say(voice)
+	}
 	p.report(e.Start())
 	for !e.Snapshot().Done {
 		if out.err != nil {
@@ -55,23 +80,113 @@ func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
 			}
 			return e.Status(), fmt.Errorf("output failed, so the routine stopped and was saved as %s: %w", e.Status(), out.err)
 		}
-		snap := e.Snapshot()
-		d := time.Duration(float64(snap.PhaseRemaining) / e.Speed())
-		if err := p.Wait(ctx, max(d, time.Millisecond)); err != nil {
+		line, typed, err := p.Wait(ctx, p.wake())
+		switch {
+		case err == ErrNoKeys:
+			p.goOn()
+		case err != nil:
 			// The context is over: save with a fresh one.
-			err := p.Record.Stop(context.Background())
-			fmt.Fprintln(p.Out, termsafe.Line(e.ClosingLine()))
-			if err != nil {
-				return e.Status(), fmt.Errorf("routine stopped early and could not be saved: %w", err)
+			return p.stop()
+		case typed:
+			if p.key(line) {
+				return p.stop()
 			}
-			return e.Status(), nil
+		default:
+			p.report(e.Update())
+			p.pace()
 		}
-		p.report(e.Update())
 	}
 	if err := p.Record.Err(); err != nil {
 		return e.Status(), fmt.Errorf("routine finished but could not be saved: %w", err)
 	}
 	return e.Status(), nil
+}
+
+// stop ends the run where it stands and saves it.
+func (p *Runner) stop() (routine.Status, error) {
+	e := p.Record.Engine
+	err := p.Record.Stop(context.Background())
+	p.closing()
+	if err != nil {
+		return e.Status(), fmt.Errorf("routine stopped early and could not be saved: %w", err)
+	}
+	return e.Status(), nil
+}
+
+// wake is how long to wait before anything is due: the phase's end, the
+// next breath stage or minute line, or Forever while only a key can move
+// the run on.
+func (p *Runner) wake() time.Duration {
+	e := p.Record.Engine
+	snap := e.Snapshot()
+	// While "leave the routine?" waits, the routine goes on, as on the
+	// screen.
+	if !snap.Running || snap.Waiting {
+		return Forever
+	}
+	due := snap.PhaseRemaining
+	if b := p.breath(snap); b != nil {
+		if p.Pace == PaceQuiet {
+			due = min(due, time.Minute-snap.PhaseElapsed%time.Minute)
+		}
+		if p.Pace != PaceQuiet || p.paced() {
+			due = min(due, b.StageLeft(snap.PhaseElapsed))
+		}
+	}
+	return max(time.Duration(float64(due)/e.Speed()), time.Millisecond)
+}
+
+// goOn carries an unattended run on where it would wait for a key.
+func (p *Runner) goOn() {
+	e := p.Record.Engine
+	snap := e.Snapshot()
+	switch {
+	case p.leaving:
+		p.leaving = false
+		p.say("No answer (standard input has ended): staying.")
+	case snap.Waiting:
+		p.say("No one to answer (standard input has ended): going on without it.")
+		p.report(e.Next())
+	case !snap.Running:
+		p.say("No one to answer (standard input has ended): carrying on.")
+		p.report(e.Unpause())
+	}
+}
+
+// key acts on one typed line; it reports whether the person chose to
+// leave.
+func (p *Runner) key(line string) (leave bool) {
+	e := p.Record.Engine
+	if p.leaving {
+		p.leaving = false
+		if line == "y" || line == "Y" {
+			return true
+		}
+		p.say("Staying.")
+		return false
+	}
+	switch line {
+	case "":
+		if e.Snapshot().Waiting {
+			p.report(e.Ready())
+		}
+	case "p", "P", " ":
+		if e.Snapshot().Waiting {
+			p.report(e.Ready())
+			return false
+		}
+		p.report(e.TogglePause())
+	case "n", "N":
+		p.report(e.Next())
+	case "b", "B":
+		p.report(e.Back())
+	case "q", "Q":
+		p.leaving = true
+		p.say("Leave the routine? What you did is saved. Type y and Enter to leave; anything else stays.")
+	default:
+		p.say(Keys)
+	}
+	return false
 }
 
 // firstError is a writer that keeps the first error a write met.
@@ -89,8 +204,11 @@ func (f *firstError) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// report prints the events and saves the run after each batch. With no
-// keys to answer, a pause for a clock jump is reported and the run goes on.
+// say prints one line, made safe for a terminal.
+func (p *Runner) say(line string) { fmt.Fprintln(p.Out, termsafe.Line(line)) }
+
+// report prints the events, gives their cues and saves the run after each
+// batch.
 func (p *Runner) report(evs []routine.Event) {
 	if len(evs) == 0 {
 		return
@@ -100,34 +218,90 @@ func (p *Runner) report(evs []routine.Event) {
 	for _, ev := range evs {
 		switch ev.Kind {
 		case routine.PhaseStarted:
-			if p.Bell {
-				fmt.Fprint(p.Out, "\a")
+			s := r.Steps[ev.Step]
+			k := cue.Phase
+			if ev.Phase == 0 {
+				k = cue.Step
+				if s.Safety != "" {
+					p.say("⚠ " + s.Safety)
+				}
 			}
-			fmt.Fprintln(p.Out, phaseLine(r, ev.Step, ev.Phase))
+			p.give(k, s.Spoken(ev.Phase))
+			p.say(PhaseLine(r, ev.Step, ev.Phase))
+			p.stage, p.minute = -1, 0
 		case routine.Paused:
-			fmt.Fprintf(p.Out, "Note: %s; carrying on.\n", termsafe.Line(ev.Reason))
-			e.Unpause()
-		case routine.Finished:
-			if p.Bell {
-				fmt.Fprint(p.Out, "\a")
+			line := "Paused. Type p and Enter to go on."
+			if ev.Reason != "" {
+				line = "Paused: " + ev.Reason + ". Type p and Enter to go on."
 			}
+			p.say(line)
+			p.Cues.Say(line)
+		case routine.Resumed:
+			p.say("Going on.")
+		case routine.Finished:
+			p.give(cue.End, routine.StatusWord(e.Status())+". Good night.")
 		}
 	}
+	p.pace()
 	if err := p.Record.SaveNow(context.Background()); err != nil {
-		fmt.Fprintf(p.Out, "Warning: %s (will retry)\n", termsafe.Line(err.Error()))
+		p.say("Warning: " + err.Error() + " (will retry)")
 	}
 	if e.Snapshot().Done {
-		fmt.Fprintln(p.Out, termsafe.Line(e.ClosingLine()))
+		p.closing()
 	}
 }
 
-// phaseLine is "[3/9] Warm and cold compress (warm) 2:00".
-func phaseLine(r *routine.Routine, step, phase int) string {
-	s := r.Steps[step]
-	ph := s.Phases[phase]
-	label := ""
-	if len(s.Phases) > 1 || ph.Breath != nil {
-		label = " (" + ph.Label + ")"
+// give sounds a cue, with the bells it asks for when Out may ring them.
+func (p *Runner) give(k cue.Kind, words string) {
+	if n := p.Cues.Give(k, words); n > 0 && p.Bell {
+		fmt.Fprint(p.Out, cue.Bells(n))
 	}
-	return termsafe.Line(fmt.Sprintf("[%d/%d] %s%s %s", step+1, len(r.Steps), s.Title, label, routine.FormatDuration(ph.Duration)))
+}
+
+// pace prints the breath stage just begun (and cues it, when breaths are
+// paced by sound), or a line a minute with PaceQuiet, while a breathing
+// phase runs.
+func (p *Runner) pace() {
+	snap := p.Record.Engine.Snapshot()
+	b := p.breath(snap)
+	if b == nil || !snap.Running {
+		return
+	}
+	if m := int(snap.PhaseElapsed / time.Minute); p.Pace == PaceQuiet && m > p.minute {
+		p.minute = m
+		p.say("  " + routine.FormatLength(snap.PhaseRemaining) + " of breathing left")
+	}
+	stage, _ := b.At(snap.PhaseElapsed)
+	if stage == p.stage {
+		return
+	}
+	p.stage = stage
+	if k, ok := breathCues[stage]; ok && p.paced() {
+		p.give(k, routine.Sentence(stage.String()))
+	}
+	if p.Pace != PaceQuiet {
+		p.say(fmt.Sprintf("  %s %s", stage, routine.FormatLength(b.StageLength(stage))))
+	}
+}
+
+// breathCues are the stages of a breath that have a cue.
+var breathCues = map[routine.BreathStage]cue.Kind{routine.Inhale: cue.Inhale, routine.Exhale: cue.Exhale}
+
+// paced reports whether each breath is cued by sound.
+func (p *Runner) paced() bool { return p.Cues.Paced(p.Record.Engine.Routine().PaceSound) }
+
+func (p *Runner) breath(s routine.Snapshot) *routine.Breath {
+	if s.Done || !s.Started {
+		return nil
+	}
+	return p.Record.Engine.Routine().Steps[s.Step].Phases[s.Phase].Breath
+}
+
+// closing prints the summary: the closing line and how each step went.
+func (p *Runner) closing() {
+	e := p.Record.Engine
+	for _, l := range StepLines(e) {
+		p.say("  " + l)
+	}
+	p.say(e.ClosingLine())
 }

@@ -91,6 +91,7 @@ func (c *checker) routine(fr *fileRoutine) *Routine {
 	r := &Routine{
 		Title:       c.text("", "title", fr.Title, true, maxTitle),
 		Description: c.text("", "description", fr.Description, false, maxDesc),
+		PaceSound:   fr.PaceSound,
 	}
 	switch {
 	case len(fr.Steps) == 0:
@@ -108,7 +109,7 @@ func (c *checker) routine(fr *fileRoutine) *Routine {
 	return r
 }
 
-const kindList = "hold, interval, tense-release or breathing"
+const kindList = "hold, interval, tense-release, breathing or ready"
 
 // stepKeys are a step's optional keys by the kinds that use them.
 var stepKeys = map[Kind][]string{
@@ -116,6 +117,7 @@ var stepKeys = map[Kind][]string{
 	TenseRelease: {"groups", "sides", "tense", "release", "cues"},
 	Interval:     {"cycles", "phases"},
 	Breathing:    {"inhale", "hold", "exhale", "hold_after", "minutes", "seconds", "cycles"},
+	Ready:        {},
 }
 
 func (c *checker) step(i int, s *fileStep) Step {
@@ -157,6 +159,8 @@ func (c *checker) step(i int, s *fileStep) Step {
 		sp = c.interval(p, s)
 	case Breathing:
 		sp = c.breathing(p, s)
+	case Ready:
+		sp = readySpec{}
 	}
 	if sp != nil {
 		st.Phases = sp.phases()

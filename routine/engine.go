@@ -15,7 +15,7 @@ type EventKind int
 
 // Transitions an Engine reports.
 const (
-	// PhaseStarted marks every phase change: the moment to ring the bell.
+	// PhaseStarted marks every phase change: the moment to sound a cue.
 	PhaseStarted EventKind = iota
 	// StepEnded carries the step's result, done or skipped.
 	StepEnded
@@ -219,18 +219,24 @@ func (e *Engine) leave() (now Reading, evs []Event, ok bool) {
 	return now, evs, true
 }
 
-// Next skips the rest of the current step.
+// DoneShare is how much of a step's planned time must have run for it to
+// count as done when a person moves on early: the last few seconds of a
+// stretch skipped are still a stretch done.
+const DoneShare = 0.9
+
+// Next moves on to the next step. The step left counts as done if at
+// least DoneShare of its time ran, and is cut short (StepSkipped, with the
+// time it had) otherwise; a ready step left by Next is skipped.
 func (e *Engine) Next() []Event {
 	now, evs, ok := e.leave()
 	if !ok {
 		return evs
 	}
-	evs = append(evs, e.endStep(StepSkipped))
-	if e.step+1 >= len(e.r.Steps) {
-		return append(evs, e.finish(now, 0)...)
+	status := StepSkipped
+	if planned := e.r.Steps[e.step].Duration(); planned > 0 && float64(e.spent[e.step]) >= DoneShare*float64(planned) {
+		status = StepDone
 	}
-	e.moveTo(now, e.step+1)
-	return append(evs, e.event(PhaseStarted))
+	return append(evs, e.moveOn(now, status)...)
 }
 
 // Back returns to the start of the previous step, or restarts the first.
@@ -314,13 +320,14 @@ func (e *Engine) advance(now Reading) []Event {
 	var evs []Event
 	elapsed := e.phaseElapsed(now)
 	for {
-		d := e.r.Steps[e.step].Phases[e.phase].Duration
-		if elapsed < d {
+		ph := e.r.Steps[e.step].Phases[e.phase]
+		if d := ph.Duration; ph.Wait || elapsed < d {
+			// A ready phase lasts until Ready; its time is the wait.
 			e.offset, e.since = elapsed, now
 			return evs
 		}
-		elapsed -= d
-		e.spent[e.step] += d
+		elapsed -= ph.Duration
+		e.spent[e.step] += ph.Duration
 		if e.phase+1 < len(e.r.Steps[e.step].Phases) {
 			e.phase++
 			evs = append(evs, e.event(PhaseStarted))

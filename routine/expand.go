@@ -23,14 +23,19 @@ type holdSpec struct {
 	sides  []string
 }
 
-// phases expands a hold: per round, each side in turn.
+// phases expands a hold: per round, each side in turn. Each phase's
+// heading names its side and round: "left · round 1 of 2".
 func (h holdSpec) phases() []Phase {
 	var out []Phase
 	for r := 1; r <= h.rounds; r++ {
+		round := ""
+		if h.rounds > 1 {
+			round = fmt.Sprintf("round %d of %d", r, h.rounds)
+		}
 		if len(h.sides) == 0 {
 			ph := Phase{Label: "hold", Cue: "Begin.", Duration: h.length}
-			if h.rounds > 1 {
-				ph.Label, ph.Cue = fmt.Sprintf("round %d of %d", r, h.rounds), fmt.Sprintf("Round %d of %d.", r, h.rounds)
+			if round != "" {
+				ph.Label, ph.Heading, ph.Cue = round, round, sentence(round)
 			}
 			out = append(out, ph)
 			continue
@@ -43,10 +48,21 @@ func (h holdSpec) phases() []Phase {
 			case i == 0:
 				cue = fmt.Sprintf("Round %d of %d: %s side.", r, h.rounds, side)
 			}
-			out = append(out, Phase{Label: side + " side", Cue: cue, Duration: h.length})
+			out = append(out, Phase{Label: side + " side", Heading: joinHeading(side, round), Cue: cue, Duration: h.length})
 		}
 	}
 	return out
+}
+
+// joinHeading puts the non-empty parts of a heading together with " · ".
+func joinHeading(parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " · ")
 }
 
 // tenseSpec is a checked tense-release step.
@@ -57,9 +73,9 @@ type tenseSpec struct {
 }
 
 // phases expands each group, tensed then released: all the groups of one
-// side, then all of the next. The cues name the group as written and put
-// it where singular and plural read alike: "Left side, feet: tense." and
-// "Let go, and let the feet soften."
+// side, then all of the next. The headings name the group as written and
+// the side: "tense your left calf", "release your left calf" (a routine
+// with sides reads best with its groups in the singular).
 func (t tenseSpec) phases() []Phase {
 	sides := t.sides
 	if len(sides) == 0 {
@@ -68,17 +84,10 @@ func (t tenseSpec) phases() []Phase {
 	var out []Phase
 	for _, side := range sides {
 		for _, g := range t.groups {
-			cue := g + ": tense."
-			if side != "" {
-				cue = side + " side, " + cue
-			}
-			cue = sentence(cue)
-			if t.cues[g] != "" {
-				cue += " " + sentence(t.cues[g])
-			}
+			who := strings.TrimSpace(side + " " + g)
 			out = append(out,
-				Phase{Label: "tense " + strings.TrimSpace(side+" "+g), Cue: cue, Duration: t.tense},
-				Phase{Label: "release", Cue: "Let go, and let the " + g + " soften.", Duration: t.release})
+				Phase{Label: "tense " + who, Heading: "tense your " + who, Cue: sentence(t.cues[g]), Duration: t.tense},
+				Phase{Label: "release", Heading: "release your " + who, Cue: "Let go completely.", Duration: t.release})
 		}
 	}
 	return out
@@ -96,23 +105,26 @@ type intervalPhase struct {
 	length    time.Duration
 }
 
-// phases expands the phases, in order, once per cycle. A phase without a
-// cue shows its name.
+// phases expands the phases, in order, once per cycle. The heading names
+// the phase and its cycle: "warm · cycle 2 of 3".
 func (iv intervalSpec) phases() []Phase {
-	one := make([]Phase, len(iv.one))
-	for j, ph := range iv.one {
-		cue := ph.cue
-		if cue == "" {
-			cue = sentence(ph.name)
-		}
-		one[j] = Phase{Label: ph.name, Cue: cue, Duration: ph.length}
-	}
 	var out []Phase
-	for range iv.cycles {
-		out = append(out, one...)
+	for c := 1; c <= iv.cycles; c++ {
+		cycle := ""
+		if iv.cycles > 1 {
+			cycle = fmt.Sprintf("cycle %d of %d", c, iv.cycles)
+		}
+		for _, ph := range iv.one {
+			out = append(out, Phase{Label: ph.name, Heading: joinHeading(ph.name, cycle), Cue: ph.cue, Duration: ph.length})
+		}
 	}
 	return out
 }
+
+// readySpec is a checked ready step: one phase that waits.
+type readySpec struct{}
+
+func (readySpec) phases() []Phase { return []Phase{{Label: "ready", Wait: true}} }
 
 // breathSpec is a checked breathing step: the parts of one breath in
 // seconds, and how many breaths.

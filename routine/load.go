@@ -59,6 +59,7 @@ func (e *FileError) LogSafe() string {
 type fileRoutine struct {
 	Title       string     `toml:"title"`
 	Description string     `toml:"description"`
+	PaceSound   bool       `toml:"pace_sound"`
 	Steps       []fileStep `toml:"steps"`
 }
 
@@ -190,7 +191,7 @@ func (c *checker) unknownKey(at pos, parent, key string) {
 }
 
 var (
-	topKeys      = []string{"title", "description", "steps"}
+	topKeys      = []string{"title", "description", "pace_sound", "steps"}
 	stepKeyNames = []string{"title", "kind", "instruction", "safety", "seconds", "minutes", "sides", "rounds", "groups", "tense", "release", "cues", "cycles", "phases", "inhale", "hold", "exhale", "hold_after"}
 	phaseKeys    = []string{"name", "seconds", "cue"}
 	numberKeys   = []string{"seconds", "minutes", "rounds", "tense", "release", "cycles", "inhale", "hold", "exhale", "hold_after"}

@@ -44,7 +44,8 @@ func TestParseErrors(t *testing.T) {
 		{"missing instruction", "calm.toml", "title = \"Calm\"\n[[steps]]\ntitle = \"S\"\nkind = \"hold\"\nseconds = 3\n", []string{"calm.toml:2: steps[1]: missing instruction"}},
 		{"instruction on two lines", "calm.toml", oneStep("hold", "seconds = 3\n") + "[[steps]]\ntitle = \"T\"\nkind = \"hold\"\nseconds = 3\ninstruction = \"\"\"one\ntwo\"\"\"\n", []string{"calm.toml:12: steps[2].instruction: must be one line"}},
 		{"no steps", "calm.toml", "title = \"Calm\"\n", []string{"calm.toml: no steps: add at least one [[steps]] table"}},
-		{"unknown kind", "calm.toml", oneStep("stretch", "seconds = 3\n"), []string{`calm.toml:6: steps[1].kind: unknown step kind "stretch" (want hold, interval, tense-release or breathing)`}},
+		{"ready step with a length", "calm.toml", oneStep("ready", "seconds = 90\n"), []string{"calm.toml:7: steps[1].seconds: not used by a ready step"}},
+		{"unknown kind", "calm.toml", oneStep("stretch", "seconds = 3\n"), []string{`calm.toml:6: steps[1].kind: unknown step kind "stretch" (want hold, interval, tense-release, breathing or ready)`}},
 		{"missing kind", "calm.toml", "title = \"Calm\"\n[[steps]]\ntitle = \"S\"\ninstruction = \"I\"\n", []string{"calm.toml:2: steps[1]: missing kind"}},
 		{"seconds and minutes", "calm.toml", oneStep("hold", "seconds = 30\nminutes = 1\n"), []string{"calm.toml:8: steps[1].minutes: give seconds or minutes, not both"}},
 		{"hold without length", "calm.toml", oneStep("hold", "sides = [\"left\"]\n"), []string{"calm.toml:3: steps[1]: missing length"}},
@@ -109,7 +110,7 @@ func TestParseReportsEveryProblem(t *testing.T) {
 func show(ph []Phase) []string {
 	out := make([]string, len(ph))
 	for i, p := range ph {
-		out[i] = fmt.Sprintf("%s %s | %s", p.Label, FormatDuration(p.Duration), p.Cue)
+		out[i] = fmt.Sprintf("%s %s | %s | %s", p.Label, FormatDuration(p.Duration), p.Heading, p.Cue)
 	}
 	return out
 }
@@ -119,32 +120,36 @@ func TestParseExpands(t *testing.T) {
 		name, body, kind string
 		want             []string
 	}{
-		{"single hold", "seconds = 60\n", "hold", []string{"hold 1:00 | Begin."}},
-		{"hold in minutes", "minutes = 5\n", "hold", []string{"hold 5:00 | Begin."}},
+		{"single hold", "seconds = 60\n", "hold", []string{"hold 1:00 |  | Begin."}},
+		{"hold in minutes", "minutes = 5\n", "hold", []string{"hold 5:00 |  | Begin."}},
 		{"hold in rounds", "seconds = 20\nrounds = 3\n", "hold", []string{
-			"round 1 of 3 0:20 | Round 1 of 3.", "round 2 of 3 0:20 | Round 2 of 3.", "round 3 of 3 0:20 | Round 3 of 3."}},
+			"round 1 of 3 0:20 | round 1 of 3 | Round 1 of 3.", "round 2 of 3 0:20 | round 2 of 3 | Round 2 of 3.", "round 3 of 3 0:20 | round 3 of 3 | Round 3 of 3."}},
 		{"hold per side and round", "seconds = 30\nsides = [\"Left\", \"right\"]\nrounds = 2\n", "hold", []string{
-			"left side 0:30 | Left side.", "right side 0:30 | Switch to the right side.",
-			"left side 0:30 | Round 2 of 2: left side.", "right side 0:30 | Switch to the right side."}},
-		{"tense-release, one side's groups then the other's", "groups = [\"feet\", \"calves\"]\nsides = [\"left\", \"right\"]\ntense = 5\nrelease = 25\ncues = { feet = \"Curl your toes upward, not down\" }\n", "tense-release", []string{
-			"tense left feet 0:05 | Left side, feet: tense. Curl your toes upward, not down.",
-			"release 0:25 | Let go, and let the feet soften.",
-			"tense left calves 0:05 | Left side, calves: tense.",
-			"release 0:25 | Let go, and let the calves soften.",
-			"tense right feet 0:05 | Right side, feet: tense. Curl your toes upward, not down.",
-			"release 0:25 | Let go, and let the feet soften.",
-			"tense right calves 0:05 | Right side, calves: tense.",
-			"release 0:25 | Let go, and let the calves soften."}},
+			"left side 0:30 | left · round 1 of 2 | Left side.", "right side 0:30 | right · round 1 of 2 | Switch to the right side.",
+			"left side 0:30 | left · round 2 of 2 | Round 2 of 2: left side.", "right side 0:30 | right · round 2 of 2 | Switch to the right side."}},
+		{"hold per side, one round", "seconds = 30\nsides = [\"left\", \"right\"]\n", "hold", []string{
+			"left side 0:30 | left | Left side.", "right side 0:30 | right | Switch to the right side."}},
+		{"tense-release, one side's groups then the other's", "groups = [\"foot\", \"calf\"]\nsides = [\"left\", \"right\"]\ntense = 5\nrelease = 25\ncues = { foot = \"Curl your toes upward, not down\" }\n", "tense-release", []string{
+			"tense left foot 0:05 | tense your left foot | Curl your toes upward, not down.",
+			"release 0:25 | release your left foot | Let go completely.",
+			"tense left calf 0:05 | tense your left calf | ",
+			"release 0:25 | release your left calf | Let go completely.",
+			"tense right foot 0:05 | tense your right foot | Curl your toes upward, not down.",
+			"release 0:25 | release your right foot | Let go completely.",
+			"tense right calf 0:05 | tense your right calf | ",
+			"release 0:25 | release your right calf | Let go completely."}},
 		{"tense-release without sides", "groups = [\"thighs\"]\ntense = 7\nrelease = 30\n", "tense-release", []string{
-			"tense thighs 0:07 | Thighs: tense.", "release 0:30 | Let go, and let the thighs soften."}},
-		{"tense-release with a group named in the singular", "groups = [\"Lower back\"]\nsides = [\"right\"]\ntense = 5\nrelease = 10\n", "tense-release", []string{
-			"tense right lower back 0:05 | Right side, lower back: tense.", "release 0:10 | Let go, and let the lower back soften."}},
+			"tense thighs 0:07 | tense your thighs | ", "release 0:30 | release your thighs | Let go completely."}},
+		{"tense-release with a group of two words", "groups = [\"Lower back\"]\nsides = [\"right\"]\ntense = 5\nrelease = 10\n", "tense-release", []string{
+			"tense right lower back 0:05 | tense your right lower back | ", "release 0:10 | release your right lower back | Let go completely."}},
 		{"interval cycles", "cycles = 2\n[[steps.phases]]\nname = \"Warm\"\nseconds = 120\n[[steps.phases]]\nname = \"cold\"\nseconds = 30\ncue = \"Switch to the cold compress.\"\n", "interval", []string{
-			"warm 2:00 | Warm.", "cold 0:30 | Switch to the cold compress.", "warm 2:00 | Warm.", "cold 0:30 | Switch to the cold compress."}},
-		{"breathing by cycles", "inhale = 4\nexhale = 6\ncycles = 30\n", "breathing", []string{"breathe 5:00 | Breathe in for 4 seconds, out for 6."}},
-		{"breathing rounds up to whole breaths", "inhale = 4\nhold = 7\nexhale = 8\nminutes = 5\n", "breathing", []string{"breathe 5:04 | Breathe in for 4 seconds, hold for 7, out for 8."}},
-		{"breathing in seconds", "inhale = 4\nexhale = 4\nhold_after = 2\nseconds = 21\n", "breathing", []string{"breathe 0:30 | Breathe in for 4 seconds, out for 4, rest for 2."}},
-		{"breathing for one second in", "inhale = 1\nexhale = 2\ncycles = 10\n", "breathing", []string{"breathe 0:30 | Breathe in for 1 second, out for 2."}},
+			"warm 2:00 | warm · cycle 1 of 2 | ", "cold 0:30 | cold · cycle 1 of 2 | Switch to the cold compress.", "warm 2:00 | warm · cycle 2 of 2 | ", "cold 0:30 | cold · cycle 2 of 2 | Switch to the cold compress."}},
+		{"interval of one cycle", "[[steps.phases]]\nname = \"warm\"\nseconds = 60\n", "interval", []string{"warm 1:00 | warm | "}},
+		{"ready", "", "ready", []string{"ready 0:00 |  | "}},
+		{"breathing by cycles", "inhale = 4\nexhale = 6\ncycles = 30\n", "breathing", []string{"breathe 5:00 |  | Breathe in for 4 seconds, out for 6."}},
+		{"breathing rounds up to whole breaths", "inhale = 4\nhold = 7\nexhale = 8\nminutes = 5\n", "breathing", []string{"breathe 5:04 |  | Breathe in for 4 seconds, hold for 7, out for 8."}},
+		{"breathing in seconds", "inhale = 4\nexhale = 4\nhold_after = 2\nseconds = 21\n", "breathing", []string{"breathe 0:30 |  | Breathe in for 4 seconds, out for 4, rest for 2."}},
+		{"breathing for one second in", "inhale = 1\nexhale = 2\ncycles = 10\n", "breathing", []string{"breathe 0:30 |  | Breathe in for 1 second, out for 2."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

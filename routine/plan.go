@@ -29,14 +29,28 @@ func FormatDuration(d time.Duration) string {
 func WritePlan(w io.Writer, r *Routine) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s)\n", r.DisplayTitle(), r.Name)
-	fmt.Fprintf(&b, "%s in total, %d %s\n", FormatDuration(r.Duration()), len(r.Steps), Plural(len(r.Steps), "step", "steps"))
+	fmt.Fprintf(&b, "%s in total, %d %s", FormatDuration(r.Duration()), len(r.Steps), Plural(len(r.Steps), "step", "steps"))
+	waits := 0
+	for _, s := range r.Steps {
+		if s.Waits() {
+			waits++
+		}
+	}
+	if waits > 0 {
+		fmt.Fprintf(&b, " (%d %s for you, untimed)", waits, Plural(waits, "waits", "wait"))
+	}
+	b.WriteString("\n")
 	if r.Description != "" {
 		fmt.Fprintf(&b, "%s\n", r.Description)
 	}
 	width := len(fmt.Sprint(len(r.Steps)))
 	indent := strings.Repeat(" ", width+2)
 	for i, s := range r.Steps {
-		fmt.Fprintf(&b, "\n%*d. %s — %s, %s\n", width, i+1, s.Title, FormatDuration(s.Duration()), s.Kind)
+		length := FormatDuration(s.Duration())
+		if s.Waits() {
+			length = "untimed"
+		}
+		fmt.Fprintf(&b, "\n%*d. %s — %s, %s\n", width, i+1, s.Title, length, s.Kind)
 		fmt.Fprintf(&b, "%s%s\n", indent, phaseSummary(s))
 		if s.Safety != "" {
 			fmt.Fprintf(&b, "%sSafety: %s\n", indent, s.Safety)
@@ -53,6 +67,9 @@ func phaseSummary(s Step) string {
 	ph := s.Phases
 	if len(ph) == 0 {
 		return "no phases"
+	}
+	if s.Waits() {
+		return "waits until you say you are ready (space or Enter)"
 	}
 	if b := ph[0].Breath; len(ph) == 1 && b != nil && b.Cycle() > 0 {
 		parts := []string{"in " + seconds(b.Inhale)}

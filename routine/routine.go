@@ -24,10 +24,14 @@ const (
 	TenseRelease Kind = "tense-release"
 	// Breathing paces inhale, hold and exhale for cycles or a total time.
 	Breathing Kind = "breathing"
+	// Ready has no countdown: it shows its instruction and waits until
+	// the person says they are ready (getting compresses takes as long as
+	// it takes).
+	Ready Kind = "ready"
 )
 
 // Kinds lists every step kind, in the order the docs describe them.
-var Kinds = []Kind{Hold, Interval, TenseRelease, Breathing}
+var Kinds = []Kind{Hold, Interval, TenseRelease, Breathing, Ready}
 
 // Routine is a named sequence of steps.
 type Routine struct {
@@ -38,7 +42,10 @@ type Routine struct {
 	Description string
 	// Source says where the routine came from: "built-in" or a file path.
 	Source string
-	Steps  []Step
+	// PaceSound sounds each breath in and out of its paced breathing, as
+	// --pace-sound does for every routine.
+	PaceSound bool
+	Steps     []Step
 }
 
 // DisplayTitle is the title to show a person.
@@ -88,16 +95,29 @@ func (s Step) Duration() time.Duration {
 	return d
 }
 
-// Phase is one timed part of a step. A phase change is what rings the bell.
+// Phase is one timed part of a step. A phase change is what sounds a cue.
 type Phase struct {
-	// Label is short: "left side", "warm", "tense left calves".
+	// Label is short, for the plan: "left side", "warm", "tense left calf".
 	Label string
-	// Cue is what to do now, shown and printed at the phase change.
+	// Heading says where in its step the phase is, with its counter:
+	// "left · round 1 of 2", "warm · cycle 2 of 3", "tense your right
+	// calf". Empty for a step of one plain phase. Shown, printed and
+	// spoken at every phase.
+	Heading string
+	// Cue is what to do now, shown and printed at the phase change; may
+	// be empty when the heading says it all.
 	Cue      string
 	Duration time.Duration
 	// Breath is set for paced breathing; the pacer follows it.
 	Breath *Breath
+	// Wait is set on a ready step's phase: it has no Duration and lasts
+	// until the person says they are ready.
+	Wait bool
 }
+
+// Waits reports whether the step waits for the person rather than
+// counting down.
+func (s Step) Waits() bool { return len(s.Phases) == 1 && s.Phases[0].Wait }
 
 // Breath is one breathing cycle. Zero holds are skipped.
 type Breath struct {
@@ -187,3 +207,28 @@ const (
 	Partial   Status = "partial"
 	Abandoned Status = "abandoned"
 )
+
+// StageLeft is how long the stage of the breath that elapsed falls in has
+// still to go: when the next "breathe in" or "breathe out" is due.
+func (b Breath) StageLeft(elapsed time.Duration) time.Duration {
+	cycle := b.Cycle()
+	if cycle <= 0 {
+		return 0
+	}
+	t := elapsed % cycle
+	if t < 0 {
+		t += cycle
+	}
+	for _, d := range [...]time.Duration{b.Inhale, b.Hold, b.Exhale, b.HoldAfter} {
+		if t < d {
+			return d - t
+		}
+		t -= d
+	}
+	return cycle - t
+}
+
+// StageLength is how long stage lasts in one breath.
+func (b Breath) StageLength(s BreathStage) time.Duration {
+	return [...]time.Duration{b.Inhale, b.Hold, b.Exhale, b.HoldAfter}[s]
+}

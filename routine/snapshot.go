@@ -14,6 +14,9 @@ type Snapshot struct {
 	Position, Total time.Duration
 
 	Started, Running, Done bool
+	// Waiting is set on a ready step: nothing counts down until the
+	// person says they are ready (Engine.Ready).
+	Waiting bool
 	// PauseReason is set when the Engine paused by itself.
 	PauseReason string
 	Status      Status
@@ -28,6 +31,7 @@ func (e *Engine) Snapshot() Snapshot {
 		Step: e.step, Phase: e.phase,
 		Total:   e.r.Duration(),
 		Started: e.started, Running: e.running, Done: e.done,
+		Waiting:     e.Waiting(),
 		PauseReason: e.reason,
 		Status:      e.Status(),
 	}
@@ -67,9 +71,10 @@ func (e *Engine) planBefore(step, phase int) time.Duration {
 
 // NextChange is the real time until the countdown's shown seconds next
 // change or the phase ends, whichever is first: when a redraw is due.
-// It is zero when nothing is counting down.
+// It is zero when nothing is counting down: paused, or waiting on a
+// ready step.
 func (e *Engine) NextChange() time.Duration {
-	if !e.running {
+	if !e.running || e.Waiting() {
 		return 0
 	}
 	rem := e.Snapshot().PhaseRemaining
@@ -81,9 +86,11 @@ func (e *Engine) NextChange() time.Duration {
 }
 
 // Tally counts a run's ended steps and the routine time spent on them.
+// Skipped counts every step ended without being done; CutShort is those
+// of them that had some time (at least a second) first.
 type Tally struct {
-	Done, Skipped int
-	Spent         time.Duration
+	Done, Skipped, CutShort int
+	Spent                   time.Duration
 }
 
 // Count tallies results.
@@ -95,6 +102,9 @@ func Count(results []StepResult) Tally {
 			t.Done++
 		} else {
 			t.Skipped++
+			if r.Actual >= time.Second {
+				t.CutShort++
+			}
 		}
 	}
 	return t

@@ -196,11 +196,16 @@ func TestHomeShowsTheLastSevenNights(t *testing.T) {
 			Steps: []routine.StepResult{{Status: routine.StepDone}}}}},
 		rated("2026-11-18", 0, ""),
 		rated("2026-11-21", 3, routine.Partial),
+		{Night: "2026-11-22", Runs: []night.Run{{Routine: "x", Status: routine.Completed, Speed: 1,
+			Steps: []routine.StepResult{{Status: routine.StepDone}}}}},
 	}}
 	hs := newHarness(t, testOptions{Library: testLibrary(), History: hist}, 80, 24)
 	// To tonight (the 22nd at 21:30), to say whether its wind-down is done.
 	if want := [][2]string{{"2026-11-15", "2026-11-22"}}; len(hist.Reads) != 1 || hist.Reads[0] != want[0] {
 		t.Errorf("home read %v, want only %v", hist.Reads, want)
+	}
+	if v := hs.view(); !strings.Contains(v, "tonight: wind-down done ✓") {
+		t.Errorf("home does not show tonight's run:\n%s", v)
 	}
 	v := hs.view()
 	for _, want := range []string{

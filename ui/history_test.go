@@ -94,7 +94,7 @@ func TestHistoryDetailShowsTheWholeNight(t *testing.T) {
 	for _, want := range []string{
 		"Night of Sat 21 Nov 2026", "Evening log · logged Sat 21 Nov 20:05", "Legs then         4 of 10",
 		"Caffeine after noon, long-walk", "long day",
-		"Evening wind-down", "partial", "21:10–21:12", "1 of 3 done", "✓ Calf stretch", "– Leg massage", "skipped",
+		"Evening wind-down", "partial", "21:10–21:12", "1 of 3 done", "✓ Calf stretch", "– Leg massage", "cut short at 0:05",
 		"Morning check-in", "Into bed          22:00", "Fell asleep after 18 min", "2 times, 30 min awake in all",
 		"Sleep quality     good", "Rested            somewhat", "Leg symptoms      3 of 10",
 		"Symptoms started  at bedtime", "Got up for legs   1 time", "calm", "Sleep efficiency  ",

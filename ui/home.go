@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -48,8 +49,10 @@ type home struct {
 	showKeys bool
 	// hookFailure is a hook command's failure, told here once.
 	hookFailure string
-	// tonight is how tonight's wind-down went, "" before one was run.
+	// tonight is how tonight's wind-down went, "" before one was run;
+	// tried says tonight has only a trial run.
 	tonight routine.Status
+	tried   bool
 }
 
 // homeLoadedMsg is what home shows beside its menu, read in the background.
@@ -64,6 +67,7 @@ type homeLoadedMsg struct {
 	hookFailure string
 	// tonight is how tonight's wind-down went ("" for not run, or not read).
 	tonight routine.Status
+	tried   bool
 }
 
 // morningFrom is the hour the morning starts: from then until the day
@@ -92,6 +96,10 @@ func (h *home) build() {
 				note = "tonight: wind-down done ✓"
 			case routine.Partial:
 				note = "tonight: wind-down partly done ◐"
+			default:
+				if h.tried {
+					note = "tonight: tried out at another speed"
+				}
 			}
 			if h.elsewhere {
 				note = r.DisplayTitle() + " · running in another window"
@@ -144,6 +152,14 @@ func (h *home) build() {
 	)
 }
 
+// triedTonight is whether tonight has only a trial run (another speed
+// than real time): it is never the night's routine, but home says so.
+func triedTonight(r night.Record) bool {
+	return r.MainRun() == nil && slices.ContainsFunc(r.Runs, func(x night.Run) bool {
+		return x.Trial() && x.Status != routine.Running
+	})
+}
+
 // cmd is a menu action that always does c.
 func cmd(c tea.Cmd) func() tea.Cmd { return func() tea.Cmd { return c } }
 
@@ -152,6 +168,7 @@ func cmd(c tea.Cmd) func() tea.Cmd { return func() tea.Cmd { return c } }
 func (h *home) Init() tea.Cmd {
 	j := h.sh.j
 	last, from := h.last, h.dates[0]
+	tonight := max(night.Of(h.sh.Now(), h.sh.Boundary()), last)
 	return func() tea.Msg {
 		ctx, cancel := screen.StoreContext()
 		defer cancel()
@@ -161,6 +178,9 @@ func (h *home) Init() tea.Cmd {
 		msg.week, msg.weekErr = j.Nights(ctx, from, max(last, j.Tonight()))
 		for _, r := range msg.week {
 			msg.done = msg.done || (r.Night == last && r.Checkin != nil)
+			if r.Night == tonight {
+				msg.tried = triedTonight(r)
+			}
 		}
 		msg.elsewhere = j.RunningElsewhere()
 		msg.hookFailure = j.HookFailure()
@@ -178,7 +198,7 @@ func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
 		h.done, h.elsewhere, h.experiment = msg.done, msg.elsewhere, msg.experiment
-		h.hookFailure, h.tonight = msg.hookFailure, msg.tonight
+		h.hookFailure, h.tonight, h.tried = msg.hookFailure, msg.tonight, msg.tried
 		if msg.weekErr == nil {
 			h.setWeek(msg.week) // home works without it
 		}

@@ -10,8 +10,10 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/cue"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
@@ -43,8 +45,8 @@ type Options struct {
 	Journal *journal.Journal
 	// Speed runs routine time faster; 1 is real time.
 	Speed float64
-	// Quiet turns off the bell.
-	Quiet bool
+	// Cues sounds and speaks a routine's cues; nil for silence.
+	Cues *cue.Cues
 	// SkipEveningLog starts routines straight away, without the evening
 	// log before them.
 	SkipEveningLog bool
@@ -155,9 +157,13 @@ func (m *Root) startRunner(run *journal.Run, notice string) screen.Screen {
 	if notice == "" && m.lockErr != nil {
 		notice = "could not check for other windows: " + m.lockErr.Error()
 	}
+	// What was asked for and not found: a sound player, a voice.
+	sound, voice := m.sh.opts.Cues.Notes()
+	m.runner.cueNote = strings.TrimSpace(sound + " " + voice)
 	m.runner.notice = notice
 	m.runner.alongside = m.alongside
 	m.runner.onEnd = m.releaseRun
+	m.runner.fromHome = m.sh.opts.Start == StartHome
 	return m.runner
 }
 
@@ -235,6 +241,12 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.replace(m.newRunner(msg.r, msg.notice))
 	case flare.RunMsg:
 		return m.replace(m.flareRunner(msg))
+	case routineClosedMsg:
+		// Back home, which reads tonight afresh and shows the run. The
+		// runner stays known, so Close saves it once more in case the
+		// last save has not landed when the program ends.
+		m.stack = []screen.Screen{newHome(m.sh)}
+		return m, m.top().Init()
 	}
 	return m.route(msg)
 }

@@ -23,6 +23,8 @@ const (
 type runnerKeys struct {
 	Pause, Next, Back, Quit, Help key.Binding
 	Close                         key.Binding
+	// Ready answers a step that waits for the person.
+	Ready key.Binding
 }
 
 func newRunnerKeys() runnerKeys {
@@ -33,6 +35,7 @@ func newRunnerKeys() runnerKeys {
 		Quit:  key.NewBinding(key.WithKeys("q", "esc", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Close: key.NewBinding(key.WithKeys("enter", "q", "esc", "ctrl+c"), key.WithHelp("enter", "close")),
+		Ready: key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("enter", "ready")),
 	}
 }
 
@@ -48,7 +51,7 @@ func (k runnerKeys) FullHelp() [][]key.Binding {
 		return b
 	}
 	return [][]key.Binding{
-		{full(k.Pause, "space", "pause or go on"), full(k.Next, "n or →", "skip to the next step"), full(k.Back, "b or ←", "back to the previous step")},
+		{full(k.Pause, "space", "pause or go on"), full(k.Ready, "enter", "ready, when a step waits"), full(k.Next, "n or →", "skip to the next step"), full(k.Back, "b or ←", "back to the previous step")},
 		{full(k.Quit, "q, esc, ctrl+c", "leave (asks first)"), k.Help},
 	}
 }
@@ -69,6 +72,9 @@ type runner struct {
 	// notice is news from before the run (an evening log that could not
 	// be saved), shown until the first key.
 	notice string
+	// cueNote says a sound player or voice was not found, shown above
+	// the status line until the first key.
+	cueNote string
 	// alongside is set when another window runs a routine too.
 	alongside bool
 	// onEnd is called once the run has ended and is saved: it lets go of
@@ -77,7 +83,16 @@ type runner struct {
 	// then, when set, is what closing an ended run, or leaving one, does
 	// instead of ending the program: a flare-up's questions afterwards.
 	then func() tea.Cmd
+	// fromHome is set when the routine was started from home: leaving it
+	// shows the summary, and closing the summary goes back home. Started
+	// by quietlegs evening, both end the program.
+	fromHome bool
+	// stage is the breath stage last cued, or -1 for none yet.
+	stage routine.BreathStage
 }
+
+// routineClosedMsg asks the root to go back home from a run's summary.
+type routineClosedMsg struct{}
 
 // savedMsg says how a save of the run went; ended is set when it saved
 // the run's end.
@@ -94,7 +109,7 @@ func newRunner(sh *shared, run *journal.Run) *runner {
 		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "leave")),
 		key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stays")),
 		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave")))
-	return &runner{sh: sh, run: run, engine: run.Engine, keys: newRunnerKeys(), leave: leave}
+	return &runner{sh: sh, run: run, engine: run.Engine, keys: newRunnerKeys(), leave: leave, stage: -1}
 }
 
 // Init starts the run, unless it was restored part-way and waits paused.
@@ -120,16 +135,16 @@ func (m *runner) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		}
 		evs := m.engine.Update()
 		if len(evs) == 0 && m.run.Err() != nil {
-			return m, tea.Batch(m.save(), m.after(evs)) // retry a failed save once a tick
+			return m, tea.Batch(m.save(), m.after(evs), m.breathCue()) // retry a failed save once a tick
 		}
-		return m, m.after(evs)
+		return m, tea.Batch(m.after(evs), m.breathCue())
 	case savedMsg:
 		if msg.err == nil && msg.ended {
 			m.ended()
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		m.notice = ""
+		m.notice, m.cueNote = "", ""
 		return m, m.key(msg)
 	}
 	return m, nil
@@ -140,17 +155,22 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.engine.Snapshot().Done:
 		if key.Matches(msg, k.Close) {
-			return m.close()
+			return m.close(msg.String() == "ctrl+c")
 		}
 	case m.leave.Asking():
-		if a := m.leave.Update(msg); a == screen.Yes || a == screen.Quit {
+		switch a := m.leave.Update(msg); {
+		case a == screen.Quit || a == screen.Yes && !m.fromHome:
 			// Root.Close saves once more as the program ends, in case
 			// the program stops before this save is done.
 			m.engine.Stop()
 			if a == screen.Yes {
-				return tea.Batch(m.save(), m.close())
+				return tea.Batch(m.save(), m.close(false))
 			}
 			return tea.Batch(m.save(), tea.Quit)
+		case a == screen.Yes:
+			// Started from home: the summary, then home.
+			m.engine.Stop()
+			return m.save()
 		}
 	case m.showHelp:
 		m.showHelp = false
@@ -158,6 +178,8 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.leave.Ask("Leave the routine? What you did is saved.")
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
+	case m.engine.Waiting() && key.Matches(msg, k.Ready):
+		return m.after(m.engine.Ready())
 	case key.Matches(msg, k.Pause):
 		return m.after(m.engine.TogglePause())
 	case key.Matches(msg, k.Next):
@@ -168,32 +190,59 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// close is what closing the run does: its then, or the end of the program.
-func (m *runner) close() tea.Cmd {
-	if m.then != nil {
+// close is what closing the run does: its then (a flare-up's questions),
+// home when the routine was started from there, or the end of the program.
+// ctrl+c (quit) always ends the program.
+func (m *runner) close(quit bool) tea.Cmd {
+	switch {
+	case quit:
+		return tea.Quit
+	case m.then != nil:
 		return m.then()
+	case m.fromHome:
+		return func() tea.Msg { return routineClosedMsg{} }
 	}
 	return tea.Quit
 }
 
-// after handles the engine's events: a bell for each phase change and the
-// end, a save for any transition, and the next redraw tick. The run lock
-// goes once the end is saved (see savedMsg).
+// after handles the engine's events: one cue for the batch (see
+// eventsCue), a save for any transition, and the next redraw tick. The
+// run lock goes once the end is saved (see savedMsg).
 func (m *runner) after(evs []routine.Event) tea.Cmd {
 	var cmds []tea.Cmd
 	if len(evs) > 0 {
 		cmds = append(cmds, m.save())
+		m.stage = -1
 	}
-	bell := false
+	if k, words, ok := eventsCue(m.engine.Routine(), m.engine.Status(), evs); ok {
+		cmds = append(cmds, giveCue(m.sh.opts.Cues, k, words))
+	}
 	for _, ev := range evs {
-		if ev.Kind == routine.PhaseStarted || ev.Kind == routine.Finished {
-			bell = true // one bell, however many phases a late tick crossed
+		if ev.Kind == routine.Paused && ev.Reason != "" {
+			// Eyes closed, a pause nobody asked for would go unnoticed.
+			m.sh.opts.Cues.Say("Paused: " + ev.Reason + ". Press space to go on.")
 		}
 	}
-	if bell && !m.sh.opts.Quiet {
-		cmds = append(cmds, tea.Raw("\a"))
-	}
 	return tea.Batch(append(cmds, m.tick())...)
+}
+
+// breathCue sounds a breath in or out as it begins, with --pace-sound or
+// a routine's pace_sound.
+func (m *runner) breathCue() tea.Cmd {
+	snap := m.engine.Snapshot()
+	b := m.breath(snap)
+	if b == nil || !snap.Running || !m.sh.opts.Cues.Paced(m.engine.Routine().PaceSound) {
+		return nil
+	}
+	stage, _ := b.At(snap.PhaseElapsed)
+	if stage == m.stage {
+		return nil
+	}
+	m.stage = stage
+	if k, ok := breathCue(stage); ok {
+		return giveCue(m.sh.opts.Cues, k, routine.Sentence(stage.String()))
+	}
+	return nil
 }
 
 // ended lets go of the run lock once the run is over and its record is

@@ -30,7 +30,7 @@ func TestRunnerStartsRingsAndSaves(t *testing.T) {
 		t.Errorf("ticks %v after start, want one of 1s", hs.ticks)
 	}
 	v := hs.view()
-	for _, want := range []string{"Test wind-down", "step 1 of 3", "Calf stretch", "Lean into a wall", "left side", "Left leg back.", "next: Leg massage"} {
+	for _, want := range []string{"Test wind-down", "step 1 of 3", "Calf stretch", "Lean into a wall", "Left", "Left leg back.", "next: Leg massage"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
@@ -52,7 +52,7 @@ func TestRunnerRingsAtEveryPhaseChange(t *testing.T) {
 			if bells, _ := hs.wait(time.Second); bells != tt.bells {
 				t.Errorf("%d bells at the side change, want %d", bells, tt.bells)
 			}
-			if v := hs.view(); !strings.Contains(v, "right side") || !strings.Contains(v, "Switch to the right leg.") {
+			if v := hs.view(); !strings.Contains(v, "Right") || !strings.Contains(v, "Switch to the right leg.") {
 				t.Errorf("view after the change:\n%s", v)
 			}
 		})
@@ -88,8 +88,8 @@ func TestRunnerPause(t *testing.T) {
 func TestRunnerSkipAndBackAreSaved(t *testing.T) {
 	hs := startRun(t, 80, 24, testOptions{})
 	hs.wait(4 * time.Second)
-	if _, bells, _ := hs.key("n"); bells != 1 {
-		t.Errorf("%d bells on skip, want 1", bells)
+	if _, bells, _ := hs.key("n"); bells != 2 {
+		t.Errorf("%d bells on skip, want 2 (a new step)", bells)
 	}
 	cp := hs.saver.last()
 	if len(cp.Steps) != 1 || cp.Steps[0].Status != routine.StepSkipped || cp.CurrentStep != 1 {
@@ -158,15 +158,15 @@ func TestRunnerFinishes(t *testing.T) {
 	hs := startRun(t, 80, 24, testOptions{})
 	hs.wait(60 * time.Second)
 	bells, _ := hs.wait(60 * time.Second)
-	if bells != 1 {
-		t.Errorf("%d bells at the end, want 1", bells)
+	if bells != 3 {
+		t.Errorf("%d bells at the end, want 3", bells)
 	}
 	cp := hs.saver.last()
 	if cp.Status != routine.Completed || len(cp.Steps) != 3 || !cp.EndedAt.Equal(t0.Add(2*time.Minute)) {
 		t.Errorf("saved at the end: %+v", cp)
 	}
 	v := hs.view()
-	for _, want := range []string{"completed", "3 done · 0 skipped · 2:00", "Good night."} {
+	for _, want := range []string{"Finished", "3 of 3 steps done, 0 skipped · 2 min", "✓ Paced breathing", "Good night.", "enter to close"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("summary lacks %q:\n%s", want, v)
 		}
@@ -174,7 +174,7 @@ func TestRunnerFinishes(t *testing.T) {
 	if _, _, quit := hs.key("enter"); !quit {
 		t.Errorf("enter on the summary did not close")
 	}
-	if line := hs.root.Close(); !strings.Contains(line, "completed: 3 of 3 steps done") {
+	if line := hs.root.Close(); !strings.Contains(line, "Finished · 3 of 3 steps done") {
 		t.Errorf("closing line %q", line)
 	}
 }
@@ -206,7 +206,7 @@ func TestCloseSavesARunningRoutine(t *testing.T) {
 	if cp := hs.saver.last(); cp.Status != routine.Partial || cp.EndedAt.IsZero() {
 		t.Errorf("Close saved %+v, want partial with an end", cp)
 	}
-	if !strings.Contains(line, "partial: 1 of 3 steps done") {
+	if !strings.Contains(line, "Stopped early · 1 of 3 steps done") {
 		t.Errorf("closing line %q", line)
 	}
 }

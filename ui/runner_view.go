@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui/screen"
@@ -41,7 +42,11 @@ func (m *runner) View() string {
 		top = append(top, screen.Wrap(st.Text, w, step.Instruction))
 	}
 	gap()
-	top = append(top, m.phaseLine(snap, phase, big)...)
+	if snap.Waiting {
+		top = append(top, screen.Wrap(st.Accent, w, "Press space or Enter when you are ready."))
+	} else {
+		top = append(top, m.phaseLine(snap, phase, big)...)
+	}
 	if b := m.breath(snap); b != nil {
 		top = append(top, m.pacer(*b, snap))
 	}
@@ -53,13 +58,19 @@ func (m *runner) View() string {
 	}
 	if snap.Step+1 < len(r.Steps) {
 		n := r.Steps[snap.Step+1]
+		length := routine.FormatDuration(n.Duration())
+		if n.Waits() {
+			length = "when you are ready"
+		}
 		gap()
-		top = append(top, screen.Wrap(st.Faint, w,
-			"next: "+n.Title+" · "+routine.FormatDuration(n.Duration())))
+		top = append(top, screen.Wrap(st.Faint, w, "next: "+n.Title+" · "+length))
 	}
 	foot := m.status(snap)
 	if m.alongside {
 		foot = st.Faint.Render(screen.Truncate("Running alongside another window.", w)) + "\n" + foot
+	}
+	if m.cueNote != "" {
+		foot = strings.Join(screen.WrapLines(st.Faint, w, m.cueNote), "\n") + "\n" + foot
 	}
 	return screen.Layout(m.sh.Height, strings.Join(top, "\n"), foot)
 }
@@ -68,10 +79,8 @@ func (m *runner) View() string {
 func (m *runner) phaseLine(snap routine.Snapshot, phase routine.Phase, big bool) []string {
 	st := m.sh.Styles
 	left := screen.Countdown(snap.PhaseRemaining)
-	label := phase.Label
-	if len(m.engine.Routine().Steps[snap.Step].Phases) == 1 && phase.Breath == nil {
-		label = ""
-	}
+	// The heading with its counter: "Left · round 1 of 2".
+	label := strings.TrimSuffix(routine.Sentence(phase.Heading), ".")
 	var lines []string
 	if big {
 		if label != "" {
@@ -131,6 +140,9 @@ func (m *runner) bars(snap routine.Snapshot) []string {
 		}
 		return label + m.sh.Bar(width, frac) + times
 	}
+	if snap.Waiting {
+		return []string{row("routine", snap.Position, snap.Total)} // the step has no length
+	}
 	return []string{
 		row("step", snap.StepPosition, snap.StepDuration),
 		row("routine", snap.Position, snap.Total),
@@ -148,6 +160,8 @@ func (m *runner) status(snap routine.Snapshot) string {
 		return screen.Wrap(st.Warn, w, "⚠ "+m.notice)
 	case m.run.Err() != nil:
 		return screen.Wrap(st.Warn, w, "⚠ not saved yet, will retry: "+m.run.Err().Error())
+	case snap.Waiting:
+		return m.sh.ShortHelp([]key.Binding{m.keys.Ready, m.keys.Next, m.keys.Back, m.keys.Help, m.keys.Quit})
 	case !snap.Running && snap.PauseReason != "":
 		return screen.Wrap(st.Warn, w, "Paused: "+snap.PauseReason+". space to go on")
 	case !snap.Running:
@@ -158,10 +172,12 @@ func (m *runner) status(snap routine.Snapshot) string {
 
 func (m *runner) helpPage() string {
 	st := m.sh.Styles
+	// WrapLines, not Wrap: a line that fills the width exactly would be
+	// padded one cell past it.
 	body := st.Title.Render("Keys") + "\n\n" + m.sh.Help().FullHelpView(m.keys.FullHelp()) +
-		"\n\n" + screen.Wrap(st.Faint, m.sh.Width,
-		"A bell rings at every change, so you can keep your eyes closed. "+
-			"For silence, start with the flag --quiet.")
+		"\n\n" + strings.Join(screen.WrapLines(st.Faint, m.sh.Width,
+		"A chime sounds at every change: one tone within a step, two for a new "+
+			"step, three at the end. Start with --voice to hear each cue spoken."), "\n")
 	return screen.Layout(m.sh.Height, body, st.Faint.Render("any key to go back"))
 }
 
@@ -169,30 +185,30 @@ func (m *runner) summary(snap routine.Snapshot) string {
 	st := m.sh.Styles
 	w := m.sh.Width
 	r := m.engine.Routine()
-	res := m.engine.Results()
-	t := routine.Count(res)
-	byIndex := map[int]routine.StepResult{}
-	for _, x := range res {
-		byIndex[x.Index] = x
-	}
 	lines := []string{
-		screen.Header(st, w, r.DisplayTitle(), string(snap.Status)),
+		screen.Header(st, w, r.DisplayTitle(), routine.StatusWord(snap.Status)),
 		"",
-		st.Text.Render(ansi.Wrap(fmt.Sprintf("%d done · %d skipped · %s", t.Done, t.Skipped, routine.FormatDuration(t.Spent)), max(w, 1), "")),
+		st.Text.Render(tallyLines(m.engine.Tally(), w)),
 		"",
 	}
-	nameW := max(w-12, 8)
-	for i, s := range r.Steps {
-		mark, when := "·", "not reached"
-		if x, ok := byIndex[i]; ok {
-			mark, when = "✓", routine.FormatDuration(x.Actual)
-			if x.Status == routine.StepSkipped {
-				mark, when = "–", "skipped"
-			}
-		}
-		lines = append(lines, screen.Truncate(st.Faint.Render(mark+" ")+
-			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(s.Title, nameW)))+st.Faint.Render(" "+when), w))
+	nameW := max(w-21, 8) // room for "cut short at 12:34"
+	for _, o := range m.engine.Outcomes() {
+		lines = append(lines, screen.Truncate(st.Faint.Render(o.Mark+" ")+
+			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(o.Title, nameW)))+st.Faint.Render(" "+o.When), w))
 	}
 	lines = append(lines, "", st.Title.Render("Good night."))
-	return screen.Layout(m.sh.Height, strings.Join(lines, "\n"), st.Faint.Render("enter to close"))
+	foot := "enter to close"
+	if m.fromHome {
+		foot = "enter: back home"
+	}
+	return screen.Layout(m.sh.Height, strings.Join(lines, "\n"), st.Faint.Render(foot))
+}
+
+// tallyLines is the summary's tally, the time on a line of its own when
+// both do not fit on one.
+func tallyLines(tally string, w int) string {
+	if ansi.StringWidth(tally) > w {
+		tally = strings.ReplaceAll(tally, " · ", "\n")
+	}
+	return ansi.Wrap(tally, max(w, 1), "")
 }

@@ -14,6 +14,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/quietlegs/quietlegs/cue"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/night"
@@ -151,8 +152,10 @@ type testOptions struct {
 	// Storage, when set, is used instead of the fakes.
 	Storage journal.Storage
 
-	Speed          float64
-	Quiet          bool
+	Speed float64
+	Quiet bool
+	// Cues, when set, replaces the bells (or silence, with Quiet).
+	Cues           *cue.Cues
 	SkipEveningLog bool
 	Start          Start
 	Routine        *routine.Routine
@@ -212,7 +215,16 @@ func (o testOptions) options() Options {
 		st = o.Storage
 	}
 	j := journal.New(st, journal.Config{Settings: o.Settings, Library: o.Library, Clock: o.Clock})
-	return Options{Journal: j, Speed: o.Speed, Quiet: o.Quiet, SkipEveningLog: o.SkipEveningLog,
+	// Bells, never chimes: no test plays a sound.
+	sound := cue.Bell
+	if o.Quiet {
+		sound = cue.Off
+	}
+	cues := o.Cues
+	if cues == nil {
+		cues, _ = cue.New(cue.Options{Sound: sound})
+	}
+	return Options{Journal: j, Speed: o.Speed, Cues: cues, SkipEveningLog: o.SkipEveningLog,
 		Start: o.Start, Routine: o.Routine, Night: o.Night}
 }
 
@@ -230,8 +242,8 @@ func (hs *harness) run(cmd tea.Cmd) (pending []tea.Msg, bells int, quit bool) {
 			pending, bells, quit = append(pending, p...), bells+b, quit || q
 		}
 	case tea.RawMsg:
-		if msg.Msg == "\a" {
-			bells++
+		if s, ok := msg.Msg.(string); ok {
+			bells += strings.Count(s, "\a")
 		}
 	case tea.QuitMsg:
 		quit = true

@@ -13,8 +13,8 @@ import (
 func Routine() *routine.Routine {
 	return &routine.Routine{Name: "test", Title: "Test wind-down", Source: "built-in", Steps: []routine.Step{
 		{Title: "Calf stretch", Instruction: "Lean into a wall, heel down.", Kind: routine.Hold, Phases: []routine.Phase{
-			{Label: "left side", Cue: "Left leg back.", Duration: 10 * time.Second},
-			{Label: "right side", Cue: "Switch to the right leg.", Duration: 20 * time.Second},
+			{Label: "left side", Heading: "left", Cue: "Left leg back.", Duration: 10 * time.Second},
+			{Label: "right side", Heading: "right", Cue: "Switch to the right leg.", Duration: 20 * time.Second},
 		}},
 		{Title: "Leg massage", Instruction: "Long slow strokes, ankle to knee.", Safety: "Gently over sore spots.",
 			Kind: routine.Hold, Phases: []routine.Phase{{Label: "hold", Duration: 30 * time.Second}}},

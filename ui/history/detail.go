@@ -327,11 +327,11 @@ func (dt *detail) runLines(d *detailWriter, run night.Run) {
 	d.row("Time", when)
 	t := routine.Count(run.Steps)
 	d.row("Steps", fmt.Sprintf("%d of %d done · %s spent", t.Done, nightfmt.StepCount(dt.ctx.Library, run), routine.FormatDuration(t.Spent)))
-	nameW := max(d.width-d.labelW-10, 8)
+	nameW := max(d.width-d.labelW-21, 8) // room for "cut short at 12:34"
 	for _, s := range run.Steps {
-		mark, when := "✓", routine.FormatDuration(s.Actual)
+		mark, when := "✓", routine.StepOutcome(s) // "cut short at 3:12" when left early
 		if s.Status != routine.StepDone {
-			mark, when = "–", "skipped"
+			mark = "–"
 		}
 		d.add(screen.Truncate(strings.Repeat(" ", d.labelW-2)+st.Faint.Render(mark+" ")+
 			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(termsafe.Line(s.Title), nameW)))+st.Faint.Render(" "+when), d.width))
