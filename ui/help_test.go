@@ -31,6 +31,8 @@ func helpScreens() []struct {
 		{"night", testOptions{Start: StartHistory, History: hist()}, []string{"3"}, true},
 		{"trends", testOptions{Start: StartHistory, History: hist()}, []string{"4"}, false},
 		{"insights", testOptions{Start: StartHistory, History: hist()}, []string{"5"}, false},
+		{"night toolkit", testOptions{Library: testLibrary()}, []string{"f"}, true},
+		{"toolkit list", testOptions{Library: testLibrary()}, []string{"f", "7"}, false},
 	}
 }
 

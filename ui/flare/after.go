@@ -28,6 +28,8 @@ type After struct {
 	stage  afterStage
 	event  night.Event
 	status string
+	// showKeys is set while ? shows every key.
+	showKeys bool
 }
 
 // NewAfter asks the questions after e's measure; e is saved as it is
@@ -49,8 +51,15 @@ func (m *After) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		m.status = msg.status()
 		return m, nil
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		switch {
+		case msg.String() == "ctrl+c":
 			return m, tea.Quit
+		case m.showKeys:
+			m.showKeys = false // any key goes back
+			return m, nil
+		case key.Matches(msg, m.keys.Help):
+			m.showKeys = true
+			return m, nil
 		}
 		switch m.stage {
 		case askAfter:

@@ -40,6 +40,7 @@ type keys struct {
 	Up, Down, OK, Back, Quit key.Binding
 	Digits                   key.Binding
 	None                     key.Binding
+	Help                     key.Binding
 }
 
 func newKeys() keys {
@@ -51,6 +52,7 @@ func newKeys() keys {
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Digits: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-9", "pick")),
 		None:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "none (0)")),
+		Help:   screen.HelpKey(),
 	}
 }
 
@@ -68,6 +70,8 @@ type Screen struct {
 	chosen journal.ToolOption
 	// status is the last save's error, or why an option cannot run.
 	status string
+	// showKeys is set while ? shows every key.
+	showKeys bool
 }
 
 // New is the toolkit screen, asking first how strong it is.
@@ -107,6 +111,14 @@ func (m *Screen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		m.status = msg.status()
 		return m, nil
 	case tea.KeyPressMsg:
+		switch {
+		case m.showKeys:
+			m.showKeys = false // any key goes back
+			return m, nil
+		case key.Matches(msg, m.keys.Help):
+			m.showKeys = true
+			return m, nil
+		}
 		if key.Matches(msg, m.keys.Quit) && m.stage != doing {
 			return m, tea.Quit
 		}

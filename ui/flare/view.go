@@ -34,20 +34,32 @@ func askLines(st *screen.Styles, w int, question string) []string {
 	}
 }
 
-// View draws the question or the toolkit.
+// help is the stage's keys, ? last.
+func (m *Screen) help() []key.Binding {
+	switch m.stage {
+	case askSeverity:
+		return []key.Binding{bind("0-9", "answer"), m.keys.Back, m.keys.Quit, m.keys.Help}
+	case pick:
+		choose := key.NewBinding(key.WithKeys("up", "down", "enter"), key.WithHelp("↑/↓ enter", "choose"))
+		return []key.Binding{bind("1-9", "start"), choose, m.keys.Back, m.keys.Quit, m.keys.Help}
+	}
+	return []key.Binding{bind("enter", "done"), m.keys.Help}
+}
+
+// View draws the question or the toolkit, or every key while ? shows them.
 func (m *Screen) View() string {
 	st, w := m.ctx.Styles, m.ctx.Width
+	help := m.help()
+	if m.showKeys {
+		return m.ctx.KeysPage([][]key.Binding{help}, "")
+	}
 	var body []string
-	var help []key.Binding
 	switch m.stage {
 	case askSeverity:
 		body = append([]string{screen.Header(st, w, "Night toolkit", "flare-up"), ""},
 			askLines(st, w, "How strong is it right now?")...)
-		help = []key.Binding{bind("0-9", "answer"), m.keys.Back, m.keys.Quit}
 	case pick:
 		body = append([]string{screen.Header(st, w, fmt.Sprintf("%d of 10", m.event.Severity), "what to try")}, m.list()...)
-		choose := key.NewBinding(key.WithKeys("up", "down", "enter"), key.WithHelp("↑/↓ enter", "choose"))
-		help = []key.Binding{bind("1-9", "start"), choose, m.keys.Back}
 	case doing:
 		o := m.chosen
 		body = []string{screen.Header(st, w, "Night toolkit", "flare-up"), "",
@@ -56,7 +68,6 @@ func (m *Screen) View() string {
 			body = append(body, screen.Wrap(st.Warn, w, "⚠ "+termsafe.Line(s)))
 		}
 		body = append(body, "", screen.Wrap(st.Faint, w, "Take your time. Press enter when you are done."))
-		help = []key.Binding{bind("enter", "done")}
 	}
 	return screen.Layout(m.ctx.Height, strings.Join(body, "\n"), m.foot(help))
 }
@@ -116,25 +127,37 @@ func (m *Screen) optionLine(i int, o journal.ToolOption) string {
 	return st.Text.Render(screen.Truncate(" "+text, w))
 }
 
-// View draws the question asked, or what was saved.
+// help is the question's keys, ? last.
+func (m *After) help() []key.Binding {
+	switch m.stage {
+	case askAfter:
+		return []key.Binding{bind("0-9", "answer"), bind("esc", "skip"), m.keys.Help}
+	case askHelped:
+		return []key.Binding{bind("1-3", "answer"), bind("esc", "skip"), m.keys.Help}
+	}
+	return []key.Binding{bind("enter", "close"), m.keys.Help}
+}
+
+// View draws the question asked, or what was saved, or every key while ?
+// shows them.
 func (m *After) View() string {
 	st, w := m.ctx.Styles, m.ctx.Width
+	help := m.help()
+	if m.showKeys {
+		return m.ctx.KeysPage([][]key.Binding{help}, "")
+	}
 	body := []string{screen.Header(st, w, "Night toolkit", "afterwards"), ""}
-	var help []key.Binding
 	switch m.stage {
 	case askAfter:
 		body = append(body, askLines(st, w, "How strong is it now?")...)
-		help = []key.Binding{bind("0-9", "answer"), bind("esc", "skip")}
 	case askHelped:
 		body = append(body, screen.Wrap(st.Heading, w, "Did it help?"), "")
 		for i, h := range night.HelpedAnswers {
 			body = append(body, st.Text.Render(screen.Truncate(fmt.Sprintf("  %d  %s", i+1, h.Label()), w)))
 		}
-		help = []key.Binding{bind("1-3", "answer"), bind("esc", "skip")}
 	case finished:
 		body = append(body, screen.Wrap(st.Text, w, summary(m.event)), "",
 			screen.Wrap(st.Faint, w, "Rest well."))
-		help = []key.Binding{bind("enter", "close")}
 	}
 	foot := m.ctx.ShortHelp(help)
 	if m.status != "" {
