@@ -1,9 +1,6 @@
 package archive
 
 import (
-	"encoding/csv"
-	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -16,19 +13,27 @@ import (
 // WriteJSON writes records, which must be in date order, as the export
 // document. exportedAt is recorded in it (zero leaves it out).
 func WriteJSON(w io.Writer, recs []night.Record, exportedAt time.Time) error {
-	doc := document{Format: formatName, Version: Version, Nights: make([]nightJSON, 0, len(recs))}
-	if !exportedAt.IsZero() {
-		doc.ExportedAt = stamp(exportedAt)
+	jw, err := NewJSONWriter(w, exportedAt)
+	if err != nil {
+		return err
 	}
+	return writeAll(jw, recs)
+}
+
+// NightWriter writes nights one at a time: JSONWriter or CSVWriter.
+type NightWriter interface {
+	Write(night.Record) error
+	// Close ends the document.
+	Close() error
+}
+
+func writeAll(nw NightWriter, recs []night.Record) error {
 	for _, r := range recs {
-		doc.Nights = append(doc.Nights, fromRecord(r))
+		if err := nw.Write(r); err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
-	}
-	return nil
+	return nw.Close()
 }
 
 // CSVHeader names the CSV's columns: one row per night, the JSON's fields
@@ -50,21 +55,11 @@ var CSVHeader = []string{
 // quotes or line breaks are quoted, so spreadsheets read them whole; tags
 // are joined with ";".
 func WriteCSV(w io.Writer, recs []night.Record) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // RFC 4180, what spreadsheets expect
-	if err := cw.Write(CSVHeader); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
+	cw, err := NewCSVWriter(w)
+	if err != nil {
+		return err
 	}
-	for _, r := range recs {
-		if err := cw.Write(csvRow(r)); err != nil {
-			return fmt.Errorf("write CSV: %w", err)
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
-	}
-	return nil
+	return writeAll(cw, recs)
 }
 
 func csvRow(r night.Record) []string {

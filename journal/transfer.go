@@ -19,22 +19,34 @@ const (
 )
 
 // Export writes every night in [from, to] ("" leaves an end open) to w,
-// in date order, as JSON (the backup format that Import reads) or CSV. It
+// in date order, as JSON (the backup format that Import reads) or CSV, as
+// the nights are read: none is held longer than it takes to write it. It
 // returns how many nights it wrote.
 func (j *Journal) Export(ctx context.Context, w io.Writer, format, from, to string) (int, error) {
 	if format != FormatJSON && format != FormatCSV {
 		return 0, &night.FieldError{Field: "format", Msg: fmt.Sprintf("%q: want json or csv", format)}
 	}
-	recs, err := j.st.Nights(ctx, from, to)
+	var (
+		nw  archive.NightWriter
+		err error
+	)
+	if format == FormatJSON {
+		nw, err = archive.NewJSONWriter(w, j.Now())
+	} else {
+		nw, err = archive.NewCSVWriter(w)
+	}
 	if err != nil {
 		return 0, err
 	}
-	if format == FormatJSON {
-		err = archive.WriteJSON(w, recs, j.Now())
-	} else {
-		err = archive.WriteCSV(w, recs)
+	n := 0
+	err = j.st.EachNight(ctx, from, to, func(r night.Record) error {
+		n++
+		return nw.Write(r)
+	})
+	if err != nil {
+		return n, err
 	}
-	return len(recs), err
+	return n, nw.Close()
 }
 
 // Import reads a JSON export from r and merges it by night, all or

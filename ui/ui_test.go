@@ -451,6 +451,18 @@ func (f *fakeStorage) Nights(ctx context.Context, from, to string) ([]night.Reco
 	}
 	return recs, err
 }
+func (f *fakeStorage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
+	recs, err := f.Nights(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 func (f *fakeStorage) NightRange(ctx context.Context) (string, string, int, error) {
 	return f.history.NightRange(ctx)
 }

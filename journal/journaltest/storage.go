@@ -270,6 +270,21 @@ func (s *Storage) Nights(_ context.Context, from, to string) (out []night.Record
 	return out, err
 }
 
+// EachNight passes the nights in [from, to] to fn, from a copy read at
+// once (fn may call the storage again).
+func (s *Storage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
+	recs, err := s.Nights(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // NightRange is the first and last night with a record, and their count.
 func (s *Storage) NightRange(context.Context) (first, last string, n int, err error) {
 	err = s.read(func() {
