@@ -29,7 +29,7 @@ func (j *Journal) NightRange(ctx context.Context) (first, last string, n int, er
 // Its JSON form is `quietlegs insights --format json`; insight.Lines and
 // insight.WriteText give its text.
 func (j *Journal) Insights(ctx context.Context) (insight.Result, error) {
-	recs, err := j.st.Nights(ctx, "", "")
+	recs, err := j.st.NightFacts(ctx, "", "")
 	if err != nil {
 		return insight.Result{}, err
 	}
