@@ -43,14 +43,13 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	}
 	// Main's context owns SIGINT, SIGTERM and SIGHUP, so a closed terminal
 	// saves the run too.
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}
 	var runErr error
 	if os.Getenv(rendererEnv) == "bubbletea" {
-		opts = append(opts, tea.WithFPS(fps), tea.WithColorProfile(profile))
+		opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(fps), tea.WithColorProfile(profile)}
 		_, runErr = tea.NewProgram(root, opts...).Run()
 	} else {
 		term := ondemand.Terminal{In: os.Stdin, Out: os.Stdout, Env: os.Environ(), Profile: profile}
-		_, runErr = ondemand.Run(ctx, root, term, opts...)
+		_, runErr = ondemand.Run(ctx, root, term, tea.WithoutSignalHandler())
 	}
 	if runErr != nil {
 		a.log.Info("screen ended", "err", logsafe.Describe(runErr), "cause", logsafe.Describe(context.Cause(ctx)))
@@ -71,8 +70,9 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 // demand (package ui/ondemand): a way back should the adapter misbehave.
 const rendererEnv = "QUIETLEGS_RENDERER"
 
-// fps is Bubble Tea's renderer's frame rate, with QUIETLEGS_RENDERER=bubbletea. Its ticker runs even when nothing
-// changes, and each tick wakes the Go runtime about four times, so it sets
-// the idle cost; 20 frames a second still puts a key press on screen within
-// 50 ms. See the README's performance section.
+// fps is the frame rate of Bubble Tea's own renderer, with
+// QUIETLEGS_RENDERER=bubbletea. Its ticker runs even when nothing changes,
+// and each tick wakes the Go runtime about four times, so it sets the idle
+// cost; 20 frames a second still puts a key press on screen within 50 ms.
+// See the README's performance section.
 const fps = 20

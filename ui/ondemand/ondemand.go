@@ -54,10 +54,20 @@ type Terminal struct {
 }
 
 // Run runs m on t until it quits, ctx ends or it panics, and returns the
-// final model. opts are added to the program's (tea.WithContext,
-// tea.WithoutSignalHandler); they must not set a renderer, input or output.
+// final model. opts are added to the program's (tea.WithoutSignalHandler,
+// say); they must not set a renderer, input, output or context.
 // Whatever ends the program, the terminal is left as it was found.
 func Run(ctx context.Context, m tea.Model, t Terminal, opts ...tea.ProgramOption) (tea.Model, error) {
+	if !term.IsTerminal(t.In.Fd()) {
+		// Keys come from the terminal even when standard input is
+		// redirected, as with Bubble Tea's renderer.
+		in, _, err := tea.OpenTTY()
+		if err != nil {
+			return m, fmt.Errorf("open the terminal for keys: %w", err)
+		}
+		defer in.Close()
+		t.In = in
+	}
 	state, err := term.MakeRaw(t.In.Fd())
 	if err != nil {
 		return m, fmt.Errorf("set the terminal to raw mode: %w", err)
