@@ -63,7 +63,7 @@ func NewJSONWriter(w io.Writer, exportedAt time.Time) (*JSONWriter, error) {
 
 // Write adds r to the nights.
 func (jw *JSONWriter) Write(r night.Record) error {
-	b, err := json.MarshalIndent(fromRecord(r), nightPrefix, indent)
+	b, err := json.Marshal(fromRecord(r))
 	if err != nil {
 		return fmt.Errorf("write JSON: night %s: %w", r.Night, err)
 	}
@@ -72,7 +72,7 @@ func (jw *JSONWriter) Write(r night.Record) error {
 		jw.night.WriteByte(',')
 	}
 	jw.night.WriteString("\n" + nightPrefix)
-	jw.night.Write(b)
+	marshalIndented(&jw.night, b, nightPrefix, indent)
 	jw.n++
 	if _, err := jw.w.Write(jw.night.Bytes()); err != nil {
 		return fmt.Errorf("write JSON: %w", err)

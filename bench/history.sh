@@ -38,10 +38,17 @@ tables='SELECT * FROM evenings; SELECT * FROM evening_tags; SELECT * FROM checki
 
 printf '%-7s %-7s %8s %13s %13s %8s %13s %13s %13s\n' nights records import export_json export_csv ratio sqlite3_json insights report
 for n in $sizes; do
-  go run ./bench/gennights -nights "$n" > "$work/n$n.json"
   db="$work/n$n.db"
-  s=$(date +%s%N); "$bin" import "$work/n$n.json" --db "$db" >/dev/null; e=$(date +%s%N)
-  imp=$(( (e - s) / 1000000 ))
+  if [ "$n" -gt 20000 ]; then
+    # A century cannot end last night (no night is before 1970), and
+    # import refuses nights to come: stored straight, from 1970 on.
+    go run ./bench/gennights -nights "$n" -end 2069-11-22 -db "$db"
+    imp="-"
+  else
+    go run ./bench/gennights -nights "$n" > "$work/n$n.json"
+    s=$(date +%s%N); "$bin" import "$work/n$n.json" --db "$db" >/dev/null 2>&1; e=$(date +%s%N)
+    imp=$(( (e - s) / 1000000 ))
+  fi
   recs=$("$bin" export --format csv --db "$db" | tail -n +2 | grep -c '^[0-9]')
   read -r ex exm < <(best "$bin" export --db "$db")
   read -r cs csm < <(best "$bin" export --format csv --db "$db")
