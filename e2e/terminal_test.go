@@ -23,6 +23,16 @@ var renderers = []struct {
 	{"bubbletea", []string{"QUIETLEGS_RENDERER=bubbletea"}},
 }
 
+// withRenderers runs test once for each renderer, in parallel.
+func withRenderers(t *testing.T, test func(t *testing.T, env []string)) {
+	for _, r := range renderers {
+		t.Run(r.name, func(t *testing.T) {
+			t.Parallel()
+			test(t, r.env)
+		})
+	}
+}
+
 // restored fails the test unless the app has ended and the pane is back to
 // the shell: the main screen, the cursor visible, and the line discipline
 // cooked again (the shell's stty printed by startProgram's script).
@@ -131,64 +141,55 @@ func TestE2ETerminalRestoredAfterAPanic(t *testing.T) {
 // (bracketed paste, as a terminal sends it), with both renderers.
 func TestE2EPasteReachesAForm(t *testing.T) {
 	t.Parallel()
-	for _, r := range renderers {
-		t.Run(r.name, func(t *testing.T) {
-			t.Parallel()
-			tm := startTermEnv(t, r.env, "morning", "--night", "2026-11-22")
-			tm.waitFor("Morning check-in")
-			// -p brackets the paste only when the app turned bracketed
-			// paste on; otherwise the characters arrive as keys, and a
-			// paste too long for the field would fill it key by key
-			// instead of being refused whole.
-			paste := func(text string) {
-				tm.tmux("-S", tm.sock, "set-buffer", text)
-				tm.tmux("-S", tm.sock, "paste-buffer", "-p", "-t", "ql")
-			}
-			paste(strings.Repeat("1", 40))
-			tm.waitFor("that paste is 40 characters")
-			paste("2215")
-			tm.waitFor("2215")
-		})
-	}
+	withRenderers(t, func(t *testing.T, env []string) {
+		tm := startTermEnv(t, env, "morning", "--night", "2026-11-22")
+		tm.waitFor("Morning check-in")
+		// -p brackets the paste only when the app turned bracketed
+		// paste on; otherwise the characters arrive as keys, and a
+		// paste too long for the field would fill it key by key
+		// instead of being refused whole.
+		paste := func(text string) {
+			tm.tmux("-S", tm.sock, "set-buffer", text)
+			tm.tmux("-S", tm.sock, "paste-buffer", "-p", "-t", "ql")
+		}
+		paste(strings.Repeat("1", 40))
+		tm.waitFor("that paste is 40 characters")
+		paste("2215")
+		tm.waitFor("2215")
+	})
 }
 
 // TestE2EResizeRedraws makes the window smaller and larger while a step
 // counts down: the header is drawn again at each width.
 func TestE2EResizeRedraws(t *testing.T) {
 	t.Parallel()
-	for _, r := range renderers {
-		t.Run(r.name, func(t *testing.T) {
-			t.Parallel()
-			tm := startTermEnv(t, r.env, "evening", "--routine", "quick", "--no-log", "--speed", "0.1")
-			tm.waitFor("step 1 of 6")
-			for _, w := range []int{60, 100} {
-				tm.tmux("-S", tm.sock, "resize-window", "-t", "ql", "-x", strconv.Itoa(w), "-y", "24")
-				tm.waitUntil("the header at width "+strconv.Itoa(w), waitDefault, func(s string) bool {
-					first, _, _ := strings.Cut(s, "\n")
-					return strings.HasSuffix(first, "step 1 of 6") && len([]rune(first)) == w
-				})
-			}
-		})
-	}
+	withRenderers(t, func(t *testing.T, env []string) {
+		tm := startTermEnv(t, env, "evening", "--routine", "quick", "--no-log", "--speed", "0.1")
+		tm.waitFor("step 1 of 6")
+		for _, w := range []int{60, 100} {
+			tm.tmux("-S", tm.sock, "resize-window", "-t", "ql", "-x", strconv.Itoa(w), "-y", "24")
+			tm.waitUntil("the header at width "+strconv.Itoa(w), waitDefault, func(s string) bool {
+				first, _, _ := strings.Cut(s, "\n")
+				return strings.HasSuffix(first, "step 1 of 6") && len([]rune(first)) == w
+			})
+		}
+	})
 }
 
 // TestE2EBellRings skips a step, which rings the bell; tmux sees it.
 func TestE2EBellRings(t *testing.T) {
 	t.Parallel()
-	for _, r := range renderers {
-		t.Run(r.name, func(t *testing.T) {
-			t.Parallel()
-			tm := startTermEnv(t, r.env, "evening", "--routine", "quick", "--no-log", "--speed", "0.1")
-			tm.waitFor("step 1 of 6")
-			bells := filepath.Join(tm.sb.dir, "bells")
-			tm.tmux("-S", tm.sock, "set-hook", "-g", "alert-bell", "run-shell 'echo bell >> "+bells+"'")
-			tm.tmux("-S", tm.sock, "set-option", "-g", "bell-action", "any")
-			tm.keys("n")
-			tm.waitFor("step 2 of 6")
-			tm.waitUntil("a bell", waitDefault, func(string) bool {
-				out, _ := exec.Command("cat", bells).Output()
-				return strings.Contains(string(out), "bell")
-			})
+	withRenderers(t, func(t *testing.T, env []string) {
+		tm := startTermEnv(t, env, "evening", "--routine", "quick", "--no-log", "--speed", "0.1")
+		tm.waitFor("step 1 of 6")
+		bells := filepath.Join(tm.sb.dir, "bells")
+		tm.tmux("-S", tm.sock, "set-hook", "-g", "alert-bell", "run-shell 'echo bell >> "+bells+"'")
+		tm.tmux("-S", tm.sock, "set-option", "-g", "bell-action", "any")
+		tm.keys("n")
+		tm.waitFor("step 2 of 6")
+		tm.waitUntil("a bell", waitDefault, func(string) bool {
+			out, _ := exec.Command("cat", bells).Output()
+			return strings.Contains(string(out), "bell")
 		})
-	}
+	})
 }

@@ -17,13 +17,18 @@ import (
 // check-in when present, and its routine runs in the order they started,
 // with their steps. Times read back in the offsets they were saved with.
 func (s *Store) Nights(ctx context.Context, from, to string) ([]night.Record, error) {
+	return s.nights(ctx, from, to, true)
+}
+
+// nights is Nights, with the runs' steps only when steps is set.
+func (s *Store) nights(ctx context.Context, from, to string, steps bool) ([]night.Record, error) {
 	lo, hi, err := nightRange(from, to)
 	if err != nil {
 		return nil, fmt.Errorf("read nights: %w", err)
 	}
 	var ns []*storedNight
 	err = s.read(ctx, func(tx *sql.Tx) (err error) {
-		ns, err = loadNights(ctx, tx, lo, hi)
+		ns, err = loadNightsOf(ctx, tx, lo, hi, steps)
 		return err
 	})
 	if err != nil {
@@ -131,29 +136,16 @@ type storedNight struct {
 // insights compare: the runs without their steps, and no notes. Over a
 // century of nights that is a fraction of the memory.
 func (s *Store) NightFacts(ctx context.Context, from, to string) ([]night.Record, error) {
-	lo, hi, err := nightRange(from, to)
-	if err != nil {
-		return nil, fmt.Errorf("read nights: %w", err)
-	}
-	var ns []*storedNight
-	err = s.read(ctx, func(tx *sql.Tx) (err error) {
-		ns, err = loadNightsOf(ctx, tx, lo, hi, false)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read nights from %s: %w", s.path, err)
-	}
-	recs := make([]night.Record, len(ns))
-	for i, n := range ns {
-		recs[i] = n.rec
-		if e := n.rec.Evening; e != nil {
-			e.Note = ""
+	recs, err := s.nights(ctx, from, to, false)
+	for _, r := range recs {
+		if r.Evening != nil {
+			r.Evening.Note = ""
 		}
-		if c := n.rec.Checkin; c != nil {
-			c.Notes = ""
+		if r.Checkin != nil {
+			r.Checkin.Notes = ""
 		}
 	}
-	return recs, nil
+	return recs, err
 }
 
 // loadNights reads the nights in [lo, hi] with a fixed number of queries,

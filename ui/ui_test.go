@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui/internal/uitest"
@@ -455,16 +456,7 @@ func (f *fakeStorage) NightFacts(ctx context.Context, from, to string) ([]night.
 	return f.Nights(ctx, from, to)
 }
 func (f *fakeStorage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
-	recs, err := f.Nights(ctx, from, to)
-	if err != nil {
-		return err
-	}
-	for _, r := range recs {
-		if err := fn(r); err != nil {
-			return err
-		}
-	}
-	return nil
+	return journaltest.Each(f.Nights(ctx, from, to))(fn)
 }
 func (f *fakeStorage) NightRange(ctx context.Context) (string, string, int, error) {
 	return f.history.NightRange(ctx)

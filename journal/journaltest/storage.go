@@ -298,16 +298,23 @@ func (s *Storage) NightFacts(ctx context.Context, from, to string) ([]night.Reco
 // EachNight passes the nights in [from, to] to fn, from a copy read at
 // once (fn may call the storage again).
 func (s *Storage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
-	recs, err := s.Nights(ctx, from, to)
-	if err != nil {
-		return err
-	}
-	for _, r := range recs {
-		if err := fn(r); err != nil {
+	return Each(s.Nights(ctx, from, to))(fn)
+}
+
+// Each gives the EachNight of a fake over the nights its Nights read:
+// Each(recs, err)(fn) passes recs to fn in turn, or returns err.
+func Each(recs []night.Record, err error) func(fn func(night.Record) error) error {
+	return func(fn func(night.Record) error) error {
+		if err != nil {
 			return err
 		}
+		for _, r := range recs {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return nil
 }
 
 // NightRange is the first and last night with a record, and their count.
