@@ -4,7 +4,7 @@
 //
 //	go run ./bench/gennights -nights 3650 > ten-years.json
 //	quietlegs import ten-years.json
-//	go run ./bench/gennights -nights 36500 -end 2069-12-31 -db century.db
+//	go run ./bench/gennights -nights 36500 -end 2070-06-30 -db century.db
 package main
 
 import (
