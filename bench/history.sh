@@ -64,9 +64,11 @@ echo "  (time of the best of 3 runs / its peak memory; ratio: export_json agains
 # view SOCK KEY: history on the database, switched to one view; prints the
 # program's peak memory (VmHWM) once the view has read what it shows.
 view() {
-  local db=$1 key=$2 sock="$work/view.sock" pid
+  local db=$1 key=$2 pid
+  # A server each: one shutting down never meets the next.
+  local sock="$work/view-$(basename "$db")-$key.sock"
   tmux -f /dev/null -S "$sock" new-session -d -x 100 -y 30 "$(printf '%q ' "$bin" history --db "$db")"
-  until tmux -S "$sock" capture-pane -p 2>/dev/null | grep -q "Calendar"; do :; done
+  until tmux -S "$sock" capture-pane -p 2>/dev/null | grep -q "Calendar"; do sleep 0.01; done
   pid=$(tmux -S "$sock" display-message -p '#{pane_pid}')
   tmux -S "$sock" send-keys "$key"
   # Trends and insights work in the background: give them time to finish.
