@@ -160,12 +160,16 @@ func TestE2EPasteReachesAForm(t *testing.T) {
 }
 
 // TestE2EResizeRedraws makes the window smaller and larger while a step
-// counts down: the header is drawn again at each width.
+// counts down: the header is drawn again at each width. The window is
+// titled too.
 func TestE2EResizeRedraws(t *testing.T) {
 	t.Parallel()
 	withRenderers(t, func(t *testing.T, env []string) {
 		tm := startTermEnv(t, env, "evening", "--routine", "quick", "--no-log", "--speed", "0.1")
 		tm.waitFor("step 1 of 6")
+		if got := strings.TrimSpace(tm.tmux("-S", tm.sock, "display-message", "-p", "-t", "ql", "#{pane_title}")); got != "quietlegs" {
+			t.Errorf("window title %q, want quietlegs", got)
+		}
 		for _, w := range []int{60, 100} {
 			tm.tmux("-S", tm.sock, "resize-window", "-t", "ql", "-x", strconv.Itoa(w), "-y", "24")
 			tm.waitUntil("the header at width "+strconv.Itoa(w), waitDefault, func(s string) bool {
