@@ -49,9 +49,6 @@ type Storage interface {
 	// Nights reads every night with any record in [from, to] (YYYY-MM-DD,
 	// inclusive; "" leaves that end open), in date order.
 	Nights(ctx context.Context, from, to string) ([]night.Record, error)
-	// NightFacts reads the nights as Nights does, with only what insights
-	// compare: runs without their steps, and no notes.
-	NightFacts(ctx context.Context, from, to string) ([]night.Record, error)
 	// EachNight passes the nights Nights would read to fn one at a time,
 	// in date order, from one consistent state, without holding them all;
 	// an error from fn stops it and is returned as it is.

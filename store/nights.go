@@ -17,18 +17,13 @@ import (
 // check-in when present, and its routine runs in the order they started,
 // with their steps. Times read back in the offsets they were saved with.
 func (s *Store) Nights(ctx context.Context, from, to string) ([]night.Record, error) {
-	return s.nights(ctx, from, to, true)
-}
-
-// nights is Nights, with the runs' steps only when steps is set.
-func (s *Store) nights(ctx context.Context, from, to string, steps bool) ([]night.Record, error) {
 	lo, hi, err := nightRange(from, to)
 	if err != nil {
 		return nil, fmt.Errorf("read nights: %w", err)
 	}
 	var ns []*storedNight
 	err = s.read(ctx, func(tx *sql.Tx) (err error) {
-		ns, err = loadNightsOf(ctx, tx, lo, hi, steps)
+		ns, err = loadNights(ctx, tx, lo, hi)
 		return err
 	})
 	if err != nil {
@@ -132,30 +127,9 @@ type storedNight struct {
 	runIDs []int64 // the sessions rec.Runs came from
 }
 
-// NightFacts reads the nights in [lo, hi] as Nights does, with only what
-// insights compare: the runs without their steps, and no notes. Over a
-// century of nights that is a fraction of the memory.
-func (s *Store) NightFacts(ctx context.Context, from, to string) ([]night.Record, error) {
-	recs, err := s.nights(ctx, from, to, false)
-	for _, r := range recs {
-		if r.Evening != nil {
-			r.Evening.Note = ""
-		}
-		if r.Checkin != nil {
-			r.Checkin.Notes = ""
-		}
-	}
-	return recs, err
-}
-
 // loadNights reads the nights in [lo, hi] with a fixed number of queries,
 // however many nights there are.
 func loadNights(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*storedNight, error) {
-	return loadNightsOf(ctx, tx, lo, hi, true)
-}
-
-// loadNightsOf is loadNights, with the runs' steps only when steps is set.
-func loadNightsOf(ctx context.Context, tx *sql.Tx, lo, hi string, steps bool) ([]*storedNight, error) {
 	var ns []*storedNight
 	byNight := map[string]*storedNight{}
 	get := func(date string) *storedNight {
@@ -184,7 +158,7 @@ func loadNightsOf(ctx context.Context, tx *sql.Tx, lo, hi string, steps bool) ([
 		get(c.Night).rec.Checkin = c
 	}
 
-	runs, err := readRuns(ctx, tx, lo, hi, steps)
+	runs, err := readRuns(ctx, tx, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -206,9 +180,8 @@ type nightRun struct {
 }
 
 // readRuns reads the runs of nights in [lo, hi] in the order they started,
-// with their steps when steps is set: only what a night's record holds,
-// not all of a Session.
-func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string, steps bool) ([]*nightRun, error) {
+// with their steps: only what a night's record holds, not all of a Session.
+func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, night, routine, routine_title, status, started_at,
 		utc_offset, ended_at, planned_ms, speed FROM sessions WHERE night BETWEEN ? AND ? ORDER BY started_at, id`, lo, hi)
 	if err != nil {
@@ -247,8 +220,8 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string, steps bool) ([]*ni
 		return nil, fmt.Errorf("sessions: %w", err)
 	}
 	rows.Close() // one connection: close before the next query
-	if len(runs) == 0 || !steps {
-		return runs, nil
+	if len(runs) == 0 {
+		return nil, nil
 	}
 
 	// A range of the primary key rather than a join: the sessions of a

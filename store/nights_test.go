@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -237,45 +236,5 @@ func TestEachNightIsNights(t *testing.T) {
 	})
 	if err != stop || n != 3 {
 		t.Errorf("after fn failed at night 3: err %v after %d nights, want stop after 3", err, n)
-	}
-}
-
-// TestNightFactsAreNightsWithoutDetail: what insights read is the nights
-// without steps and notes, and it gives the same insights as the nights
-// read whole.
-func TestNightFactsAreNightsWithoutDetail(t *testing.T) {
-	ctx := context.Background()
-	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
-	recs := genNights(t, "2025-01-01", 60, 3, berlin(t))
-	for i := range recs {
-		recs[i].Evening.Note, recs[i].Checkin.Notes = "a note", "notes"
-	}
-	if _, err := s.Import(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
-	whole, err := s.Nights(ctx, "", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := s.NightFacts(ctx, "", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range whole {
-		w := whole[i]
-		w.Evening.Note, w.Checkin.Notes = "", ""
-		for j := range w.Runs {
-			w.Runs[j].Steps = nil
-		}
-		if !reflect.DeepEqual(facts[i], w) {
-			t.Fatalf("night %s: facts %+v, want the night without steps and notes %+v", w.Night, facts[i], w)
-		}
-	}
-	if len(facts) != len(whole) {
-		t.Fatalf("%d nights of facts, %d whole", len(facts), len(whole))
-	}
-	set := night.Settings{Boundary: 12, Checklist: []night.Item{{ID: "caffeine", Label: "Caffeine", Kind: night.Trigger}, {ID: "magnesium", Label: "Magnesium", Kind: night.Remedy}}}
-	if a, b := insight.Compute(facts, set), insight.Compute(whole, set); !reflect.DeepEqual(a, b) {
-		t.Errorf("insights differ between the facts and the whole nights")
 	}
 }

@@ -452,9 +452,6 @@ func (f *fakeStorage) Nights(ctx context.Context, from, to string) ([]night.Reco
 	}
 	return recs, err
 }
-func (f *fakeStorage) NightFacts(ctx context.Context, from, to string) ([]night.Record, error) {
-	return f.Nights(ctx, from, to)
-}
 func (f *fakeStorage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
 	return journaltest.Each(f.Nights(ctx, from, to))(fn)
 }

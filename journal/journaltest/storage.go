@@ -270,31 +270,6 @@ func (s *Storage) Nights(_ context.Context, from, to string) (out []night.Record
 	return out, err
 }
 
-// NightFacts reads the nights in [from, to] as the store does: runs
-// without steps, and no notes.
-func (s *Storage) NightFacts(ctx context.Context, from, to string) ([]night.Record, error) {
-	recs, err := s.Nights(ctx, from, to)
-	for i := range recs {
-		r := &recs[i]
-		if r.Evening != nil {
-			e := *r.Evening
-			e.Note = ""
-			r.Evening = &e
-		}
-		if r.Checkin != nil {
-			c := *r.Checkin
-			c.Notes = ""
-			r.Checkin = &c
-		}
-		runs := slices.Clone(r.Runs)
-		for j := range runs {
-			runs[j].Steps = nil
-		}
-		r.Runs = runs
-	}
-	return recs, err
-}
-
 // EachNight passes the nights in [from, to] to fn, from a copy read at
 // once (fn may call the storage again).
 func (s *Storage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
