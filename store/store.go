@@ -71,18 +71,13 @@ func Open(path string) (*Store, error) {
 
 // open is Open with the clock and the schema version to migrate to passed
 // in, for tests.
-func open(path string, now func() time.Time, target int) (_ *Store, err error) {
+func open(path string, now func() time.Time, target int) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
-	notices, checkOnOpen, err := prepareFile(path)
+	notices, err := prepareFile(path)
 	if err != nil {
 		return nil, err
-	}
-	if checkOnOpen {
-		// As checkOwner does: a file refused is left without the -wal and
-		// -shm this connection made. Every failure closes db first.
-		defer removeNewSideFiles(path, &err)()
 	}
 	db, err := sql.Open("sqlite", dsn(path, connParams))
 	if err != nil {
@@ -93,17 +88,7 @@ func open(path string, now func() time.Time, target int) (_ *Store, err error) {
 	ctx := context.Background()
 	if err := ping(ctx, db); err != nil {
 		db.Close()
-		if checkOnOpen && isCorrupt(err) {
-			return nil, damaged(path, err.Error())
-		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
-	if checkOnOpen {
-		// Before anything is written: one connection does it all.
-		if err := checkOwnerOn(ctx, db, path); err != nil {
-			db.Close()
-			return nil, err
-		}
 	}
 	if err := s.backupBeforeMigrate(ctx, target); err != nil {
 		db.Close()
@@ -160,23 +145,20 @@ func (s *Store) afterWrite() {
 // nothing to a file it refuses. A database readable by others is made
 // owner-only, and so is quietlegs' own data folder; each such change is
 // returned as a notice.
-//
-// An existing file quietlegs made (see ownWAL) is left for open to check
-// on its own connection: checkOnOpen says so.
-func prepareFile(path string) (notices []string, checkOnOpen bool, err error) {
+func prepareFile(path string) (notices []string, err error) {
 	dir := filepath.Dir(path)
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, false, fmt.Errorf("create database folder %s: %w", dir, err)
+			return nil, fmt.Errorf("create database folder %s: %w", dir, err)
 		}
 		// Ours, just made: make sure the umask left it owner-only.
 		if err := os.Chmod(dir, 0o700); err != nil {
-			return nil, false, fmt.Errorf("create database folder %s: %w", dir, err)
+			return nil, fmt.Errorf("create database folder %s: %w", dir, err)
 		}
 	} else if err != nil {
-		return nil, false, fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	} else if n, err := tightenDataDir(dir); err != nil {
-		return nil, false, err
+		return nil, err
 	} else if n != "" {
 		notices = append(notices, n)
 	}
@@ -186,25 +168,25 @@ func prepareFile(path string) (notices []string, checkOnOpen bool, err error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
 		if err := f.Close(); err != nil {
-			return nil, false, fmt.Errorf("create database %s: %w", path, err)
+			return nil, fmt.Errorf("create database %s: %w", path, err)
 		}
 		// Said once, so a mistyped --db is noticed before a night is
 		// filed in a journal nobody will look at.
-		return append(notices, "created a new database at "+path), false, nil
+		return append(notices, "created a new database at "+path), nil
 	}
 	if !errors.Is(err, os.ErrExist) {
-		return nil, false, fmt.Errorf("create database %s: %w", path, err)
+		return nil, fmt.Errorf("create database %s: %w", path, err)
 	}
 
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, false, fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, false, fmt.Errorf("open database %s: not a regular file", path)
+		return nil, fmt.Errorf("open database %s: not a regular file", path)
 	}
 	if err := checkWritable(path); err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	if fi.Size() == 0 {
 		fi = awaitBirth(path, fi)
@@ -212,25 +194,22 @@ func prepareFile(path string) (notices []string, checkOnOpen bool, err error) {
 	if fi.Size() == 0 {
 		// Not adopted as a new database: an empty file where records were
 		// expected is more likely a copy or restore gone wrong.
-		return nil, false, fmt.Errorf("open database %s: the file is empty (0 bytes), so it holds no records; "+
+		return nil, fmt.Errorf("open database %s: the file is empty (0 bytes), so it holds no records; "+
 			"if you meant to start afresh, remove it, or give a fresh path with --db", path)
 	}
 	if err := checkHeader(path, fi.Size()); err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	checkOnOpen = ownWAL(path)
-	if !checkOnOpen {
-		if err := checkOwner(path); err != nil {
-			return nil, false, err
-		}
+	if err := checkOwner(path); err != nil {
+		return nil, err
 	}
 	if was := fi.Mode().Perm(); was&0o077 != 0 {
 		if err := os.Chmod(path, 0o600); err != nil {
-			return nil, false, fmt.Errorf("make database %s private: %w", path, err)
+			return nil, fmt.Errorf("make database %s private: %w", path, err)
 		}
 		notices = append(notices, fmt.Sprintf("made %s readable by you alone (was %04o)", path, was))
 	}
-	return notices, checkOnOpen, nil
+	return notices, nil
 }
 
 // tightenDataDir makes quietlegs' own data folder (paths.Default's
@@ -317,17 +296,17 @@ func checkOwner(path string) (err error) {
 	// The read-only connection makes -wal and -shm files when there are
 	// none; a file refused is left as it was found, without them.
 	defer removeNewSideFiles(path, &err)()
-	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
-	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
-	}
-	defer db.Close()
-	return checkOwnerOn(context.Background(), db, path)
-}
-
-// checkOwnerOn is checkOwner's look inside, on db's connection.
-func checkOwnerOn(ctx context.Context, db *sql.DB, path string) error {
-	id, problems, err := inspect(ctx, db, quickCheck)
+	var id identity
+	var problems []string
+	err = func() error {
+		db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		id, problems, err = inspect(context.Background(), db, quickCheck)
+		return err
+	}()
 	switch {
 	case err != nil && isCorrupt(err):
 		return damaged(path, err.Error())
@@ -341,24 +320,6 @@ func checkOwnerOn(ctx context.Context, db *sql.DB, path string) error {
 		return damaged(path, strings.Join(problems[:min(len(problems), maxProblems)], "; "))
 	}
 	return nil
-}
-
-// ownWAL reports whether the raw header of the database at path carries
-// quietlegs' application id and WAL mode: a file quietlegs made. Opening
-// it read-write writes nothing before the check (its journal mode is
-// already WAL), so Open checks it on its own connection rather than a
-// second one; any other file is checked read-only first.
-func ownWAL(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var h [100]byte
-	if _, err := f.ReadAt(h[:], 0); err != nil {
-		return false
-	}
-	return h[18] == 2 && h[19] == 2 && binary.BigEndian.Uint32(h[68:72]) == ApplicationID
 }
 
 // removeNewSideFiles notes whether path's -wal and -shm exist, and returns
