@@ -203,7 +203,7 @@ type facts struct {
 // summarises the remedies, as the package doc says. recs are the nights
 // in any order; of two records for one night the later counts.
 func Compute(recs []night.Record, set night.Settings) Result {
-	var g gathered
+	g := gathered{nights: make([]datedFacts, 0, len(recs))}
 	for _, r := range recs {
 		g.add(r)
 	}
