@@ -20,35 +20,38 @@ go build -o "$work/bare" ./bench/barebubbletea
 bin="$work/quietlegs"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
 
-# wakeups PID: context switches of every thread, summed. Each one is the
-# process being woken (or preempted); it is what keeps a laptop's CPU awake.
+# wakeups PID KIND: context switches of every thread, summed; KIND is
+# voluntary (the process slept and was woken: what keeps a laptop's CPU
+# awake, and what the targets count) or nonvoluntary (it was preempted,
+# which other load on the machine causes).
 wakeups() {
   cat /proc/"$1"/task/*/status 2>/dev/null |
-    awk '/^(voluntary|nonvoluntary)_ctxt_switches/ {n += $2} END {print n}'
+    awk -v k="^$2_ctxt_switches" '$0 ~ k {n += $2} END {print n}'
 }
 # cpuns PID: nanoseconds on a CPU, every thread summed (schedstat is exact,
 # unlike the 10 ms ticks of /proc/PID/stat).
 cpuns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{n += $1} END {print n}'; }
 
-# sample NAME PID SECS: wake-ups a second and share of one core over SECS.
+# sample NAME PID SECS: wake-ups a second (and preemptions) and share of
+# one core over SECS.
 sample() {
-  local w0 c0 t0 w1 c1 t1
-  w0=$(wakeups "$2"); c0=$(cpuns "$2"); t0=$(date +%s%N)
+  local w0 p0 c0 t0 w1 p1 c1 t1
+  w0=$(wakeups "$2" voluntary); p0=$(wakeups "$2" nonvoluntary); c0=$(cpuns "$2"); t0=$(date +%s%N)
   sleep "$3"
-  w1=$(wakeups "$2"); c1=$(cpuns "$2"); t1=$(date +%s%N)
-  awk -v n="$1" -v w=$((w1 - w0)) -v c=$((c1 - c0)) -v el=$(( (t1 - t0) / 1000000 )) 'BEGIN {
-    printf "  %-34s %6.1f wake-ups per second, %.3f %% of one core\n", n, w / (el / 1000), 100 * (c / 1e6) / el
+  w1=$(wakeups "$2" voluntary); p1=$(wakeups "$2" nonvoluntary); c1=$(cpuns "$2"); t1=$(date +%s%N)
+  awk -v n="$1" -v w=$((w1 - w0)) -v p=$((p1 - p0)) -v c=$((c1 - c0)) -v el=$(( (t1 - t0) / 1000000 )) 'BEGIN {
+    printf "  %-34s %6.1f wake-ups per second (+%.1f preempted), %.3f %% of one core\n", n, w / (el / 1000), p / (el / 1000), 100 * (c / 1e6) / el
   }'
 }
 
 # appear SOCK TEXT: poll a tmux pane until TEXT shows.
 appear() { until tmux -S "$1" capture-pane -p 2>/dev/null | grep -q "$2"; do :; done; }
 
-# term NAME CMD...: runs CMD in a tmux pane of its own (80x24), waits for a
+# term NAME CMD...: runs CMD in a tmux pane of its own (100x30), waits for a
 # frame, and prints the pid of the program in it.
 term() {
   local sock="$work/$1.sock"
-  tmux -f /dev/null -S "$sock" new-session -d -x 80 -y 24 "$(printf '%q ' "${@:2}")"
+  tmux -f /dev/null -S "$sock" new-session -d -x 100 -y 30 "$(printf '%q ' "${@:2}")"
   appear "$sock" "step 1 of\|Quit"
   tmux -S "$sock" display-message -p '#{pane_pid}'
 }
