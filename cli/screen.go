@@ -44,7 +44,7 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	// Main's context owns SIGINT, SIGTERM and SIGHUP, so a closed terminal
 	// saves the run too.
 	var runErr error
-	if os.Getenv(rendererEnv) == "bubbletea" {
+	if os.Getenv(rendererEnv) == "bubbletea" || !ondemand.Supported {
 		opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(fps), tea.WithColorProfile(profile)}
 		_, runErr = tea.NewProgram(root, opts...).Run()
 	} else {
@@ -68,6 +68,8 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 // rendererEnv names the environment variable that, set to "bubbletea",
 // draws with Bubble Tea's own renderer on its frame ticker instead of on
 // demand (package ui/ondemand): a way back should the adapter misbehave.
+// Where ondemand is not supported (no SIGWINCH: Windows), Bubble Tea's
+// renderer draws anyway.
 const rendererEnv = "QUIETLEGS_RENDERER"
 
 // fps is the frame rate of Bubble Tea's own renderer, with

@@ -21,7 +21,9 @@
 // What it leaves out, because quietlegs does not use them: inline (non
 // alternate screen) views, a visible text cursor, mouse modes, focus
 // reports, suspend (ctrl+z), tea.Println and the other terminal queries,
-// which still reach the terminal, up to a second late.
+// which still reach the terminal, up to a second late. On systems without
+// SIGWINCH (Windows) Supported is false and Bubble Tea's renderer is the
+// one to use.
 package ondemand
 
 import (
@@ -29,9 +31,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"sync"
-	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -102,33 +101,6 @@ func Run(ctx context.Context, m tea.Model, t Terminal, opts ...tea.ProgramOption
 		final = fa.inner
 	}
 	return final, runErr
-}
-
-// watchSize tells p the terminal's new size on every SIGWINCH, which Bubble
-// Tea does only with its renderer. The returned func stops watching.
-func watchSize(out *os.File, p *tea.Program) (stop func()) {
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGWINCH)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-sig:
-				if w, h, err := term.GetSize(out.Fd()); err == nil {
-					// Send returns at once once the program has ended.
-					p.Send(tea.WindowSizeMsg{Width: w, Height: h})
-				}
-			}
-		}
-	})
-	return func() {
-		signal.Stop(sig)
-		close(done)
-		wg.Wait()
-	}
 }
 
 // Sequences written on entering and on leaving. The kitty flag 1 only
