@@ -79,20 +79,43 @@ var EventsCSVHeader = []string{"night", "at", "severity", "tried", "severity_aft
 // EventsCSVHeader, in the order of the nights and, within one, of when
 // they began.
 func WriteEventsCSV(w io.Writer, recs []night.Record) error {
+	ew, err := NewEventsCSVWriter(w)
+	if err != nil {
+		return err
+	}
+	return writeAll(ew, recs)
+}
+
+// EventsCSVWriter writes the flare-ups' CSV night by night, as they are
+// read.
+type EventsCSVWriter struct {
+	cw *csv.Writer
+}
+
+// NewEventsCSVWriter writes the header to w. Write the nights, then Close.
+func NewEventsCSVWriter(w io.Writer) (*EventsCSVWriter, error) {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	if err := cw.Write(EventsCSVHeader); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
+		return nil, fmt.Errorf("write CSV: %w", err)
 	}
-	for _, r := range recs {
-		for _, e := range r.Events {
-			if err := cw.Write(eventRow(r.Night, e)); err != nil {
-				return fmt.Errorf("write CSV: %w", err)
-			}
+	return &EventsCSVWriter{cw: cw}, nil
+}
+
+// Write adds a row for each of r's flare-ups.
+func (ew *EventsCSVWriter) Write(r night.Record) error {
+	for _, e := range r.Events {
+		if err := ew.cw.Write(eventRow(r.Night, e)); err != nil {
+			return fmt.Errorf("write CSV: %w", err)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	return nil
+}
+
+// Close writes what is buffered.
+func (ew *EventsCSVWriter) Close() error {
+	ew.cw.Flush()
+	if err := ew.cw.Error(); err != nil {
 		return fmt.Errorf("write CSV: %w", err)
 	}
 	return nil

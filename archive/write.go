@@ -1,9 +1,6 @@
 package archive
 
 import (
-	"encoding/csv"
-	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -22,22 +19,27 @@ func WriteJSON(w io.Writer, recs []night.Record, exportedAt time.Time) error {
 // WriteJSONWithLabs is WriteJSON with the iron results at the top level,
 // as "labs".
 func WriteJSONWithLabs(w io.Writer, recs []night.Record, labs []night.Lab, exportedAt time.Time) error {
-	doc := document{Format: formatName, Version: Version, Nights: make([]nightJSON, 0, len(recs))}
-	for _, l := range labs {
-		doc.Labs = append(doc.Labs, fromLab(l))
+	jw, err := NewJSONWriter(w, exportedAt, labs)
+	if err != nil {
+		return err
 	}
-	if !exportedAt.IsZero() {
-		doc.ExportedAt = stamp(exportedAt)
-	}
+	return writeAll(jw, recs)
+}
+
+// NightWriter writes nights one at a time: JSONWriter or CSVWriter.
+type NightWriter interface {
+	Write(night.Record) error
+	// Close ends the document.
+	Close() error
+}
+
+func writeAll(nw NightWriter, recs []night.Record) error {
 	for _, r := range recs {
-		doc.Nights = append(doc.Nights, fromRecord(r))
+		if err := nw.Write(r); err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
-	}
-	return nil
+	return nw.Close()
 }
 
 // CSVHeader names the CSV's columns: one row per night, the JSON's fields
@@ -63,21 +65,11 @@ var CSVHeader = []string{
 // quotes or line breaks are quoted, so spreadsheets read them whole; tags
 // are joined with ";".
 func WriteCSV(w io.Writer, recs []night.Record) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // RFC 4180, what spreadsheets expect
-	if err := cw.Write(CSVHeader); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
+	cw, err := NewCSVWriter(w)
+	if err != nil {
+		return err
 	}
-	for _, r := range recs {
-		if err := cw.Write(csvRow(r)); err != nil {
-			return fmt.Errorf("write CSV: %w", err)
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
-	}
-	return nil
+	return writeAll(cw, recs)
 }
 
 func csvRow(r night.Record) []string {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"io"
 	"path/filepath"
 	"testing"
 	"time"
@@ -89,5 +90,16 @@ func drive(m *ui.Root, cmd tea.Cmd) {
 		}
 	default:
 		drive(m, update(m, msg))
+	}
+}
+
+// BenchmarkExportSQLite is `export --format json` of ten years of nights
+// in SQLite, streamed as the command does.
+func BenchmarkExportSQLite(b *testing.B) {
+	j := sqliteJournal(b)
+	for b.Loop() {
+		if _, err := j.Export(context.Background(), io.Discard, journal.FormatJSON, "", ""); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/quietlegs/quietlegs/logsafe"
 	"github.com/quietlegs/quietlegs/ui"
+	"github.com/quietlegs/quietlegs/ui/ondemand"
 )
 
 // runTUI opens the screens; o says where to start, and the rest of the
@@ -36,13 +37,6 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	}
 	defer o.Cues.Close(cueDrain)
 	root := ui.New(o)
-	opts := []tea.ProgramOption{
-		tea.WithContext(ctx),
-		// Main's context owns SIGINT, SIGTERM and SIGHUP, so a closed
-		// terminal saves the run too.
-		tea.WithoutSignalHandler(),
-		tea.WithFPS(fps),
-	}
 	// Lip Gloss already detected the colour profile when it loaded; giving
 	// it to Bubble Tea saves a second detection, which inside tmux runs
 	// `tmux info` and delays the first frame.
@@ -51,8 +45,16 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 		// Lip Gloss reads NO_COLOR as a boolean; the convention is any value.
 		profile = colorprofile.ASCII
 	}
-	opts = append(opts, tea.WithColorProfile(profile))
-	_, runErr := tea.NewProgram(root, opts...).Run()
+	// Main's context owns SIGINT, SIGTERM and SIGHUP, so a closed terminal
+	// saves the run too.
+	var runErr error
+	if os.Getenv(rendererEnv) == "bubbletea" || !ondemand.Supported {
+		opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(fps), tea.WithColorProfile(profile)}
+		_, runErr = tea.NewProgram(root, opts...).Run()
+	} else {
+		term := ondemand.Terminal{In: os.Stdin, Out: os.Stdout, Env: os.Environ(), Profile: profile}
+		_, runErr = ondemand.Run(ctx, root, term, tea.WithoutSignalHandler())
+	}
 	if runErr != nil {
 		a.log.Info("screen ended", "err", logsafe.Describe(runErr), "cause", logsafe.Describe(context.Cause(ctx)))
 	}
@@ -67,8 +69,16 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	return nil
 }
 
-// fps is the renderer's frame rate. Its ticker runs even when nothing
-// changes, and each tick wakes the Go runtime about four times, so it sets
-// the idle cost; 20 frames a second still puts a key press on screen within
-// 50 ms. See the README's performance section.
+// rendererEnv names the environment variable that, set to "bubbletea",
+// draws with Bubble Tea's own renderer on its frame ticker instead of on
+// demand (package ui/ondemand): a way back should the adapter misbehave.
+// Where ondemand is not supported (no SIGWINCH: Windows), Bubble Tea's
+// renderer draws anyway.
+const rendererEnv = "QUIETLEGS_RENDERER"
+
+// fps is the frame rate of Bubble Tea's own renderer, with
+// QUIETLEGS_RENDERER=bubbletea. Its ticker runs even when nothing changes,
+// and each tick wakes the Go runtime about four times, so it sets the idle
+// cost; 20 frames a second still puts a key press on screen within 50 ms.
+// See the README's performance section.
 const fps = 20

@@ -1,8 +1,9 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -30,12 +31,29 @@ func (a *app) exportCmd() *cobra.Command {
 				return err
 			}
 			return a.withJournal(func(j *journal.Journal) error {
-				var buf bytes.Buffer
-				n, err := j.Export(cmd.Context(), &buf, format, from, to)
-				if err != nil {
+				// Written as read, never held whole: to a file through a
+				// temporary one (the file is whole or as it was), to
+				// standard output as it comes.
+				var n int
+				export := func(w io.Writer) (err error) {
+					n, err = j.Export(cmd.Context(), w, format, from, to)
 					return err
 				}
-				return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote %d nights to %s.", n, output))
+				if output == "" || output == "-" {
+					bw := bufio.NewWriter(a.stdout)
+					if err := export(bw); err != nil {
+						return err
+					}
+					return bw.Flush()
+				}
+				if err := a.checkOutput(output); err != nil {
+					return err
+				}
+				if err := writeFileAtomicWith(output, export); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stderr, "Wrote %d nights to %s.\n", n, output)
+				return nil
 			})
 		},
 	}

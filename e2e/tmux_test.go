@@ -50,6 +50,12 @@ func startTermIn(t *testing.T, sb sandbox, args ...string) *pane {
 
 func startTermWith(t *testing.T, sb sandbox, env []string, args ...string) *pane {
 	t.Helper()
+	return startProgram(t, sb, env, binPath, append(args, "--db", sb.db)...)
+}
+
+// startProgram runs bin with args in a new tmux server, as startTerm does.
+func startProgram(t *testing.T, sb sandbox, env []string, bin string, args ...string) *pane {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") == "" {
 			t.Skip("tmux is not installed")
@@ -67,14 +73,15 @@ func startTermWith(t *testing.T, sb sandbox, env []string, args ...string) *pane
 	for _, kv := range sb.vars() {
 		cmd = append(cmd, "-e", kv)
 	}
-	script := `"$@"; echo "EXIT=$?"; exec sleep 3600`
+	// After the app, the shell says how it ended and whether the terminal
+	// is back in cooked mode (stty shows -icanon in raw mode).
+	script := `"$@"; s=$?; if stty -a | grep -q -- -icanon; then m=raw; else m=cooked; fi; echo "EXIT=$s TTY=$m"; exec sleep 3600`
 	// env sets the extra variables on the command itself: tmux would
 	// replace a TERM given with -e by its own.
 	cmd = append(cmd, "sh", "-c", script, "sh", "env")
 	cmd = append(cmd, env...)
-	cmd = append(cmd, binPath)
+	cmd = append(cmd, bin)
 	cmd = append(cmd, args...)
-	cmd = append(cmd, "--db", sb.db)
 	tm.tmux(cmd...)
 	t.Cleanup(func() { exec.Command("tmux", "-S", tm.sock, "kill-server").Run() })
 	return tm

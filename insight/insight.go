@@ -214,11 +214,32 @@ type facts struct {
 // summarises the remedies, as the package doc says. recs are the nights
 // in any order; of two records for one night the later counts.
 func Compute(recs []night.Record, set night.Settings) Result {
-	days, first, last := layout(recs)
-	res := Result{Comparisons: []Comparison{}, Relief: Reliefs(recs, set)}
+	g := gathered{nights: make([]datedFacts, 0, len(recs))}
 	for _, r := range recs {
-		res.FlareUps += len(r.Events)
+		g.add(r)
 	}
+	return g.compute(set)
+}
+
+// ComputeEach is Compute over the nights each passes to the function it is
+// given, one at a time: only what is compared is kept of each night, so
+// the nights need never be in memory together. An error from each is
+// returned as it is.
+func ComputeEach(each func(func(night.Record) error) error, set night.Settings) (Result, error) {
+	var g gathered
+	err := each(func(r night.Record) error {
+		g.add(r)
+		return nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return g.compute(set), nil
+}
+
+func (g *gathered) compute(set night.Settings) Result {
+	days, first, last := g.layout()
+	res := Result{Comparisons: []Comparison{}, Relief: reliefsOf(g.events, set), FlareUps: len(g.events)}
 	for _, f := range days {
 		if f != nil {
 			res.Nights++
@@ -235,7 +256,7 @@ func Compute(recs []night.Record, set night.Settings) Result {
 		kind      night.Kind
 	}
 	var factors []factor
-	for _, it := range items(recs, set) {
+	for _, it := range items(g.tags, set) {
 		factors = append(factors, factor{it.ID, it.Label, it.KindOrDefault()})
 	}
 	factors = append(factors, factor{RoutineID, RoutineLabel, night.Trigger})
@@ -378,56 +399,79 @@ func method(tested int) string {
 		"Associations, not causes.", Resamples, tested, Alpha)
 }
 
-// layout reads the records into one slot a night from the first night to
+// gathered is what Compute keeps of the nights: each one's facts, in the
+// order read, and every checklist id found in them.
+type gathered struct {
+	nights      []datedFacts
+	first, last time.Time
+	tags        map[string]bool
+	// events are every night's flare-ups, for what helped: few, and
+	// small.
+	events []night.Event
+}
+
+type datedFacts struct {
+	date time.Time
+	facts
+}
+
+// add keeps r's facts; a night with nothing recorded, or no date, is left
+// out.
+func (g *gathered) add(r night.Record) {
+	if e := r.Evening; e != nil {
+		for _, t := range e.Tags {
+			if g.tags == nil {
+				g.tags = map[string]bool{}
+			}
+			g.tags[t] = true
+		}
+	}
+	d, err := time.Parse(night.Layout, r.Night)
+	if err != nil || (r.Evening == nil && r.Checkin == nil && len(r.Runs) == 0 && len(r.Events) == 0) {
+		return
+	}
+	g.events = append(g.events, r.Events...)
+	if g.first.IsZero() || d.Before(g.first) {
+		g.first = d
+	}
+	if d.After(g.last) {
+		g.last = d
+	}
+	f := facts{week: weekOf(d)}
+	if e := r.Evening; e != nil && !e.ChecklistSkipped {
+		f.answered, f.tags = true, e.Tags
+	}
+	if e := r.Evening; e != nil && e.RoomTempC != nil {
+		f.hasTemp, f.temp = true, *e.RoomTempC
+	}
+	if c := r.Checkin; c != nil {
+		f.hasCheckin = true
+		f.sym = float64(c.RLSSeverity)
+		if fig := c.Figures(); fig.TIB > 0 {
+			f.hasEff, f.eff = true, fig.SE
+		}
+	}
+	if run := r.MainRun(); run != nil && run.Status == routine.Completed {
+		f.completed = true
+	}
+	g.nights = append(g.nights, datedFacts{d, f})
+}
+
+// layout puts the nights into one slot a night from the first night to
 // the last; a night without a record is nil.
-func layout(recs []night.Record) ([]*facts, time.Time, time.Time) {
-	var first, last time.Time
-	dates := make([]time.Time, len(recs))
-	for i, r := range recs {
-		d, err := time.Parse(night.Layout, r.Night)
-		if err != nil || (r.Evening == nil && r.Checkin == nil && len(r.Runs) == 0 && len(r.Events) == 0) {
-			continue
-		}
-		dates[i] = d
-		if first.IsZero() || d.Before(first) {
-			first = d
-		}
-		if d.After(last) {
-			last = d
-		}
+func (g *gathered) layout() ([]*facts, time.Time, time.Time) {
+	if g.first.IsZero() {
+		return nil, g.first, g.last
 	}
-	if first.IsZero() {
-		return nil, first, last
-	}
-	n := int(last.Sub(first).Hours()/24+0.5) + 1
+	n := int(g.last.Sub(g.first).Hours()/24+0.5) + 1
 	days := make([]*facts, n)
 	store := make([]facts, n)
-	for i, r := range recs {
-		if dates[i].IsZero() {
-			continue
-		}
-		k := int(dates[i].Sub(first).Hours()/24 + 0.5)
-		f := &store[k]
-		*f = facts{week: weekOf(dates[i])}
-		if e := r.Evening; e != nil && !e.ChecklistSkipped {
-			f.answered, f.tags = true, e.Tags
-		}
-		if e := r.Evening; e != nil && e.RoomTempC != nil {
-			f.hasTemp, f.temp = true, *e.RoomTempC
-		}
-		if c := r.Checkin; c != nil {
-			f.hasCheckin = true
-			f.sym = float64(c.RLSSeverity)
-			if fig := c.Figures(); fig.TIB > 0 {
-				f.hasEff, f.eff = true, fig.SE
-			}
-		}
-		if run := r.MainRun(); run != nil && run.Status == routine.Completed {
-			f.completed = true
-		}
-		days[k] = f
+	for _, nf := range g.nights {
+		k := int(nf.date.Sub(g.first).Hours()/24 + 0.5)
+		store[k] = nf.facts
+		days[k] = &store[k]
 	}
-	return days, first, last
+	return days, g.first, g.last
 }
 
 // weekOf numbers the Monday-to-Sunday week a night falls in.
@@ -437,8 +481,8 @@ func weekOf(d time.Time) int {
 }
 
 // items is the checklist in its own order, then ids found only in the
-// records, sorted, as triggers labelled by their id.
-func items(recs []night.Record, set night.Settings) []night.Item {
+// records (found), sorted, as triggers labelled by their id.
+func items(found map[string]bool, set night.Settings) []night.Item {
 	seen := map[string]bool{RoutineID: true, "": true}
 	var out []night.Item
 	for _, it := range set.Checklist {
@@ -452,15 +496,9 @@ func items(recs []night.Record, set night.Settings) []night.Item {
 		out = append(out, it)
 	}
 	var extra []string
-	for _, r := range recs {
-		if r.Evening == nil {
-			continue
-		}
-		for _, t := range r.Evening.Tags {
-			if !seen[t] {
-				seen[t] = true
-				extra = append(extra, t)
-			}
+	for t := range found {
+		if !seen[t] {
+			extra = append(extra, t)
 		}
 	}
 	slices.Sort(extra)

@@ -276,3 +276,48 @@ func TestLines(t *testing.T) {
 		t.Errorf("empty: %q", l)
 	}
 }
+
+// TestComputeEachIsCompute: night by night, with a duplicate night (the
+// later counts) and a tag found only in the records, the result is
+// Compute's; an error from the reader comes back as it is.
+func TestComputeEachIsCompute(t *testing.T) {
+	var ns []nt
+	for i := range 60 {
+		n := nt{sym: i % 7}
+		if i%3 == 0 {
+			n.tags = []string{"caffeine"}
+		}
+		if i%5 == 0 {
+			n.tags = append(n.tags, "screens")
+		}
+		ns = append(ns, n)
+	}
+	rs := recs(ns...)
+	rs = append(rs, rs[10]) // read twice: the later counts
+	rs[len(rs)-1].Checkin = nil
+	want := Compute(rs, caffeine)
+	got, err := ComputeEach(func(fn func(night.Record) error) error {
+		for _, r := range rs {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, caffeine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(got)
+	b, _ := json.Marshal(want)
+	if !bytes.Equal(a, b) || len(got.Comparisons) != len(want.Comparisons) {
+		t.Errorf("ComputeEach\n%s\nCompute\n%s", a, b)
+	}
+	stop := errorString("the read failed")
+	if _, err := ComputeEach(func(func(night.Record) error) error { return stop }, caffeine); err != stop {
+		t.Errorf("error %v, want the reader's", err)
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }

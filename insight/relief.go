@@ -42,34 +42,41 @@ type Relief struct {
 // in recs' flare-ups, most tried first. Labels come from the toolkit in
 // set; a measure no longer in it is labelled by its id.
 func Reliefs(recs []night.Record, set night.Settings) []Relief {
+	var events []night.Event
+	for _, r := range recs {
+		events = append(events, r.Events...)
+	}
+	return reliefsOf(events, set)
+}
+
+// reliefsOf is Reliefs over the flare-ups themselves.
+func reliefsOf(events []night.Event, set night.Settings) []Relief {
 	by := map[string]*Relief{}
 	drops := map[string][]int{}
-	for _, r := range recs {
-		for _, e := range r.Events {
-			seen := map[string]bool{}
-			for _, t := range e.Tried {
-				if seen[t.ID] {
-					continue
-				}
-				seen[t.ID] = true
-				rl := by[t.ID]
-				if rl == nil {
-					rl = &Relief{ID: t.ID, Label: reliefLabel(set, t.ID)}
-					by[t.ID] = rl
-				}
-				rl.Tried++
-				switch e.Helped {
-				case night.HelpedALittle:
-					rl.HelpedALittle++
-				case night.HelpedALot:
-					rl.HelpedALot++
-				}
-				if e.Helped != "" {
-					rl.Answered++
-				}
-				if d, ok := e.Drop(); ok {
-					drops[t.ID] = append(drops[t.ID], d)
-				}
+	for _, e := range events {
+		seen := map[string]bool{}
+		for _, t := range e.Tried {
+			if seen[t.ID] {
+				continue
+			}
+			seen[t.ID] = true
+			rl := by[t.ID]
+			if rl == nil {
+				rl = &Relief{ID: t.ID, Label: reliefLabel(set, t.ID)}
+				by[t.ID] = rl
+			}
+			rl.Tried++
+			switch e.Helped {
+			case night.HelpedALittle:
+				rl.HelpedALittle++
+			case night.HelpedALot:
+				rl.HelpedALot++
+			}
+			if e.Helped != "" {
+				rl.Answered++
+			}
+			if d, ok := e.Drop(); ok {
+				drops[t.ID] = append(drops[t.ID], d)
 			}
 		}
 	}

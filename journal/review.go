@@ -29,11 +29,10 @@ func (j *Journal) NightRange(ctx context.Context) (first, last string, n int, er
 // Its JSON form is `quietlegs insights --format json`; insight.Lines and
 // insight.WriteText give its text.
 func (j *Journal) Insights(ctx context.Context) (insight.Result, error) {
-	recs, err := j.st.Nights(ctx, "", "")
-	if err != nil {
-		return insight.Result{}, err
-	}
-	return insight.Compute(recs, j.set), nil
+	// Night by night: only what is compared is kept of each, so a long
+	// record is never in memory whole.
+	each := func(fn func(night.Record) error) error { return j.st.EachNight(ctx, "", "", fn) }
+	return insight.ComputeEach(each, j.set)
 }
 
 // ReportRange is the nights a report of the last days nights covers, up

@@ -49,6 +49,10 @@ type Storage interface {
 	// Nights reads every night with any record in [from, to] (YYYY-MM-DD,
 	// inclusive; "" leaves that end open), in date order.
 	Nights(ctx context.Context, from, to string) ([]night.Record, error)
+	// EachNight passes the nights Nights would read to fn one at a time,
+	// in date order, from one consistent state, without holding them all;
+	// an error from fn stops it and is returned as it is.
+	EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error
 	// NightRange is the first and last night with any record, and how many
 	// nights have one.
 	NightRange(ctx context.Context) (first, last string, n int, err error)

@@ -22,29 +22,41 @@ const (
 
 // Export writes every night in [from, to] ("" leaves an end open) to w,
 // in date order, as JSON (the backup format that Import reads), CSV (one
-// row a night), or the nights' flare-ups as CSV (one row a flare-up). It
+// row a night), or the nights' flare-ups as CSV (one row a flare-up), as
+// the nights are read: none is held longer than it takes to write it. It
 // returns how many nights it wrote.
 func (j *Journal) Export(ctx context.Context, w io.Writer, format, from, to string) (int, error) {
 	if format != FormatJSON && format != FormatCSV && format != FormatEventsCSV {
 		return 0, &night.FieldError{Field: "format", Msg: fmt.Sprintf("%q: want json, csv or events-csv", format)}
 	}
-	recs, err := j.st.Nights(ctx, from, to)
-	if err != nil {
-		return 0, err
-	}
+	var (
+		nw  archive.NightWriter
+		err error
+	)
 	switch format {
 	case FormatJSON:
 		labs, lerr := j.st.Labs(ctx)
 		if lerr != nil {
 			return 0, lerr
 		}
-		err = archive.WriteJSONWithLabs(w, recs, labs, j.Now())
+		nw, err = archive.NewJSONWriter(w, j.Now(), labs)
 	case FormatEventsCSV:
-		err = archive.WriteEventsCSV(w, recs)
+		nw, err = archive.NewEventsCSVWriter(w)
 	default:
-		err = archive.WriteCSV(w, recs)
+		nw, err = archive.NewCSVWriter(w)
 	}
-	return len(recs), err
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = j.st.EachNight(ctx, from, to, func(r night.Record) error {
+		n++
+		return nw.Write(r)
+	})
+	if err != nil {
+		return n, err
+	}
+	return n, nw.Close()
 }
 
 // Import reads a JSON export from r and merges it by night, all or

@@ -36,6 +36,75 @@ func (s *Store) Nights(ctx context.Context, from, to string) ([]night.Record, er
 	return recs, nil
 }
 
+// EachNight passes every night with any record in [from, to] to fn, in
+// date order, as Nights reads them, but holding only a window of nights at
+// a time: an export of a century of nights never has it all in memory. It
+// reads in one transaction, so what it passes is one consistent state. An
+// error from fn stops it and is returned as it is.
+func (s *Store) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
+	lo, hi, err := nightRange(from, to)
+	if err != nil {
+		return fmt.Errorf("read nights: %w", err)
+	}
+	var fnErr error
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		dates, err := nightDates(ctx, tx, lo, hi)
+		if err != nil {
+			return err
+		}
+		for len(dates) > 0 {
+			w := dates[:min(len(dates), nightWindow)]
+			dates = dates[len(w):]
+			ns, err := loadNights(ctx, tx, w[0], w[len(w)-1])
+			if err != nil {
+				return err
+			}
+			for _, n := range ns {
+				if fnErr = fn(n.rec); fnErr != nil {
+					return fnErr
+				}
+			}
+		}
+		return nil
+	})
+	if fnErr != nil {
+		return fnErr
+	}
+	if err != nil {
+		return fmt.Errorf("read nights from %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// nightWindow is how many nights EachNight reads at once: enough that the
+// queries per window cost little, few enough that memory stays flat.
+const nightWindow = 512
+
+// nightDates lists the nights with any record in [lo, hi], in order.
+func nightDates(ctx context.Context, tx *sql.Tx, lo, hi string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT night FROM sessions WHERE night BETWEEN ?1 AND ?2
+		UNION SELECT night FROM evenings WHERE night BETWEEN ?1 AND ?2
+		UNION SELECT night FROM checkins WHERE night BETWEEN ?1 AND ?2
+		UNION SELECT night FROM events WHERE night BETWEEN ?1 AND ?2
+		UNION SELECT night FROM taken WHERE night BETWEEN ?1 AND ?2 ORDER BY night`, lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("nights: %w", err)
+	}
+	defer rows.Close()
+	var dates []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return nil, fmt.Errorf("nights: %w", err)
+		}
+		dates = append(dates, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("nights: %w", err)
+	}
+	return dates, nil
+}
+
 // nightRange checks a range's ends and opens the empty ones.
 func nightRange(from, to string) (lo, hi string, err error) {
 	lo, hi = firstNight, lastNight

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -189,5 +190,51 @@ func TestNightRange(t *testing.T) {
 	}
 	if first, last, n, err := s.NightRange(ctx); err != nil || first != "2026-11-02" || last != "2026-11-25" || n != 3 {
 		t.Errorf("got %q %q %d %v, want 2026-11-02 2026-11-25 3", first, last, n, err)
+	}
+}
+
+// TestEachNightIsNights: passed night by night, in windows, the nights are
+// those Nights reads, for the whole record and for ranges across windows;
+// an error from fn stops it and comes back as it is.
+func TestEachNightIsNights(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
+	// More than two windows, with gaps: every fifth night has nothing.
+	var recs []night.Record
+	for i, r := range genNights(t, "2024-01-01", 2*nightWindow+100, 2, berlin(t)) {
+		if i%5 != 4 {
+			recs = append(recs, r)
+		}
+	}
+	if _, err := s.Import(ctx, recs, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ from, to string }{{"", ""}, {"2024-03-01", "2026-02-01"}, {"2025-01-01", ""}, {"2030-01-01", ""}} {
+		want, err := s.Nights(ctx, tt.from, tt.to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []night.Record
+		if err := s.EachNight(ctx, tt.from, tt.to, func(r night.Record) error {
+			got = append(got, r)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) || (len(got) > 0 && !reflect.DeepEqual(got, want)) {
+			t.Errorf("[%s, %s]: EachNight passed %d nights, Nights reads %d, or they differ", tt.from, tt.to, len(got), len(want))
+		}
+	}
+	stop := errors.New("stop")
+	n := 0
+	err := s.EachNight(ctx, "", "", func(night.Record) error {
+		n++
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 3 {
+		t.Errorf("after fn failed at night 3: err %v after %d nights, want stop after 3", err, n)
 	}
 }

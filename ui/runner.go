@@ -256,17 +256,42 @@ func (m *runner) ended() {
 // tick schedules the next redraw, or none when nothing moves.
 func (m *runner) tick() tea.Cmd {
 	m.gen++
-	d := m.engine.NextChange()
+	d := m.nextChange()
 	if d == 0 {
 		return nil
 	}
-	snap := m.engine.Snapshot()
-	if snap.Running && m.breath(snap) != nil {
-		d = min(d, time.Duration(float64(pacerStep)/m.engine.Speed()))
-	}
-	d = min(max(d, minTick), maxTick)
 	gen := m.gen
 	return m.sh.Tick(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// nextChange is how long until the screen would show something new: the
+// countdown's next second, or while the pacer's bar fills or empties, its
+// next frame; 0 when nothing moves (paused, done, or before the start).
+// Holding a breath, the bar stands still, and only the seconds tick, up to
+// the hold's end.
+func (m *runner) nextChange() time.Duration {
+	d := m.engine.NextChange()
+	if d == 0 {
+		return 0
+	}
+	snap := m.engine.Snapshot()
+	if b := m.breath(snap); snap.Running && b != nil {
+		speed := m.engine.Speed()
+		stage, left := stageLeft(*b, snap.PhaseElapsed)
+		if stage == routine.Inhale || stage == routine.Exhale {
+			d = min(d, time.Duration(float64(pacerStep)/speed))
+		}
+		d = min(d, time.Duration(float64(left)/speed))
+	}
+	return min(max(d, minTick), maxTick)
+}
+
+// stageLeft says which stage of the breath elapsed falls in and how long
+// is left of it.
+func stageLeft(b routine.Breath, elapsed time.Duration) (routine.BreathStage, time.Duration) {
+	stage, frac := b.At(elapsed)
+	d := [...]time.Duration{b.Inhale, b.Hold, b.Exhale, b.HoldAfter}[stage]
+	return stage, time.Duration((1 - frac) * float64(d))
 }
 
 func (m *runner) breath(s routine.Snapshot) *routine.Breath {

@@ -154,6 +154,46 @@ func TestRunnerBreathingTicksFasterAndPaces(t *testing.T) {
 	}
 }
 
+// TestRunnerTicksOnlyWhenTheScreenChanges: with a 4-2-6-1.5 breath, the
+// pacer ticks 4 times a second while the bar fills or empties; holding, the
+// bar stands still and only the countdown's seconds tick, up to the hold's
+// end; paused, nothing ticks.
+func TestRunnerTicksOnlyWhenTheScreenChanges(t *testing.T) {
+	r := testRoutine()
+	b := r.Steps[2].Phases[0].Breath
+	b.Hold, b.HoldAfter = 2*time.Second, 1500*time.Millisecond
+	hs := newHarness(t, testOptions{Start: StartRoutine, Routine: r, SkipEveningLog: true}, 80, 24)
+	hs.wait(60 * time.Second) // to the breathing step
+	for _, tt := range []struct {
+		after time.Duration // since the last
+		stage string
+		tick  time.Duration
+	}{
+		{0, "breathe in", 250 * time.Millisecond},
+		{4 * time.Second, "hold", time.Second},
+		{time.Second, "hold", time.Second},
+		{time.Second, "breathe out", 250 * time.Millisecond},
+		{6 * time.Second, "rest", time.Second},
+		{time.Second, "rest", 500 * time.Millisecond}, // the rest ends before the next second
+		{500 * time.Millisecond, "breathe in", 250 * time.Millisecond},
+	} {
+		if tt.after > 0 {
+			hs.wait(tt.after)
+		}
+		if v := hs.view(); !strings.Contains(v, tt.stage) {
+			t.Errorf("pacer not at %q:\n%s", tt.stage, v)
+		}
+		if got := hs.ticks[len(hs.ticks)-1]; got != tt.tick {
+			t.Errorf("at %q the next tick is in %v, want %v", tt.stage, got, tt.tick)
+		}
+	}
+	before := len(hs.ticks)
+	hs.key("space")
+	if len(hs.ticks) != before {
+		t.Errorf("paused, still ticking: %v", hs.ticks[before:])
+	}
+}
+
 func TestRunnerFinishes(t *testing.T) {
 	hs := startRun(t, 80, 24, testOptions{})
 	hs.wait(60 * time.Second)

@@ -483,6 +483,9 @@ func (f *fakeStorage) Nights(ctx context.Context, from, to string) ([]night.Reco
 	}
 	return recs, err
 }
+func (f *fakeStorage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
+	return journaltest.Each(f.Nights(ctx, from, to))(fn)
+}
 func (f *fakeStorage) NightRange(ctx context.Context) (string, string, int, error) {
 	return f.history.NightRange(ctx)
 }

@@ -294,6 +294,28 @@ func (s *Storage) Nights(_ context.Context, from, to string) (out []night.Record
 	return out, err
 }
 
+// EachNight passes the nights in [from, to] to fn, from a copy read at
+// once (fn may call the storage again).
+func (s *Storage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
+	return Each(s.Nights(ctx, from, to))(fn)
+}
+
+// Each gives the EachNight of a fake over the nights its Nights read:
+// Each(recs, err)(fn) passes recs to fn in turn, or returns err.
+func Each(recs []night.Record, err error) func(fn func(night.Record) error) error {
+	return func(fn func(night.Record) error) error {
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 // NightRange is the first and last night with a record, and their count.
 func (s *Storage) NightRange(context.Context) (first, last string, n int, err error) {
 	err = s.read(func() {

@@ -1,0 +1,200 @@
+package ondemand
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// bgQuery is what tea.RequestBackgroundColor sends; the filter knows it by
+// value (its type is unexported).
+var bgQuery = tea.RequestBackgroundColor()
+
+// adapter is the model Bubble Tea runs: it passes every message to inner
+// and draws inner's view after each one. Bubble Tea calls it from its event
+// loop only, so nothing here needs a lock but restore, which a panic in a
+// command's goroutine can reach too.
+type adapter struct {
+	inner tea.Model
+	out   io.Writer
+	// scr diffs each frame against the last and writes the difference to
+	// frame; cells is the frame being drawn.
+	scr   *uv.TerminalRenderer
+	frame bytes.Buffer
+	cells uv.ScreenBuffer
+	// width and height are the size inner last heard.
+	width, height int
+	// entered is set once the terminal is set up for the screen.
+	entered bool
+	// synced is set once the terminal says it supports mode 2026: each
+	// frame is then shown whole.
+	synced bool
+	title  string
+
+	restoreOnce sync.Once
+	// restored is set once the terminal is given back: nothing is drawn
+	// after it.
+	restored atomic.Bool
+	// onRestore gives the terminal its modes back (raw mode off).
+	onRestore func()
+}
+
+func newAdapter(inner tea.Model, out io.Writer, env []string, profile colorprofile.Profile, w, h int) *adapter {
+	a := &adapter{inner: inner, out: out, width: w, height: h}
+	a.scr = uv.NewTerminalRenderer(&a.frame, env)
+	a.scr.SetColorProfile(profile)
+	a.scr.SetTabStops(-1)
+	a.scr.SetScrollOptim(true)
+	a.scr.EnterAltScreen() // sets the renderer to absolute moves; the sequence is written by enter
+	a.frame.Reset()
+	a.scr.Resize(w, h)
+	a.cells = uv.NewScreenBuffer(w, h)
+	return a
+}
+
+// Init tells inner the size and draws the first frame at once: nothing
+// waits for a tick or for Bubble Tea's own first WindowSizeMsg (which the
+// filter drops as a repeat).
+func (a *adapter) Init() tea.Cmd {
+	defer a.restoreOnPanic()
+	cmd := a.inner.Init()
+	var sizeCmd tea.Cmd
+	a.inner, sizeCmd = a.inner.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
+	a.draw()
+	return guard(a, tea.Batch(cmd, sizeCmd))
+}
+
+// Update passes msg on and draws what it changed.
+func (a *adapter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer a.restoreOnPanic()
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.resize(msg.Width, msg.Height)
+	case tea.ModeReportMsg:
+		if msg.Mode == ansi.ModeSynchronizedOutput && msg.Value == ansi.ModeReset {
+			a.synced = true // supported, and off until a frame turns it on
+		}
+	}
+	var cmd tea.Cmd
+	a.inner, cmd = a.inner.Update(msg)
+	a.draw()
+	return a, guard(a, cmd)
+}
+
+// View is empty: Bubble Tea runs without a renderer, and the frame was
+// drawn by Update.
+func (a *adapter) View() tea.View { return tea.View{} }
+
+// filter sees every message before Bubble Tea acts on it. Output Bubble Tea
+// would hold until its next flush (a second away at 1 FPS) is written at
+// once instead: tea.Raw (the bell) and the background-colour query. A
+// window size inner already has is dropped.
+func (a *adapter) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.RawMsg:
+		write(a.out, []byte(fmt.Sprint(msg.Msg)))
+		return nil
+	case tea.WindowSizeMsg:
+		if msg.Width == a.width && msg.Height == a.height {
+			return nil
+		}
+	}
+	if msg == bgQuery {
+		write(a.out, []byte(ansi.RequestBackgroundColor))
+		return nil
+	}
+	return msg
+}
+
+func (a *adapter) resize(w, h int) {
+	a.width, a.height = w, h
+	a.scr.Resize(w, h)
+	a.scr.Erase() // terminals move text on a resize: draw it all again
+	a.cells.Resize(w, h)
+}
+
+// draw writes what changed since the last frame, in one write; nothing
+// when nothing changed.
+func (a *adapter) draw() {
+	if a.restored.Load() {
+		return
+	}
+	v := a.inner.View()
+	var head string
+	if !a.entered {
+		a.entered = true
+		head = enterSeq
+	}
+	if v.WindowTitle != a.title {
+		a.title = v.WindowTitle
+		head += ansi.SetWindowTitle(v.WindowTitle)
+	}
+	a.cells.Clear()
+	uv.NewStyledString(v.Content).Draw(a.cells, a.cells.Bounds())
+	a.scr.Render(a.cells.RenderBuffer)
+	_ = a.scr.Flush() // into a.frame, which cannot fail
+	if a.frame.Len() == 0 && head == "" {
+		return
+	}
+	var b bytes.Buffer
+	b.WriteString(head)
+	if a.synced && a.frame.Len() > 0 {
+		b.WriteString(ansi.SetModeSynchronizedOutput)
+		b.Write(a.frame.Bytes())
+		b.WriteString(ansi.ResetModeSynchronizedOutput)
+	} else {
+		b.Write(a.frame.Bytes())
+	}
+	a.frame.Reset()
+	write(a.out, b.Bytes())
+}
+
+// restore leaves the alternate screen, shows the cursor, turns off what
+// enter turned on and gives back the terminal's modes; once, whichever way
+// the program ends.
+func (a *adapter) restore() {
+	a.restoreOnce.Do(func() {
+		a.restored.Store(true)
+		write(a.out, []byte(leaveSeq))
+		if a.onRestore != nil {
+			a.onRestore()
+		}
+	})
+}
+
+// restoreOnPanic restores the terminal before a panic goes on to Bubble
+// Tea, which prints it: on the restored screen, where it can be read,
+// rather than on the alternate screen about to be left.
+func (a *adapter) restoreOnPanic() {
+	if r := recover(); r != nil {
+		a.restore()
+		panic(r)
+	}
+}
+
+// guard makes cmd, and every command of a batch it returns, restore the
+// terminal if it panics (commands run in goroutines of their own).
+func guard(a *adapter, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		defer a.restoreOnPanic()
+		msg := cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			guarded := make(tea.BatchMsg, len(batch))
+			for i, c := range batch {
+				guarded[i] = guard(a, c)
+			}
+			return guarded
+		}
+		return msg
+	}
+}
