@@ -82,4 +82,3 @@ func same(t *testing.T, got, want []byte) {
 	t.Fatalf("differs at byte %d of %d (want %d):\ngot:  %q\nwant: %q", i, len(got), len(want),
 		got[lo:min(i+80, len(got))], want[lo:min(i+80, len(want))])
 }
-
