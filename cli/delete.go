@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quietlegs/quietlegs/journal"
+	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/store"
 )
 
@@ -144,8 +145,8 @@ func (a *app) restoreCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Restored %s from %s (schema version %d, %d nights).\n",
-				path, args[0], res.Version, res.Nights)
+			fmt.Fprintf(a.stdout, "Restored %s from %s (schema version %d, %d %s).\n",
+				path, args[0], res.Version, res.Nights, routine.Plural(res.Nights, "night", "nights"))
 			if res.Backup != "" {
 				fmt.Fprintf(a.stdout, "The database as it was is in %s.\n", res.Backup)
 			} else {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/regularfile"
+	"github.com/quietlegs/quietlegs/routine"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -52,7 +53,7 @@ func (a *app) exportCmd() *cobra.Command {
 				if err := writeFileAtomicWith(output, export); err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stderr, "Wrote %d nights to %s.\n", n, output)
+				fmt.Fprintf(a.stderr, "Wrote %d %s to %s.\n", n, routine.Plural(n, "night", "nights"), output)
 				return nil
 			})
 		},
@@ -88,10 +89,11 @@ func (a *app) importCmd() *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("import %s: %w; nothing was imported", path, err)
 				}
-				fmt.Fprintf(a.stdout, "Imported %s: %d nights added, %d updated, %d unchanged.\n",
-					path, res.Added, res.Updated, res.Unchanged)
+				fmt.Fprintf(a.stdout, "Imported %s: %d %s added, %d updated, %d unchanged.\n",
+					path, res.Added, routine.Plural(res.Added, "night", "nights"), res.Updated, res.Unchanged)
 				if res.LabsAdded+res.LabsUpdated > 0 {
-					fmt.Fprintf(a.stdout, "Iron results: %d dates added, %d updated.\n", res.LabsAdded, res.LabsUpdated)
+					fmt.Fprintf(a.stdout, "Iron results: %d %s added, %d updated.\n",
+						res.LabsAdded, routine.Plural(res.LabsAdded, "date", "dates"), res.LabsUpdated)
 				}
 				return nil
 			})

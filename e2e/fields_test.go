@@ -87,7 +87,7 @@ func TestE2EFieldsFromFlagsSurviveExportAndImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	other := newSandbox(t)
-	if out, errOut, code := other.run(t, other.command("import", file, "--db", other.db)); code != 0 || !strings.Contains(out, "Iron results: 1 dates added") {
+	if out, errOut, code := other.run(t, other.command("import", file, "--db", other.db)); code != 0 || !strings.Contains(out, "Iron results: 1 date added") {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if back := exportJSON(t, other); back != exp {

@@ -70,7 +70,7 @@ func TestE2ETerminalRestored(t *testing.T) {
 			{"routine done", []string{"evening", "--routine", "quick", "--speed", "1000", "--no-log"}, func(tm *pane) {
 				tm.waitFor("enter to close")
 				tm.keys("Enter")
-			}, "completed"},
+			}, "Finished"},
 			{"q", nil, func(tm *pane) {
 				tm.waitFor("Quit")
 				tm.keys("q")
@@ -82,11 +82,11 @@ func TestE2ETerminalRestored(t *testing.T) {
 			{"SIGTERM", []string{"evening", "--routine", "quick", "--no-log"}, func(tm *pane) {
 				tm.waitFor("step 1 of 6")
 				tm.signal(syscall.SIGTERM)
-			}, "abandoned"},
+			}, "Nothing done"},
 			{"SIGHUP", []string{"evening", "--routine", "quick", "--no-log"}, func(tm *pane) {
 				tm.waitFor("step 1 of 6")
 				tm.signal(syscall.SIGHUP)
-			}, "abandoned"},
+			}, "Nothing done"},
 		} {
 			t.Run(r.name+"/"+tt.name, func(t *testing.T) {
 				t.Parallel()
