@@ -28,6 +28,8 @@ type interrupted struct {
 	ending bool
 	// err is why the last choice failed; the screen stays so nothing is lost.
 	err error
+	// showKeys is set while ? shows every key.
+	showKeys bool
 }
 
 // interruptedMsg carries a run found cut off, for the root to ask about.
@@ -49,7 +51,12 @@ func (m *Root) findInterrupted() tea.Cmd {
 }
 
 type interruptedKeys struct {
-	Resume, End, Later, Quit key.Binding
+	Resume, End, Later, Quit, Help key.Binding
+}
+
+// bindings are the screen's keys, ? last.
+func (k interruptedKeys) bindings() []key.Binding {
+	return []key.Binding{k.Resume, k.End, k.Later, k.Quit, k.Help}
 }
 
 // newInterrupted asks about s over the screen shown; deciding goes back
@@ -60,6 +67,7 @@ func newInterrupted(sh *shared, s night.Run) *interrupted {
 		End:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "record as ended")),
 		Later:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "decide later")),
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:   screen.HelpKey(),
 	}}
 	m.r, m.why = sh.j.Resumable(s)
 	if m.r == nil {
@@ -88,6 +96,10 @@ func (m *interrupted) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	switch {
 	case !ok:
+	case m.showKeys:
+		m.showKeys = false // any key goes back
+	case key.Matches(k, m.keys.Help):
+		m.showKeys = true
 	case key.Matches(k, m.keys.Resume):
 		return m, m.resume()
 	case key.Matches(k, m.keys.End):
@@ -124,6 +136,9 @@ func (m *interrupted) end() tea.Cmd {
 }
 
 func (m *interrupted) View() string {
+	if m.showKeys {
+		return m.sh.KeysPage([][]key.Binding{m.keys.bindings()}, "")
+	}
 	st, w, h := m.sh.Styles, m.sh.Width, m.sh.Height
 	tall := h >= 16
 	loc := m.sh.Now().Location()
@@ -158,11 +173,7 @@ func (m *interrupted) View() string {
 	if tall {
 		lines = append(gap(lines), m.choices()...)
 	}
-	keys := []string{"r resume", "p record as ended", "esc decide later", "q quit"}
-	if m.r == nil {
-		keys = keys[1:]
-	}
-	return screen.Layout(h, strings.Join(lines, "\n"), st.Faint.Render(screen.FitLine(w, " · ", keys...)))
+	return screen.Layout(h, strings.Join(lines, "\n"), m.sh.ShortHelp(m.keys.bindings()))
 }
 
 // reached is the step in progress when the run was cut off.

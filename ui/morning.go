@@ -127,8 +127,10 @@ type morning struct {
 	saveErr  error
 	saving   bool
 	saved    *night.Checkin // set once saved: the confirmation shows
-	leave    leaving
-	page     keysPage
+	// savedKeys is set while ? shows the confirmation's keys.
+	savedKeys bool
+	leave     leaving
+	page      keysPage
 }
 
 func newMorning(sh *shared, date string, leave leaveKind) *morning {
@@ -224,6 +226,14 @@ func (m *morning) update(msg tea.Msg) tea.Cmd {
 	k, isKey := msg.(tea.KeyPressMsg)
 	switch {
 	case m.saved != nil:
+		switch {
+		case isKey && m.savedKeys:
+			m.savedKeys = false // any key goes back
+			return nil
+		case isKey && key.Matches(k, m.keys.Help):
+			m.savedKeys = true
+			return nil
+		}
 		if isKey && key.Matches(k, m.keys.Quit) {
 			return tea.Quit
 		}

@@ -83,8 +83,11 @@ func (m *morning) savedView() string {
 				"Sleep efficiency is total sleep as a share of time in bed."))
 	}
 	lines = append(lines, "", st.Title.Render("Have a gentle day."))
-	return screen.Layout(m.sh.Height, strings.Join(lines, "\n"),
-		m.sh.ShortHelp([]key.Binding{m.closeKey, m.keys.Quit}))
+	keys := []key.Binding{m.closeKey, m.keys.Quit, m.keys.Help}
+	if m.savedKeys {
+		return m.sh.KeysPage([][]key.Binding{keys}, "")
+	}
+	return screen.Layout(m.sh.Height, strings.Join(lines, "\n"), m.sh.ShortHelp(keys))
 }
 
 // position is where the form stands: "3 of 14", counting the fields
