@@ -165,6 +165,9 @@ func (a *app) amendEvening(ctx context.Context, ch journal.EveningChange) error 
 	}
 	return a.withJournal(func(j *journal.Journal) error {
 		e, existed, err := j.AmendEvening(ctx, ch)
+		if errors.Is(err, journal.ErrNothingToSave) {
+			return usageError("--log-only has nothing to save: give --symptoms, --tag, --untag, --none, --note, --room-temp or --bedding")
+		}
 		if err != nil {
 			return flagError(err)
 		}

@@ -95,7 +95,7 @@ func reminders(evening, morning string) ([]remind.Reminder, error) {
 		}
 		c, err := night.ParseClock(f.v)
 		if err != nil {
-			return nil, usageError("--%s %q: %v", f.flag, f.v, err)
+			return nil, usageError("--%s: %v", f.flag, err)
 		}
 		rs = append(rs, f.make(int(c)/60, int(c)%60))
 	}

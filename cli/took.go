@@ -9,6 +9,7 @@ import (
 
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/termsafe"
 )
 
 func (a *app) tookCmd() *cobra.Command {
@@ -121,6 +122,9 @@ func (a *app) labsAddCmd() *cobra.Command {
 			if !fl.Changed(string(night.FieldLabDate)) {
 				return usageError("--date is needed: the day the blood was taken, YYYY-MM-DD")
 			}
+			if !fl.Changed(string(night.FieldLabFerritin)) && !fl.Changed(string(night.FieldLabTSAT)) && !fl.Changed(string(night.FieldNote)) {
+				return usageError("labs add needs at least one of --ferritin, --tsat and --note")
+			}
 			ch := journal.LabChange{Date: date}
 			if fl.Changed(string(night.FieldLabFerritin)) {
 				ch.Ferritin = &ferritin
@@ -140,8 +144,20 @@ func (a *app) labsAddCmd() *cobra.Command {
 				if existed {
 					verb = "Updated"
 				}
-				fmt.Fprintf(a.stdout, "%s the results of %s: ferritin %s µg/L, TSAT %s %%.\n", verb, l.Date,
-					labNumber(l.Ferritin), labNumber(l.TSAT))
+				var parts []string
+				if l.Ferritin != nil {
+					parts = append(parts, "ferritin "+labNumber(l.Ferritin)+" µg/L")
+				}
+				if l.TSAT != nil {
+					parts = append(parts, "TSAT "+labNumber(l.TSAT)+" %")
+				}
+				if l.Note != "" {
+					parts = append(parts, "note "+strconv.Quote(termsafe.Line(l.Note)))
+				}
+				if len(parts) == 0 {
+					parts = []string{"nothing left"}
+				}
+				fmt.Fprintf(a.stdout, "%s the results of %s: %s.\n", verb, l.Date, strings.Join(parts, ", "))
 				return nil
 			})
 		},

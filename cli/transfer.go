@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 
@@ -87,7 +88,11 @@ func (a *app) importCmd() *cobra.Command {
 			return a.withJournal(func(j *journal.Journal) error {
 				res, err := j.Import(cmd.Context(), f)
 				if err != nil {
-					return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+					err = fmt.Errorf("import %s: %w; nothing was imported", path, err)
+					if fe := (*journal.FileError)(nil); errors.As(err, &fe) {
+						return exitError{2, err} // the file is the person's to correct
+					}
+					return err
 				}
 				fmt.Fprintf(a.stdout, "Imported %s: %d %s added, %d updated, %d unchanged.\n",
 					path, res.Added, routine.Plural(res.Added, "night", "nights"), res.Updated, res.Unchanged)

@@ -231,7 +231,7 @@ func TestE2EExportImport(t *testing.T) {
 	}
 	fresh := newSandbox(t)
 	_, errOut, code = fresh.run(t, fresh.command("import", bad, "--db", fresh.db))
-	if code != 1 || !regexp.MustCompile(`line \d+, column \d+: .*checkin.quality: 9 is out of range`).MatchString(errOut) || !strings.Contains(errOut, "nothing was imported") {
+	if code != 2 || !regexp.MustCompile(`line \d+, column \d+: .*checkin.quality: 9 is out of range`).MatchString(errOut) || !strings.Contains(errOut, "nothing was imported") {
 		t.Errorf("bad import: exit %d, %q", code, errOut)
 	}
 	if exp := exportJSON(t, fresh); strings.Contains(exp, `"night":`) {

@@ -117,6 +117,10 @@ func WriteText(w io.Writer, r Result, width int) error {
 func Caveat(tested int) string { return strings.ReplaceAll(caveat(tested), nb, " ") }
 
 func caveat(tested int) string {
+	if tested == 0 {
+		return "Nothing could be compared yet: comparisons need nights with and without each item, " +
+			"each with a morning check-in; any that are made will be associations in your own records, not causes."
+	}
 	return fmt.Sprintf("Each difference was checked by resampling runs of consecutive nights, "+
 		"and only those that still stand after a correction for all %s (Holm's) are said to hold; "+
 		"all of them are associations in your own records, not causes.",

@@ -547,7 +547,10 @@ func parseCount(s, example string) (int, error) {
 		return 0, errors.New("type a number (0 if none)")
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || strings.ContainsAny(s, "+-") {
+	switch {
+	case err == nil && n < 0:
+		return 0, fmt.Errorf("%s is below 0: type %s", s, example)
+	case err != nil || strings.ContainsAny(s, "+-"):
 		return 0, fmt.Errorf("%q is not a number: type %s", s, example)
 	}
 	return n, nil

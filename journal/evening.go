@@ -2,6 +2,7 @@ package journal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -84,8 +85,17 @@ type EveningChange struct {
 	Bedding *string
 }
 
+// ErrNothingToSave is an evening change that says nothing: saving it
+// would start an empty log, or only move the time of one.
+var ErrNothingToSave = errors.New("nothing to save")
+
+func (ch EveningChange) empty() bool {
+	return ch.Symptoms == nil && len(ch.Tag) == 0 && len(ch.Untag) == 0 && !ch.None &&
+		ch.Note == nil && ch.RoomTemp == nil && ch.Bedding == nil
+}
+
 // AmendEvening applies ch to the night's evening log, or starts one, and
-// saves it. It returns the log as saved and whether the night had one.
+// saves it; a change that says nothing is refused (ErrNothingToSave). It returns the log as saved and whether the night had one.
 func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Evening, bool, error) {
 	date := ch.Night
 	if date == "" {
@@ -93,6 +103,9 @@ func (j *Journal) AmendEvening(ctx context.Context, ch EveningChange) (night.Eve
 	}
 	if err := j.checkNight(date); err != nil {
 		return night.Evening{Night: date}, false, err
+	}
+	if ch.empty() {
+		return night.Evening{Night: date}, false, ErrNothingToSave
 	}
 	ctx, cancel := bounded(ctx)
 	defer cancel()

@@ -2,6 +2,7 @@ package journal_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -114,5 +115,16 @@ func TestAmendEveningAnswersTheChecklist(t *testing.T) {
 	}
 	if _, _, err := j.AmendEvening(ctx, journal.EveningChange{Tag: []string{"caffeine"}, None: true}); night.AsFieldErrors(err).At(night.FieldNone) == "" {
 		t.Errorf("--none with a tag: %v, want an error at --none", err)
+	}
+}
+
+// A change that says nothing starts no empty log and moves no log's time.
+func TestAmendEveningRefusesNothing(t *testing.T) {
+	j, st, _ := newTestJournal(t, 21, 0)
+	if _, _, err := j.AmendEvening(context.Background(), journal.EveningChange{}); !errors.Is(err, journal.ErrNothingToSave) {
+		t.Errorf("an empty change: %v, want ErrNothingToSave", err)
+	}
+	if len(st.Evenings) != 0 {
+		t.Error("an empty log was saved")
 	}
 }

@@ -59,13 +59,20 @@ func (j *Journal) Export(ctx context.Context, w io.Writer, format, from, to stri
 	return n, nw.Close()
 }
 
+// FileError is a file Import refused for what is in it (not for a disk
+// or the records failing): the person can correct the file.
+type FileError struct{ Err error }
+
+func (e *FileError) Error() string { return e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
 // Import reads a JSON export from r and merges it by night, all or
 // nothing: a file with any mistake, or a night yet to come, is refused
 // whole, with where the mistake is.
 func (j *Journal) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
 	doc, err := archive.ReadExport(r, j.Tonight())
 	if err != nil {
-		return ImportResult{}, err
+		return ImportResult{}, &FileError{Err: err}
 	}
 	return j.st.Import(ctx, doc.Nights, doc.Labs)
 }

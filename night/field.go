@@ -2,6 +2,7 @@ package night
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 )
 
@@ -57,6 +58,15 @@ type FieldError struct {
 	// answer that means only it: a form asks which, Msg being the question.
 	Readings []Reading
 }
+
+// flagNote is a command-line flag named in a message, in parentheses,
+// with or without its value: " (--rls)", " (--rls 5)".
+var flagNote = regexp.MustCompile(` \(--[a-z-]+(?: [^()]*)?\)`)
+
+// ScreenMsg is Msg for a form, where every answer is in sight by its
+// label: without the command-line flags it names for the other answers
+// it contradicts.
+func (e *FieldError) ScreenMsg() string { return flagNote.ReplaceAllString(e.Msg, "") }
 
 // Reading is one way of meaning an answer that reads two ways.
 type Reading struct {

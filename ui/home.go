@@ -153,10 +153,11 @@ func (h *home) build() {
 }
 
 // triedTonight is whether tonight has only a trial run (another speed
-// than real time): it is never the night's routine, but home says so.
+// than real time): it is never the night's routine, but home says so. A
+// night toolkit's run is not an evening routine, tried out or not.
 func triedTonight(r night.Record) bool {
 	return r.MainRun() == nil && slices.ContainsFunc(r.Runs, func(x night.Run) bool {
-		return x.Trial() && x.Status != routine.Running
+		return x.Trial() && !x.Flare && x.Status != routine.Running
 	})
 }
 

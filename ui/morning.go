@@ -179,7 +179,7 @@ func (m *morning) check() {
 		if e == nil || !fl.Touched() || fl.Suggested() {
 			continue
 		}
-		msg := e.Msg
+		msg := e.ScreenMsg()
 		switch {
 		case fl.Selected() < 0 && fl.IsChoice():
 			how := "the first letter"

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/night"
+	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui/nightfmt"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -147,7 +148,7 @@ func (s *trends) body() (title, note string, body []string) {
 	sev := s.series(days, func(r *night.Record) float64 { return float64(nightfmt.Severity(r)) })
 	se := s.series(days, nightfmt.Efficiency)
 	recorded := count(sev[rollN-1:])
-	foot := st.Faint.Render(fmt.Sprintf("%d of %d nights have a check-in.", recorded, days))
+	foot := st.Faint.Render(fmt.Sprintf("%d of %d nights %s a check-in.", recorded, days, routine.Plural(recorded, "has", "have")))
 
 	chartW := w - 11
 	if bodyRoom(s.ctx) < 14 || chartW < 30 {
@@ -169,7 +170,7 @@ func (s *trends) body() (title, note string, body []string) {
 	}
 	axis := first + gap + last
 	body = append(body, screen.Truncate(st.Faint.Render(strings.Repeat(" ", 11)+axis), w), "",
-		screen.Wrap(st.Faint, w, fmt.Sprintf("%d of %d nights have a check-in; a gap is a night without one.", recorded, days)))
+		screen.Wrap(st.Faint, w, fmt.Sprintf("%d of %d nights %s a check-in; a gap is a night without one.", recorded, days, routine.Plural(recorded, "has", "have"))))
 	return title, note, body
 }
 
