@@ -23,7 +23,7 @@ var legItemKeys = []night.Field{
 func legItemFields(a journal.Answers, clock func(night.Field, string) *form.Field) []*form.Field {
 	open := slices.ContainsFunc(legItemKeys, func(f night.Field) bool { return a[f] != "" })
 	more := form.NewChoice(moreLegsKey, "More about your legs", []form.Option{{Label: "no", ID: "no"}, {Label: "yes", ID: "yes"}}, 0)
-	more.Hint = "optional: when it started, where, the worst, how long, a partner's note"
+	more.Hint = "optional: start time, side, worst, how long, partner"
 	if open {
 		more.Select(1)
 	}

@@ -51,7 +51,7 @@ func (k runnerKeys) FullHelp() [][]key.Binding {
 		return b
 	}
 	return [][]key.Binding{
-		{full(k.Pause, "space", "pause or go on"), full(k.Ready, "enter", "ready, when a step waits"), full(k.Next, "n or →", "skip to the next step"), full(k.Back, "b or ←", "back to the previous step")},
+		{full(k.Pause, "space", "pause or go on"), full(k.Ready, "enter", "ready (a step waits)"), full(k.Next, "n or →", "next step"), full(k.Back, "b or ←", "previous step")},
 		{full(k.Quit, "q, esc, ctrl+c", "leave (asks first)"), k.Help},
 	}
 }

@@ -171,14 +171,8 @@ func (m *runner) status(snap routine.Snapshot) string {
 }
 
 func (m *runner) helpPage() string {
-	st := m.sh.Styles
-	// WrapLines, not Wrap: a line that fills the width exactly would be
-	// padded one cell past it.
-	body := st.Title.Render("Keys") + "\n\n" + m.sh.Help().FullHelpView(m.keys.FullHelp()) +
-		"\n\n" + strings.Join(screen.WrapLines(st.Faint, m.sh.Width,
-		"A chime sounds at every change: one tone within a step, two for a new "+
-			"step, three at the end. Start with --voice to hear each cue spoken."), "\n")
-	return screen.Layout(m.sh.Height, body, st.Faint.Render("any key to go back"))
+	return m.sh.KeysPage(m.keys.FullHelp(), "A chime sounds at every change: one tone within a step, two for a new "+
+		"step, three at the end. Start with --voice to hear each cue spoken.")
 }
 
 func (m *runner) summary(snap routine.Snapshot) string {

@@ -104,7 +104,13 @@ func (c *Context) KeysPage(groups [][]key.Binding, note string) string {
 		}
 		columns = append(columns, strings.Join(ls, "\n"))
 	}
-	body := st.Title.Render("Keys") + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, columns...)
+	// Where even the narrowed columns are too wide (a few cells), each
+	// line is cut to the screen rather than wrapped by the terminal.
+	lines := strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, columns...), "\n")
+	for i, l := range lines {
+		lines[i] = Truncate(l, c.Width)
+	}
+	body := st.Title.Render("Keys") + "\n\n" + strings.Join(lines, "\n")
 	if len(noteLines) > 0 {
 		body += "\n" + strings.Join(noteLines, "\n")
 	}
