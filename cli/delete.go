@@ -22,12 +22,14 @@ func (a *app) deleteCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "delete --night YYYY-MM-DD",
 		Short: "Delete what is filed under a night",
-		Long: "Delete everything filed under a night: its evening log with the items ticked,\n" +
-			"its check-in, and its routine runs with their steps; or only one part with\n" +
-			"--only. It shows what it will delete and asks first (only y deletes); without\n" +
-			"a terminal, --yes answers. Before deleting it writes a copy of the database\n" +
-			"beside it (<db>.delete-<time>.bak, the newest three kept), so a delete can be\n" +
-			"undone with quietlegs restore.",
+		Long: "Delete everything filed under a night: its evening log with the items ticked\n" +
+			"and what was taken, its check-in, its routine runs with their steps, and its\n" +
+			"flare-ups; or only one part with --only (the evening part takes what was\n" +
+			"taken with it; flare-ups go only with the whole night). It shows what it\n" +
+			"will delete and asks first (only y deletes); without a terminal, --yes\n" +
+			"answers. Before deleting it writes a copy of the database beside it\n" +
+			"(<db>.delete-<time>.bak, the newest three kept), so a delete can be undone\n" +
+			"with quietlegs restore.",
 		Example: "  quietlegs delete --night 2026-11-22\n" +
 			"  quietlegs delete --night 2026-11-22 --only checkin --yes",
 		Args: cobra.NoArgs,
