@@ -167,27 +167,8 @@ func (j *Journal) PlaceEvent(date, clock string) (time.Time, error) {
 // At belongs to. A flare-up yet to come, or filed under another night
 // than its time belongs to, is refused naming the field.
 func (j *Journal) RecordEvent(ctx context.Context, e night.Event) (night.Event, error) {
-	now := j.Now()
-	if e.At.IsZero() {
-		e.At = now
-	}
-	e.At = e.At.Truncate(time.Second)
-	if e.Night == "" {
-		e.Night = night.Of(e.At, j.set.Boundary)
-	}
-	if err := e.Validate(); err != nil {
+	if err := j.checkEvent(&e); err != nil {
 		return e, err
-	}
-	if err := j.checkNight(e.Night); err != nil {
-		return e, err
-	}
-	if e.At.After(now.Add(time.Minute)) {
-		return e, &night.FieldError{Field: night.FieldAt, Msg: fmt.Sprintf("%s has not come yet (it is %s)",
-			e.At.Format("2006-01-02 15:04"), now.Format("15:04"))}
-	}
-	if got := night.Of(e.At, j.set.Boundary); got != e.Night {
-		return e, &night.FieldError{Field: night.FieldAt, Msg: fmt.Sprintf("%s belongs to the night of %s, not %s",
-			e.At.Format("2006-01-02 15:04"), got, e.Night)}
 	}
 	ctx, cancel := bounded(ctx)
 	defer cancel()
@@ -197,4 +178,34 @@ func (j *Journal) RecordEvent(ctx context.Context, e night.Event) (night.Event, 
 	}
 	e.ID = id
 	return e, nil
+}
+
+// checkEvent fills in e's time (a zero At is now, to the second) and
+// night (the one At belongs to) and checks it: a flare-up yet to come, or
+// filed under another night than its time belongs to, is refused naming
+// the field.
+func (j *Journal) checkEvent(e *night.Event) error {
+	now := j.Now()
+	if e.At.IsZero() {
+		e.At = now
+	}
+	e.At = e.At.Truncate(time.Second)
+	if e.Night == "" {
+		e.Night = night.Of(e.At, j.set.Boundary)
+	}
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if err := j.checkNight(e.Night); err != nil {
+		return err
+	}
+	if e.At.After(now.Add(time.Minute)) {
+		return &night.FieldError{Field: night.FieldAt, Msg: fmt.Sprintf("%s has not come yet (it is %s)",
+			e.At.Format("2006-01-02 15:04"), now.Format("15:04"))}
+	}
+	if got := night.Of(e.At, j.set.Boundary); got != e.Night {
+		return &night.FieldError{Field: night.FieldAt, Msg: fmt.Sprintf("%s belongs to the night of %s, not %s",
+			e.At.Format("2006-01-02 15:04"), got, e.Night)}
+	}
+	return nil
 }
