@@ -3,6 +3,7 @@ package journal
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -208,4 +209,26 @@ func (j *Journal) checkEvent(e *night.Event) error {
 			e.At.Format("2006-01-02 15:04"), got, e.Night)}
 	}
 	return nil
+}
+
+// titledSettings is the settings with each routine entry of the toolkit
+// that has no label of its own labelled by its routine's title, as the
+// toolkit screen shows it, so insights and the report name a measure the
+// way the person picked it ("Relief: stretch", not relief-stretch).
+func (j *Journal) titledSettings() night.Settings {
+	title := func(es []night.ToolEntry) []night.ToolEntry {
+		out := slices.Clone(es) // j.set's own entries stay as they are
+		for i, e := range out {
+			if e.Label != "" || e.Routine == "" {
+				continue
+			}
+			if r, ok := j.lib.Find(e.Routine); ok {
+				out[i].Label = r.DisplayTitle()
+			}
+		}
+		return out
+	}
+	set := j.set
+	set.Toolkit = night.Toolkit{Mild: title(set.Toolkit.Mild), Moderate: title(set.Toolkit.Moderate), Severe: title(set.Toolkit.Severe)}
+	return set
 }

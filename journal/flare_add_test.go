@@ -92,3 +92,30 @@ func TestAddEventTakesAMeasureAlreadyRecorded(t *testing.T) {
 		t.Errorf("%d flare-ups, want 2", len(st.Events))
 	}
 }
+
+func TestReliefIsLabelledAsTheToolkitShowsIt(t *testing.T) {
+	ctx := context.Background()
+	j, _, _ := shippedJournal(t)
+	for h := range 3 {
+		if _, err := j.RecordEvent(ctx, night.Event{Severity: 5, Tried: []night.Tried{{ID: "stretch"}},
+			At: time.Date(2026, 11, 22, 22+h, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := j.Insights(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The shipped stretch entry is the routine relief-stretch, without a
+	// label of its own: the toolkit lists it by its routine's title.
+	if len(res.Relief) != 1 || res.Relief[0].Label != "Relief: stretch" {
+		t.Fatalf("relief %+v; want stretch labelled Relief: stretch", res.Relief)
+	}
+	var b strings.Builder
+	if err := j.WriteReport(ctx, &b, "2026-11-22", "2026-11-22", ""); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "Relief: stretch (stretch): tried 3") || strings.Contains(b.String(), "relief-stretch (stretch)") {
+		t.Errorf("the report does not name stretch by its title:\n%s", b.String())
+	}
+}
