@@ -83,7 +83,7 @@ func (a *app) flareCmd() *cobra.Command {
 	f.StringArrayVar(&tried, string(night.FieldMeasure), nil, "what you tried, as id or id:minutes, e.g. walk:10 (repeatable)")
 	f.IntVar(&after, string(night.FieldAfter), 0, "how strong it was afterwards, 0-10")
 	f.StringVar(&helped, string(night.FieldHelped), "", "did it help: not-at-all, a-little or a-lot")
-	f.StringVar(&at, string(night.FieldAt), "", "when it began, HH:MM (default: now)")
+	f.StringVar(&at, string(night.FieldAt), "", "when it began, HH:MM (default: now; needed for a night before tonight)")
 	f.StringVar(&date, string(night.FieldNight), "", "the night, YYYY-MM-DD (default: the night --at falls in)")
 	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldHelped), cobra.FixedCompletions(
 		[]string{"not-at-all", "a-little", "a-lot"}, cobra.ShellCompDirectiveNoFileComp))

@@ -21,8 +21,8 @@ const freeSeconds = 30
 var errStopScan = errors.New("found")
 
 // AddEvent records a new flare-up told on the command line, beginning at
-// the clock time at ("02:10") in the night e.Night ("" for the night at
-// falls in, tonight or last night). Without at it began now, to the
+// the clock time at ("02:10") in the night e.Night ("" for tonight, as
+// PlaceEvent places it). Without at it began now, to the
 // second, which is only for tonight; should another flare-up be recorded
 // at that second already, the next free second is taken, so several noted
 // at once are each kept. A flare-up already recorded at the time at is
