@@ -30,7 +30,10 @@ func (a *app) flareCmd() *cobra.Command {
 			"severe 7-10; change it under [toolkit] in your config file), runs what you\n" +
 			"pick, and then asks how strong it is now and whether it helped.\n\n" +
 			"With flags it records a flare-up without a screen: --severity is needed,\n" +
-			"--tried may be repeated (id, or id:minutes), and --at defaults to now.",
+			"--tried may be repeated (id, or id:minutes: a measure of your toolkit or\n" +
+			"one already recorded), and --at defaults to now, which is only for tonight.\n" +
+			"A flare-up already recorded at --at is kept and the new one refused; without\n" +
+			"--at, should another be recorded this second, the next free second is taken.",
 		Example: "  quietlegs flare\n" +
 			"  quietlegs flare --severity 7 --tried walk:10 --tried stretch --after 3 --helped a-lot --at 02:10",
 		Args: cobra.NoArgs,
@@ -51,12 +54,15 @@ func (a *app) flareCmd() *cobra.Command {
 				return usageError("--severity is needed to record a flare-up: how strong it was, 0-10")
 			}
 			e := night.Event{Severity: severity, Night: date}
-			for _, s := range splitList(tried) {
-				t, err := journal.ParseTried(s)
-				if err != nil {
-					return flagError(err)
+			for _, v := range tried {
+				// Not splitList: an empty id is refused, not dropped.
+				for _, s := range strings.Split(v, ",") {
+					t, err := journal.ParseTried(s)
+					if err != nil {
+						return flagError(err)
+					}
+					e.Tried = append(e.Tried, t)
 				}
-				e.Tried = append(e.Tried, t)
 			}
 			if changed(string(night.FieldAfter)) {
 				e.SeverityAfter = &after
@@ -69,11 +75,6 @@ func (a *app) flareCmd() *cobra.Command {
 				return usageError("--helped \"\": want not-at-all, a-little or a-lot")
 			}
 			e.Helped = h
-			if date != "" {
-				if err := night.CheckDate(date); err != nil {
-					return flagError(err)
-				}
-			}
 			return a.recordEvent(cmd.Context(), e, at)
 		},
 	}
@@ -82,7 +83,7 @@ func (a *app) flareCmd() *cobra.Command {
 	f.StringArrayVar(&tried, string(night.FieldMeasure), nil, "what you tried, as id or id:minutes, e.g. walk:10 (repeatable)")
 	f.IntVar(&after, string(night.FieldAfter), 0, "how strong it was afterwards, 0-10")
 	f.StringVar(&helped, string(night.FieldHelped), "", "did it help: not-at-all, a-little or a-lot")
-	f.StringVar(&at, string(night.FieldAt), "", "when it began, HH:MM (default: now)")
+	f.StringVar(&at, string(night.FieldAt), "", "when it began, HH:MM (default: now; needed for a night before tonight)")
 	f.StringVar(&date, string(night.FieldNight), "", "the night, YYYY-MM-DD (default: the night --at falls in)")
 	_ = cmd.RegisterFlagCompletionFunc(string(night.FieldHelped), cobra.FixedCompletions(
 		[]string{"not-at-all", "a-little", "a-lot"}, cobra.ShellCompDirectiveNoFileComp))
@@ -91,17 +92,7 @@ func (a *app) flareCmd() *cobra.Command {
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
-		var out []string
-		seen := map[string]bool{}
-		for _, b := range night.Bands {
-			for _, e := range set.Toolkit.Band(b) {
-				if !seen[e.ID] {
-					seen[e.ID] = true
-					out = append(out, e.ID)
-				}
-			}
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return set.Toolkit.IDs(), cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
 }
@@ -109,19 +100,7 @@ func (a *app) flareCmd() *cobra.Command {
 // recordEvent saves `flare` with flags and says what was saved.
 func (a *app) recordEvent(ctx context.Context, e night.Event, at string) error {
 	return a.withJournal(func(j *journal.Journal) error {
-		if at != "" || e.Night != "" {
-			clock := at
-			if clock == "" {
-				// A night given without a time: now's clock time, in it.
-				clock = j.Now().Format("15:04")
-			}
-			t, err := j.PlaceEvent(e.Night, clock)
-			if err != nil {
-				return flagError(err)
-			}
-			e.At = t
-		}
-		saved, err := j.RecordEvent(ctx, e)
+		saved, err := j.AddEvent(ctx, e, at)
 		if err != nil {
 			return flagError(err)
 		}
@@ -133,7 +112,12 @@ func (a *app) recordEvent(ctx context.Context, e night.Event, at string) error {
 // describeEvent is one line on a saved flare-up.
 func describeEvent(e night.Event) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Recorded a flare-up at %s (night of %s): %d", e.At.Format("15:04"), e.Night, e.Severity)
+	clock := e.At.Format("15:04")
+	if e.At.Second() != 0 {
+		// Noted now, or a second on: the seconds tell quick ones apart.
+		clock = e.At.Format("15:04:05")
+	}
+	fmt.Fprintf(&b, "Recorded a flare-up at %s (night of %s): %d", clock, e.Night, e.Severity)
 	if len(e.Tried) > 0 {
 		b.WriteString(", tried " + e.TriedText())
 	}

@@ -110,6 +110,13 @@ func TestE2EFlareFlags(t *testing.T) {
 		{[]string{"--severity", "5", "--at", "25:00"}, "--at"},
 		{[]string{"--severity", "5", "--night", "2026-02-30"}, "--night"},
 		{[]string{"--after", "3"}, "--severity is needed"},
+		// The first is kept, never replaced by another at its time.
+		{[]string{"--severity", "8", "--tried", "stretch", "--at", "02:10", "--night", "2026-11-22"},
+			"--at: 02:10: a flare-up is already recorded at 02:10 on the night of 2026-11-22 (severity 7); give another time"},
+		{[]string{"--severity", "5", "--night", "2026-11-22"}, "--at is needed for a night before tonight"},
+		{[]string{"--severity", "5", "--tried", "bogus:10"}, `--tried: "bogus" is not in your toolkit or your records; the measures known are: stretch,`},
+		{[]string{"--severity", "5", "--tried", ""}, `--tried: "": want a measure's id`},
+		{[]string{"--severity", "5", "--helped", "a-lot"}, "--helped needs --tried"},
 	}
 	before := exportJSON(t, sb)
 	for _, b := range bad {
@@ -145,5 +152,28 @@ func TestE2EFlareFlags(t *testing.T) {
 	}
 	if got := exportJSON(t, other); got != before {
 		t.Errorf("round trip differs:\n%s\nwant\n%s", got, before)
+	}
+}
+
+// TestE2EFlareQuickSuccession: flare-ups noted from flags within one
+// second are each kept, a second apart.
+func TestE2EFlareQuickSuccession(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	for range 3 {
+		if out, errOut, code := sb.run(t, sb.command("flare", "--severity", "7", "--db", sb.db)); code != 0 {
+			t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+		}
+	}
+	n := 0
+	seen := map[string]bool{}
+	for _, night := range readExport(t, sb).Nights {
+		for _, e := range night.Events {
+			n++
+			seen[e.At] = true
+		}
+	}
+	if n != 3 || len(seen) != 3 {
+		t.Errorf("%d flare-ups at %d instants kept of three noted; want 3", n, len(seen))
 	}
 }

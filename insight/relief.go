@@ -40,7 +40,9 @@ type Relief struct {
 
 // Reliefs summarises each relief measure tried at least MinTries times
 // in recs' flare-ups, most tried first. Labels come from the toolkit in
-// set; a measure no longer in it is labelled by its id.
+// set: an entry's label, which for a routine entry the caller sets to the
+// routine's title (journal does), else its routine's name; a measure no
+// longer in the toolkit is labelled by its id.
 func Reliefs(recs []night.Record, set night.Settings) []Relief {
 	var events []night.Event
 	for _, r := range recs {

@@ -3,6 +3,7 @@ package journal
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -167,27 +168,8 @@ func (j *Journal) PlaceEvent(date, clock string) (time.Time, error) {
 // At belongs to. A flare-up yet to come, or filed under another night
 // than its time belongs to, is refused naming the field.
 func (j *Journal) RecordEvent(ctx context.Context, e night.Event) (night.Event, error) {
-	now := j.Now()
-	if e.At.IsZero() {
-		e.At = now
-	}
-	e.At = e.At.Truncate(time.Second)
-	if e.Night == "" {
-		e.Night = night.Of(e.At, j.set.Boundary)
-	}
-	if err := e.Validate(); err != nil {
+	if err := j.checkEvent(&e); err != nil {
 		return e, err
-	}
-	if err := j.checkNight(e.Night); err != nil {
-		return e, err
-	}
-	if e.At.After(now.Add(time.Minute)) {
-		return e, &night.FieldError{Field: night.FieldAt, Msg: fmt.Sprintf("%s has not come yet (it is %s)",
-			e.At.Format("2006-01-02 15:04"), now.Format("15:04"))}
-	}
-	if got := night.Of(e.At, j.set.Boundary); got != e.Night {
-		return e, &night.FieldError{Field: night.FieldAt, Msg: fmt.Sprintf("%s belongs to the night of %s, not %s",
-			e.At.Format("2006-01-02 15:04"), got, e.Night)}
 	}
 	ctx, cancel := bounded(ctx)
 	defer cancel()
@@ -197,4 +179,56 @@ func (j *Journal) RecordEvent(ctx context.Context, e night.Event) (night.Event, 
 	}
 	e.ID = id
 	return e, nil
+}
+
+// checkEvent fills in e's time (a zero At is now, to the second) and
+// night (the one At belongs to) and checks it: a flare-up yet to come, or
+// filed under another night than its time belongs to, is refused naming
+// the field.
+func (j *Journal) checkEvent(e *night.Event) error {
+	now := j.Now()
+	if e.At.IsZero() {
+		e.At = now
+	}
+	e.At = e.At.Truncate(time.Second)
+	if e.Night == "" {
+		e.Night = night.Of(e.At, j.set.Boundary)
+	}
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if err := j.checkNight(e.Night); err != nil {
+		return err
+	}
+	if e.At.After(now.Add(time.Minute)) {
+		return &night.FieldError{Field: night.FieldAt, Msg: fmt.Sprintf("%s has not come yet (it is %s)",
+			e.At.Format("2006-01-02 15:04"), now.Format("15:04"))}
+	}
+	if got := night.Of(e.At, j.set.Boundary); got != e.Night {
+		return &night.FieldError{Field: night.FieldAt, Msg: fmt.Sprintf("%s belongs to the night of %s, not %s",
+			e.At.Format("2006-01-02 15:04"), got, e.Night)}
+	}
+	return nil
+}
+
+// titledSettings is the settings with each routine entry of the toolkit
+// that has no label of its own labelled by its routine's title, as the
+// toolkit screen shows it, so insights and the report name a measure the
+// way the person picked it ("Relief: stretch", not relief-stretch).
+func (j *Journal) titledSettings() night.Settings {
+	title := func(es []night.ToolEntry) []night.ToolEntry {
+		out := slices.Clone(es) // j.set's own entries stay as they are
+		for i, e := range out {
+			if e.Label != "" || e.Routine == "" {
+				continue
+			}
+			if r, ok := j.lib.Find(e.Routine); ok {
+				out[i].Label = r.DisplayTitle()
+			}
+		}
+		return out
+	}
+	set := j.set
+	set.Toolkit = night.Toolkit{Mild: title(set.Toolkit.Mild), Moderate: title(set.Toolkit.Moderate), Severe: title(set.Toolkit.Severe)}
+	return set
 }

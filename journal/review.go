@@ -32,7 +32,7 @@ func (j *Journal) Insights(ctx context.Context) (insight.Result, error) {
 	// Night by night: only what is compared is kept of each, so a long
 	// record is never in memory whole.
 	each := func(fn func(night.Record) error) error { return j.st.EachNight(ctx, "", "", fn) }
-	return insight.ComputeEach(each, j.set)
+	return insight.ComputeEach(each, j.titledSettings())
 }
 
 // ReportRange is the nights a report of the last days nights covers, up
@@ -53,5 +53,5 @@ func (j *Journal) WriteReport(ctx context.Context, w io.Writer, from, to string,
 	if err != nil {
 		return err
 	}
-	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.set, Format: format, Labs: labs})
+	return report.Write(w, recs, report.Options{From: from, To: to, Now: j.Now(), Settings: j.titledSettings(), Format: format, Labs: labs})
 }

@@ -94,6 +94,11 @@ type Storage interface {
 	// of event e.ID; an event at the same instant as e is replaced, so
 	// saving one twice never makes two. It returns the event's id.
 	SaveEvent(ctx context.Context, e night.Event) (int64, error)
+	// AddEvent saves e as a new flare-up and returns it with its id, and
+	// true; when one is already recorded at e's instant it saves nothing
+	// and returns that one, and false, in one step no other writer can
+	// enter.
+	AddEvent(ctx context.Context, e night.Event) (night.Event, bool, error)
 
 	// DeleteNight deletes part of what is filed under the night date (all
 	// of it for AllParts) in one transaction: the evening log with its

@@ -2,6 +2,7 @@ package night
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/quietlegs/quietlegs/termsafe"
 )
@@ -103,4 +104,17 @@ func checkBand(where string, es []ToolEntry) error {
 		seen[e.ID] = true
 	}
 	return nil
+}
+
+// IDs are the ids of the toolkit's entries, each once, mildest band first.
+func (k Toolkit) IDs() []string {
+	var out []string
+	for _, b := range Bands {
+		for _, e := range k.Band(b) {
+			if !slices.Contains(out, e.ID) {
+				out = append(out, e.ID)
+			}
+		}
+	}
+	return out
 }

@@ -85,6 +85,45 @@ func (s *Store) SaveEvent(ctx context.Context, e night.Event) (int64, error) {
 	return id, nil
 }
 
+// AddEvent saves e as a new flare-up and returns it with its id, and
+// true. When one is already recorded at e's instant it saves nothing and
+// returns that one, and false: the check and the insert are one
+// statement, so two added at once never replace each other.
+func (s *Store) AddEvent(ctx context.Context, e night.Event) (night.Event, bool, error) {
+	if err := validateEvent(e); err != nil {
+		return e, false, err
+	}
+	row := eventRowOf(e)
+	saved, added := e, true
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `INSERT INTO events (night, at, utc_offset, severity, tried, severity_after, helped)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (at) DO NOTHING RETURNING id`,
+			row.night, row.at, row.offset, row.severity, row.tried, row.after, row.helped).Scan(&saved.ID)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		added = false
+		var date string
+		if err := tx.QueryRowContext(ctx, `SELECT night FROM events WHERE at = ?`, row.at).Scan(&date); err != nil {
+			return err
+		}
+		es, err := readEvents(ctx, tx, date, date)
+		if err != nil {
+			return err
+		}
+		for _, old := range es {
+			if old.At.Equal(e.At) {
+				saved = old
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return e, false, fmt.Errorf("add flare-up of %s: %w", e.Night, err)
+	}
+	return saved, added, nil
+}
+
 // upsertEventSQL adds an event, or replaces the one at the same instant.
 const upsertEventSQL = `INSERT INTO events (night, at, utc_offset, severity, tried, severity_after, helped)
 	VALUES (?, ?, ?, ?, ?, ?, ?)

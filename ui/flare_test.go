@@ -51,6 +51,10 @@ func TestFlareTwoKeysToRelief(t *testing.T) {
 		t.Fatalf("the event is not saved as the run starts: %+v", st.Events)
 	}
 	hs.wait(5 * time.Minute)
+	// The summary says where enter goes: on to the questions, not home.
+	if v := hs.view(); !strings.Contains(v, "enter: on, how strong now?") || strings.Contains(v, "home") {
+		t.Errorf("a flare run's summary:\n%s", v)
+	}
 	if _, _, quit := hs.key("enter"); quit {
 		t.Fatal("closing the run ended the program before the questions")
 	}

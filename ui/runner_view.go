@@ -192,7 +192,10 @@ func (m *runner) summary(snap routine.Snapshot) string {
 	}
 	lines = append(lines, "", st.Title.Render("Good night."))
 	foot := "enter to close"
-	if m.fromHome {
+	switch {
+	case m.then != nil: // a flare run: its questions come next
+		foot = "enter: on, how strong now?"
+	case m.fromHome:
 		foot = "enter: back home"
 	}
 	return screen.Layout(m.sh.Height, strings.Join(lines, "\n"), st.Faint.Render(foot))

@@ -410,6 +410,11 @@ func (f *fakeStorage) SaveEvent(_ context.Context, e night.Event) (int64, error)
 	return int64(len(f.events)), nil
 }
 
+// AddEvent is unused by the screens, which only ever save by instant.
+func (f *fakeStorage) AddEvent(context.Context, night.Event) (night.Event, bool, error) {
+	return night.Event{}, false, errors.New("the screens never add a flare-up from flags")
+}
+
 func (f *fakeStorage) Evening(ctx context.Context, d string) (night.Evening, bool, error) {
 	return f.diary.Evening(ctx, d)
 }

@@ -478,6 +478,27 @@ func (s *Storage) SaveEvent(_ context.Context, e night.Event) (id int64, err err
 	return id, err
 }
 
+// AddEvent adds a flare-up unless one is recorded at its instant, which
+// it returns instead, as the store does.
+func (s *Storage) AddEvent(_ context.Context, e night.Event) (saved night.Event, added bool, err error) {
+	err = s.write(func() error {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		for _, old := range s.Events {
+			if old.Night != deletedNight && old.At.Equal(e.At) {
+				saved = cloneEvent(old)
+				return nil
+			}
+		}
+		e.ID = 0
+		e.ID = s.saveEvent(e)
+		saved, added = cloneEvent(e), true
+		return nil
+	})
+	return saved, added, err
+}
+
 // saveEvent stores e under the lock and returns its id.
 func (s *Storage) saveEvent(e night.Event) int64 {
 	if e.ID == 0 {

@@ -38,7 +38,7 @@ func askLines(st *screen.Styles, w int, question string) []string {
 func (m *Screen) help() []key.Binding {
 	switch m.stage {
 	case askSeverity:
-		return []key.Binding{bind("0-9", "answer"), m.keys.Back, m.keys.Quit, m.keys.Help}
+		return []key.Binding{bind("0-9 n", "answer"), m.keys.Back, m.keys.Quit, m.keys.Help}
 	case pick:
 		choose := key.NewBinding(key.WithKeys("up", "down", "enter"), key.WithHelp("↑/↓ enter", "choose"))
 		return []key.Binding{bind("1-9", "start"), choose, m.keys.Back, m.keys.Quit, m.keys.Help}
@@ -131,7 +131,7 @@ func (m *Screen) optionLine(i int, o journal.ToolOption) string {
 func (m *After) help() []key.Binding {
 	switch m.stage {
 	case askAfter:
-		return []key.Binding{bind("0-9", "answer"), bind("esc", "skip"), m.keys.Help}
+		return []key.Binding{bind("0-9 n", "answer"), bind("esc", "skip"), m.keys.Help}
 	case askHelped:
 		return []key.Binding{bind("1-3", "answer"), bind("esc", "skip"), m.keys.Help}
 	}
