@@ -119,9 +119,10 @@ func (p *Runner) stop() (routine.Status, error) {
 func (p *Runner) wake() time.Duration {
 	e := p.Record.Engine
 	snap := e.Snapshot()
-	// While "leave the routine?" waits, the routine goes on, as on the
-	// screen.
-	if !snap.Running || snap.Waiting {
+	// While "leave the routine?" waits, the routine keeps time, as on the
+	// screen, but nothing is printed until it is answered, so no line
+	// comes between the question and its answer (see key).
+	if p.leaving || !snap.Running || snap.Waiting {
 		return Forever
 	}
 	due := snap.PhaseRemaining
@@ -144,6 +145,8 @@ func (p *Runner) goOn() {
 	case p.leaving:
 		p.leaving = false
 		p.say("No answer (standard input has ended): staying.")
+		p.report(e.Update())
+		p.pace()
 	case snap.Waiting:
 		p.say("No one to answer (standard input has ended): going on without it.")
 		p.report(e.Next())
@@ -163,6 +166,9 @@ func (p *Runner) key(line string) (leave bool) {
 			return true
 		}
 		p.say("Staying.")
+		// What came due while the question waited, at once.
+		p.report(e.Update())
+		p.pace()
 		return false
 	}
 	switch line {
