@@ -213,3 +213,17 @@ func TestEndInterruptedKeepsTheStepInProgress(t *testing.T) {
 		t.Errorf("ended as %s with %+v, want partial with Breathe cut short at 0:30", got.Status, got.Steps)
 	}
 }
+
+// Most of the step in progress ran before the cut: it counts as done, and
+// so the run is partial, as the choice offered says.
+func TestEndedAsCountsAStepMostlyRun(t *testing.T) {
+	j, _, _ := newTestJournal(t, 8, 0)
+	cut := night.Run{ID: 1, Routine: "quick", Title: "Quick", Night: "2026-11-22", Status: routine.Running,
+		StartedAt: time.Date(2026, 11, 22, 23, 0, 0, 0, time.UTC), Speed: 1, CurrentStep: 0, CurrentElapsed: 55 * time.Second}
+	if cut.EndStatus() != routine.Abandoned {
+		t.Fatalf("the saved steps alone say %s", cut.EndStatus())
+	}
+	if cp := j.EndedAs(cut); cp.Status != routine.Partial || len(cp.Steps) != 1 || cp.Steps[0].Status != routine.StepDone {
+		t.Errorf("EndedAs = %+v, want partial with Settle done", cp)
+	}
+}
