@@ -237,16 +237,6 @@ func (e *Engine) Next() []Event {
 	return append(evs, e.moveOn(now, e.leftStatus())...)
 }
 
-// leftStatus is how the current step ends when a person leaves it early:
-// done if at least DoneShare of its planned time ran, else cut short
-// (StepSkipped with its time).
-func (e *Engine) leftStatus() StepStatus {
-	if planned := e.r.Steps[e.step].Duration(); planned > 0 && float64(e.spent[e.step]) >= DoneShare*float64(planned) {
-		return StepDone
-	}
-	return StepSkipped
-}
-
 // Back returns to the start of the previous step, or restarts the first.
 // The step left behind is not counted as ended: it is still to come.
 func (e *Engine) Back() []Event {
