@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -228,7 +229,7 @@ func (a *app) runPlain(ctx context.Context) error {
 		p := &plain.Runner{
 			Out:    a.out,
 			Record: j.NewRun(r, a.speed),
-			Bell:   term.IsTerminal(os.Stdout.Fd()),
+			Bells:  a.bellWriter(),
 			Cues:   cues,
 			Pace:   pace,
 			Wait:   plain.ReadKeys(os.Stdin),
@@ -236,4 +237,17 @@ func (a *app) runPlain(ctx context.Context) error {
 		_, err = p.Run(ctx)
 		return err
 	})
+}
+
+// bellWriter is where plain mode rings terminal bells: standard output on
+// a terminal; standard error when only that is one (`| tee log`), so the
+// bells still ring and the log stays free of them; else nowhere.
+func (a *app) bellWriter() io.Writer {
+	switch {
+	case term.IsTerminal(os.Stdout.Fd()):
+		return a.out
+	case term.IsTerminal(os.Stderr.Fd()):
+		return os.Stderr // as it is: a.stderr makes the bell safe, and silent
+	}
+	return nil
 }

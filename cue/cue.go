@@ -195,6 +195,14 @@ func (c *Cues) Notes() (sound, voice string) {
 	return c.soundNote, c.voiceNote
 }
 
+// RingsBells reports whether the cues are terminal bells from the start:
+// --sound bell, or chimes with no player found. The caller rings them
+// (see Give) and, with no terminal to ring them on, should say the cues
+// are silent.
+func (c *Cues) RingsBells() bool {
+	return c != nil && (c.o.Sound == Bell || c.o.Sound == Chime && c.player == nil)
+}
+
 // Paced reports whether each breath of a routine is cued: asked for by
 // Options.Pace, or by the routine itself (routineAsks).
 func (c *Cues) Paced(routineAsks bool) bool { return c != nil && (c.o.Pace || routineAsks) }

@@ -81,8 +81,12 @@ func TestE2EPlainKeysOnStandardInput(t *testing.T) {
 		t.Errorf("closing line:\n%s", out.String())
 	}
 	got := oneSession(t, sb.db)
-	if got.status != "partial" || len(got.steps) != 5 || got.steps[4].status != "done" || got.steps[4].plannedMS != 0 {
+	if got.status != "partial" || len(got.steps) != 6 || got.steps[4].status != "done" || got.steps[4].plannedMS != 0 {
 		t.Errorf("session = %+v, want partial, the ready step done with no planned time", got)
+	}
+	// Left part-way, the compresses are kept with the time they had.
+	if c := got.steps[5]; c.status != "skipped" || c.actualMS <= 0 || c.actualMS >= c.plannedMS {
+		t.Errorf("step in progress saved as %+v, want it cut short", c)
 	}
 }
 

@@ -111,7 +111,8 @@ func TestE2EClosedTerminal(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond) // polling for the exit, not waiting out time
 	}
-	if s := oneSession(t, tm.sb.db); s.status != "partial" || !s.ended.Valid || len(s.steps) != 1 {
-		t.Errorf("after the terminal closed: %+v, want partial with step 1 done", s)
+	if s := oneSession(t, tm.sb.db); s.status != "partial" || !s.ended.Valid || len(s.steps) != 2 ||
+		s.steps[0].status != "done" || s.steps[1].status != "skipped" || s.steps[1].actualMS <= 0 {
+		t.Errorf("after the terminal closed: %+v, want partial with step 1 done and step 2 cut short", s)
 	}
 }

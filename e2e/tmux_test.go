@@ -170,7 +170,7 @@ func TestE2ETUILeave(t *testing.T) {
 	tm.waitFor("Leave the routine?")
 	tm.keys("y")
 	code, s := tm.exited()
-	if code != 0 || !strings.Contains(s, "Quick wind-down · Nothing done · 0 of 6 steps done, 1 ") {
+	if code != 0 || !strings.Contains(s, "Quick wind-down · Nothing done · 0 of 6 steps done, ") {
 		t.Errorf("exit %d; want 0 and a closing line for an abandoned run:\n%s", code, s)
 	}
 
@@ -178,11 +178,14 @@ func TestE2ETUILeave(t *testing.T) {
 	if got.routine != "quick" || got.status != "abandoned" || !got.ended.Valid || got.currentStep != 1 || got.speed != 2 {
 		t.Errorf("session = %+v, want quick, abandoned on step index 1, ended, speed 2", got)
 	}
-	if len(got.steps) != 1 {
-		t.Fatalf("step rows = %+v, want one, for the skipped first step", got.steps)
+	if len(got.steps) != 2 {
+		t.Fatalf("step rows = %+v, want two: the skipped first step and the one left", got.steps)
 	}
 	if st := got.steps[0]; st.idx != 0 || st.status != "skipped" || st.plannedMS != 20_000 || st.actualMS <= 0 || st.actualMS >= 20_000 {
 		t.Errorf("step row = %+v, want idx 0 skipped, planned 20000 ms, some time spent", st)
+	}
+	if st := got.steps[1]; st.idx != 1 || st.status != "skipped" || st.actualMS <= 0 || st.actualMS >= st.plannedMS {
+		t.Errorf("step row = %+v, want idx 1 cut short when left", st)
 	}
 }
 

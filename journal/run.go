@@ -210,14 +210,29 @@ func (j *Journal) Resume(cut night.Run) (*Run, error) {
 }
 
 // EndInterrupted records the cut-off run as ended at its last save (about
-// when it was cut off): partial when a step was done, else abandoned, as
-// when a person quits.
+// when it was cut off), as EndedAs says.
 func (j *Journal) EndInterrupted(ctx context.Context, cut night.Run) error {
-	status, ended := cut.EndStatus(), cut.LastSaved()
+	cp := j.EndedAs(cut)
 	ctx, cancel := bounded(ctx)
 	defer cancel()
-	return j.st.Checkpoint(ctx, cut.ID, night.Checkpoint{
+	return j.st.Checkpoint(ctx, cut.ID, cp)
+}
+
+// EndedAs is how EndInterrupted records the cut-off run, as when a person
+// quits: the step in progress ends with the time it had (done at 90 %,
+// else cut short), and the run is partial when a step was done, else
+// abandoned. A routine changed since can't say what its step was, so only
+// the steps ended are kept.
+func (j *Journal) EndedAs(cut night.Run) night.Checkpoint {
+	cp := night.Checkpoint{
 		Steps: cut.Steps, CurrentStep: cut.CurrentStep, CurrentElapsed: cut.CurrentElapsed,
-		Status: status, EndedAt: ended,
-	})
+		Status: cut.EndStatus(), EndedAt: cut.LastSaved(),
+	}
+	if rt, _ := j.Resumable(cut); rt != nil {
+		e := routine.NewEngine(rt, j.clock, 1)
+		if err := e.Restore(cut.CurrentStep, cut.CurrentElapsed, cut.Steps); err == nil {
+			cp.Status, cp.Steps = e.Stop(), e.Results()
+		}
+	}
+	return cp
 }

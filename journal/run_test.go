@@ -152,3 +152,78 @@ func TestInterruptedRun(t *testing.T) {
 		}
 	})
 }
+
+// Leaving, or a signal, keeps the step in progress with the time it ran.
+func TestRunStopKeepsTheStepInProgress(t *testing.T) {
+	j, st, clock := newTestJournal(t, 23, 30)
+	r, _ := j.Library().Find("quick")
+	run := j.NewRun(r, 1)
+	ctx := context.Background()
+	run.Engine.Start()
+	clock.Advance(time.Minute + 28*time.Second) // Settle done, Breathe at 0:28
+	if err := run.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := st.Runs[0]
+	if got.Status != routine.Partial || len(got.Steps) != 2 {
+		t.Fatalf("stored %s with steps %+v, want partial with 2", got.Status, got.Steps)
+	}
+	if s := got.Steps[1]; s.Title != "Breathe" || s.Actual != 28*time.Second || routine.StepOutcome(s) != "cut short at 0:28" {
+		t.Errorf("step in progress stored as %+v (%s)", s, routine.StepOutcome(s))
+	}
+}
+
+// A flare-up's measure left part-way records the minutes it ran.
+func TestAFlareRunLeftPartWayCountsItsMinutes(t *testing.T) {
+	j, st, clock := shippedJournal(t)
+	var walk journal.ToolOption
+	for _, o := range j.Toolkit(5) {
+		if o.Entry.ID == "walk" {
+			walk = o
+		}
+	}
+	run := j.NewFlareRun(walk.Routine, 60)
+	run.Engine.Start()
+	clock.Advance(2*time.Second + 700*time.Millisecond) // 2:42 of the walk's 5:00 at --speed 60
+	if err := run.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := run.Minutes(); got != 3 {
+		t.Errorf("minutes %d, want 3", got)
+	}
+	if len(st.Runs) != 1 || len(st.Runs[0].Steps) != 1 || st.Runs[0].Status != routine.Abandoned {
+		t.Errorf("stored %+v, want the walk cut short", st.Runs)
+	}
+}
+
+// A run cut off (a crash) and then ended keeps its step in progress as it
+// was at the last save.
+func TestEndInterruptedKeepsTheStepInProgress(t *testing.T) {
+	j, st, _ := newTestJournal(t, 8, 0)
+	st.Runs = []night.Run{{ID: 1, Routine: "quick", Title: "Quick", Night: "2026-11-22", Status: routine.Running,
+		StartedAt: time.Date(2026, 11, 22, 23, 0, 0, 0, time.UTC),
+		UpdatedAt: time.Date(2026, 11, 22, 23, 1, 30, 0, time.UTC),
+		Speed:     1, CurrentStep: 1, CurrentElapsed: 30 * time.Second,
+		Steps: []routine.StepResult{{Index: 0, Title: "Settle", Planned: time.Minute, Actual: time.Minute, Status: routine.StepDone}}}}
+	if err := j.EndInterrupted(context.Background(), st.Runs[0]); err != nil {
+		t.Fatal(err)
+	}
+	got := st.Runs[0]
+	if got.Status != routine.Partial || len(got.Steps) != 2 || routine.StepOutcome(got.Steps[1]) != "cut short at 0:30" {
+		t.Errorf("ended as %s with %+v, want partial with Breathe cut short at 0:30", got.Status, got.Steps)
+	}
+}
+
+// Most of the step in progress ran before the cut: it counts as done, and
+// so the run is partial, as the choice offered says.
+func TestEndedAsCountsAStepMostlyRun(t *testing.T) {
+	j, _, _ := newTestJournal(t, 8, 0)
+	cut := night.Run{ID: 1, Routine: "quick", Title: "Quick", Night: "2026-11-22", Status: routine.Running,
+		StartedAt: time.Date(2026, 11, 22, 23, 0, 0, 0, time.UTC), Speed: 1, CurrentStep: 0, CurrentElapsed: 55 * time.Second}
+	if cut.EndStatus() != routine.Abandoned {
+		t.Fatalf("the saved steps alone say %s", cut.EndStatus())
+	}
+	if cp := j.EndedAs(cut); cp.Status != routine.Partial || len(cp.Steps) != 1 || cp.Steps[0].Status != routine.StepDone {
+		t.Errorf("EndedAs = %+v, want partial with Settle done", cp)
+	}
+}

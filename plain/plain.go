@@ -33,8 +33,10 @@ const (
 type Runner struct {
 	Out    io.Writer
 	Record *journal.Run
-	// Bell lets the cues ring the terminal bell (Out is a terminal).
-	Bell bool
+	// Bells is where terminal bells ring when they stand for the cues: a
+	// terminal (standard output, or standard error when the output is
+	// piped), or nil when there is none, as bells in a log are noise.
+	Bells io.Writer
 	// Cues sounds and speaks the cues; nil for silence.
 	Cues *cue.Cues
 	Pace Pacing
@@ -61,10 +63,13 @@ func (p *Runner) Run(ctx context.Context) (routine.Status, error) {
 	p.Out = out
 	e := p.Record.Engine
 	p.say(Keys)
-	// Bells stand in for chimes only on a terminal; a voice asked for
-	// is missed anywhere.
+	// Bells ring only on a terminal; with none, the cues are silent, and
+	// that is said wherever the lines go, as is a voice missed.
 	sound, voice := p.Cues.Notes()
-	if sound != "" && p.Bell {
+	switch {
+	case p.Bells == nil && p.Cues.RingsBells():
+		p.say(NoBells(sound != ""))
+	case sound != "":
 		p.say(sound)
 	}
 	if voice != "" {
@@ -119,9 +124,10 @@ func (p *Runner) stop() (routine.Status, error) {
 func (p *Runner) wake() time.Duration {
 	e := p.Record.Engine
 	snap := e.Snapshot()
-	// While "leave the routine?" waits, the routine goes on, as on the
-	// screen.
-	if !snap.Running || snap.Waiting {
+	// While "leave the routine?" waits, the routine keeps time, as on the
+	// screen, but nothing is printed until it is answered, so no line
+	// comes between the question and its answer (see key).
+	if p.leaving || !snap.Running || snap.Waiting {
 		return Forever
 	}
 	due := snap.PhaseRemaining
@@ -144,6 +150,8 @@ func (p *Runner) goOn() {
 	case p.leaving:
 		p.leaving = false
 		p.say("No answer (standard input has ended): staying.")
+		p.report(e.Update())
+		p.pace()
 	case snap.Waiting:
 		p.say("No one to answer (standard input has ended): going on without it.")
 		p.report(e.Next())
@@ -163,6 +171,9 @@ func (p *Runner) key(line string) (leave bool) {
 			return true
 		}
 		p.say("Staying.")
+		// What came due while the question waited, at once.
+		p.report(e.Update())
+		p.pace()
 		return false
 	}
 	switch line {
@@ -187,6 +198,16 @@ func (p *Runner) key(line string) (leave bool) {
 		p.say(Keys)
 	}
 	return false
+}
+
+// NoBells is the start's notice when bells would stand for the cues and
+// there is no terminal to ring them on; noPlayer says chimes were asked
+// for and no player was found.
+func NoBells(noPlayer bool) string {
+	if noPlayer {
+		return "No sound player found (pw-play, paplay, aplay or afplay), and no terminal to ring bells on: the cues are silent."
+	}
+	return "No terminal to ring bells on (the output is not one): the cues are silent."
 }
 
 // firstError is a writer that keeps the first error a write met.
@@ -253,8 +274,8 @@ func (p *Runner) report(evs []routine.Event) {
 
 // give sounds a cue, with the bells it asks for when Out may ring them.
 func (p *Runner) give(k cue.Kind, words string) {
-	if n := p.Cues.Give(k, words); n > 0 && p.Bell {
-		fmt.Fprint(p.Out, cue.Bells(n))
+	if n := p.Cues.Give(k, words); n > 0 && p.Bells != nil {
+		fmt.Fprint(p.Bells, cue.Bells(n))
 	}
 }
 

@@ -64,7 +64,10 @@ func runWindDown(t *testing.T, cues *cue.Cues, pace plain.Pacing, bell bool, key
 	clock := routine.NewFakeClock(time.Date(2026, 11, 23, 21, 30, 0, 0, time.UTC))
 	j := journal.New(st, journal.Config{Settings: night.Settings{Boundary: 12}, Library: lib, Clock: clock})
 	var out bytes.Buffer
-	p := &plain.Runner{Out: &out, Record: j.NewRun(r, speed), Bell: bell, Cues: cues, Pace: pace, Wait: scripted(clock, keys...)}
+	p := &plain.Runner{Out: &out, Record: j.NewRun(r, speed), Cues: cues, Pace: pace, Wait: scripted(clock, keys...)}
+	if bell {
+		p.Bells = &out
+	}
 	status, err := p.Run(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -31,6 +31,16 @@ func (e *Engine) ClosingLine() string {
 	return e.Routine().DisplayTitle() + " · " + e.Summary() + ". Good night."
 }
 
+// leftStatus is how the current step ends when a person leaves it early:
+// done if at least DoneShare of its planned time ran, else cut short
+// (StepSkipped with its time).
+func (e *Engine) leftStatus() StepStatus {
+	if planned := e.r.Steps[e.step].Duration(); planned > 0 && float64(e.spent[e.step]) >= DoneShare*float64(planned) {
+		return StepDone
+	}
+	return StepSkipped
+}
+
 // StatusWord names how a run ended, for a person: "Finished", "Stopped
 // early", "Nothing done"; "Running" while it runs.
 func StatusWord(s Status) string {

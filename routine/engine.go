@@ -50,7 +50,9 @@ type Engine struct {
 	last Reading
 
 	started, running, done bool
-	reason                 string
+	// stopped is set when Stop ended the run before its end.
+	stopped bool
+	reason  string
 
 	// spent is routine time spent per step, over all visits.
 	spent  []time.Duration
@@ -232,11 +234,7 @@ func (e *Engine) Next() []Event {
 	if !ok {
 		return evs
 	}
-	status := StepSkipped
-	if planned := e.r.Steps[e.step].Duration(); planned > 0 && float64(e.spent[e.step]) >= DoneShare*float64(planned) {
-		status = StepDone
-	}
-	return append(evs, e.moveOn(now, status)...)
+	return append(evs, e.moveOn(now, e.leftStatus())...)
 }
 
 // Back returns to the start of the previous step, or restarts the first.
@@ -252,8 +250,12 @@ func (e *Engine) Back() []Event {
 	return append(evs, e.event(PhaseStarted))
 }
 
-// Stop ends the run early, as when a person quits. It returns Partial if any
-// step was done and Abandoned otherwise; after a finished run, Completed.
+// Stop ends the run early, as when a person quits. The step in progress
+// ends with the time it ran, done or cut short as with Next (a step left
+// before any of its time ran stays not reached), so leaving never loses
+// what was done. It returns Partial if any step was done and Abandoned
+// otherwise; Completed after a finished run, or when the step left was
+// the last and counts as done.
 func (e *Engine) Stop() Status {
 	if e.done {
 		return e.Status()
@@ -262,6 +264,10 @@ func (e *Engine) Stop() Status {
 	e.advance(now)
 	if !e.done {
 		e.spent[e.step] += e.phaseElapsed(now)
+		if e.spent[e.step] > 0 {
+			e.status[e.step] = e.leftStatus()
+		}
+		e.stopped = true
 		e.offset, e.since = 0, now
 		e.running, e.done = false, true
 		e.endedAt = now.Wall
@@ -288,9 +294,14 @@ func (e *Engine) Status() Status {
 	return Partial
 }
 
-// finished reports whether the run reached the end of its last step.
+// finished reports whether the run reached the end of its last step: by
+// time or Next, or by Stop once most of it ran.
 func (e *Engine) finished() bool {
-	return e.done && len(e.status) > 0 && e.status[len(e.status)-1] != ""
+	if !e.done || len(e.status) == 0 {
+		return false
+	}
+	last := e.status[len(e.status)-1]
+	return last == StepDone || last != "" && !e.stopped
 }
 
 // Results lists the steps that have ended, in routine order.

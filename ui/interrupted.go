@@ -212,6 +212,6 @@ func (m *interrupted) choices() []string {
 		rows = append(rows, row("r", fmt.Sprintf("resume at step %d, paused until you're ready", m.s.CurrentStep+1)))
 	}
 	return append(rows,
-		row("p", fmt.Sprintf("record it as ended (%s) at %s", m.s.EndStatus(), m.s.LastSaved().In(m.sh.Now().Location()).Format("15:04"))),
+		row("p", fmt.Sprintf("record it as ended (%s) at %s", m.sh.j.EndedAs(m.s).Status, m.s.LastSaved().In(m.sh.Now().Location()).Format("15:04"))),
 		row("esc", "decide later; you'll be asked next time"))
 }

@@ -127,8 +127,12 @@ func TestInterruptedRecordedAsEnded(t *testing.T) {
 			if !ok {
 				t.Fatal("p recorded nothing")
 			}
-			if cp.Status != tt.status || !cp.EndedAt.Equal(s.UpdatedAt) || len(cp.Steps) != len(tt.steps) || cp.CurrentStep != 1 {
+			// The step in progress is kept too, with the time it had.
+			if cp.Status != tt.status || !cp.EndedAt.Equal(s.UpdatedAt) || len(cp.Steps) != len(tt.steps)+1 || cp.CurrentStep != 1 {
 				t.Errorf("recorded %+v, want %s ended at the last save %v", cp, tt.status, s.UpdatedAt)
+			}
+			if last := cp.Steps[len(cp.Steps)-1]; routine.StepOutcome(last) != "cut short at 0:10" {
+				t.Errorf("step in progress recorded as %+v", last)
 			}
 			if v := hs.view(); !strings.Contains(v, tt.lands) {
 				t.Errorf("after p, want a screen with %q:\n%s", tt.lands, v)

@@ -310,3 +310,32 @@ func TestLeavingTakesY(t *testing.T) {
 		t.Error("y did not leave")
 	}
 }
+
+// TestLeavingKeepsTheStepInProgress: leaving part-way, by y or as the
+// program closes (a signal), saves the step in progress with its time.
+func TestLeavingKeepsTheStepInProgress(t *testing.T) {
+	tests := []struct {
+		name  string
+		leave func(hs *harness)
+	}{
+		{"y", func(hs *harness) { hs.key("q"); hs.key("y") }},
+		{"closed", func(hs *harness) { hs.root.Close() }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hs := startRun(t, 80, 24, testOptions{})
+			hs.wait(40 * time.Second) // the stretch done, the massage at 0:10
+			tt.leave(hs)
+			cp := hs.saver.last()
+			if len(cp.Steps) != 2 || cp.Status != routine.Partial {
+				t.Fatalf("saved %+v, want partial with 2 steps", cp)
+			}
+			if s := cp.Steps[1]; s.Title != "Leg massage" || routine.StepOutcome(s) != "cut short at 0:10" {
+				t.Errorf("step in progress saved as %+v", s)
+			}
+			if got := hs.root.runner.engine.Summary(); got != "Stopped early · 1 of 3 steps done, 1 cut short · 40 s" {
+				t.Errorf("summary %q", got)
+			}
+		})
+	}
+}
