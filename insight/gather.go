@@ -1,5 +1,6 @@
 // What Compute keeps of each night as the nights are read, and how it
 // lays them out night by night.
+
 package insight
 
 import (
