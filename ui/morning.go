@@ -131,6 +131,11 @@ type morning struct {
 	savedKeys bool
 	leave     leaving
 	page      keysPage
+	// loaded is set once the night's answers are read; early holds the
+	// keys and pastes that came before, to be answered on the form they
+	// were meant for (the form is drawn at once, before the read ends).
+	loaded bool
+	early  []tea.Msg
 }
 
 func newMorning(sh *shared, date string, leave leaveKind) *morning {
@@ -208,14 +213,32 @@ func (m *morning) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 }
 
 func (m *morning) update(msg tea.Msg) tea.Cmd {
+	if !m.loaded && m.loadErr == nil {
+		switch k := msg.(type) {
+		case tea.KeyPressMsg:
+			if k.String() != "ctrl+c" {
+				m.early = append(m.early, msg)
+				return nil
+			}
+		case tea.PasteMsg:
+			m.early = append(m.early, msg)
+			return nil
+		}
+	}
 	switch msg := msg.(type) {
 	case morningLoadedMsg:
-		m.editing, m.loadErr = msg.d.Editing, msg.err
+		m.editing, m.loadErr, m.loaded = msg.d.Editing, msg.err, true
 		if !m.form.Dirty() { // never throw away what was typed meanwhile
 			m.form = form.New(m.check, checkinFields(msg.d.Answers, msg.d.Suggested)...)
 			showLegItems(m.form)
 		}
-		return nil
+		early := m.early
+		m.early = nil
+		cmds := make([]tea.Cmd, 0, len(early))
+		for _, e := range early {
+			cmds = append(cmds, m.update(e))
+		}
+		return tea.Batch(cmds...)
 	case checkinSavedMsg:
 		m.saving, m.saveErr = false, msg.err
 		if msg.err == nil {

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -454,5 +456,23 @@ func TestCheckinAsksTheHalfOfTheClock(t *testing.T) {
 	hs.key("ctrl+s")
 	if c := hs.diary.savedCheckins; len(c) != 1 || night.ClockOf(c[0].InBed) != 21*60+30 || c[0].InBed.Day() != 22 {
 		t.Errorf("saved %+v", c)
+	}
+}
+
+// The form is drawn before the night's answers are read: keys and a paste
+// that come first are answered on the form read, not lost with the empty
+// one it replaces.
+func TestCheckinKeysBeforeTheAnswersAreRead(t *testing.T) {
+	hs := newHarness(t, testOptions{Library: testLibrary()}, 80, 24)
+	m := newMorning(hs.root.sh, "2026-11-22", leaveQuits)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for _, r := range "2215" {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	m.Update(tea.PasteMsg{Content: strings.Repeat("1", 40)})
+	m.Update(m.Init()())
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "2215") || !strings.Contains(v, "that paste is 40 characters") {
+		t.Errorf("keys and a paste before the answers were read are gone:\n%s", v)
 	}
 }
