@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/quietlegs/quietlegs/logsafe"
+	"github.com/quietlegs/quietlegs/store"
 	"github.com/quietlegs/quietlegs/ui"
 	"github.com/quietlegs/quietlegs/ui/ondemand"
 )
@@ -23,7 +24,9 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 		return usageError("this needs a terminal that can show screens (output is not a terminal, or TERM=dumb); " +
 			"without one, use quietlegs evening --plain, or quietlegs morning with flags (see --help)")
 	}
-	j, closeDB, err := a.open()
+	// A screen reads a window of nights at a time: a small page cache
+	// keeps what it reads again, and keeps history under 20 MB.
+	j, closeDB, err := a.open(store.WithCacheKiB(screenCacheKiB))
 	if err != nil {
 		return err
 	}
@@ -68,6 +71,9 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 	}
 	return nil
 }
+
+// screenCacheKiB is the SQLite page cache of the screens, in KiB.
+const screenCacheKiB = 256
 
 // rendererEnv names the environment variable that, set to "bubbletea",
 // draws with Bubble Tea's own renderer on its frame ticker instead of on
