@@ -20,7 +20,15 @@ type nightEncoder struct {
 	err   error
 }
 
+// newlines is a line break and the indentation of the deepest line a
+// night has (a step or a remedy tried is five levels in), to slice from.
+const newlines = "\n" + nightPrefix + indent + indent + indent + indent + indent + indent + indent + indent
+
 func (e *nightEncoder) newline() {
+	if n := 1 + len(nightPrefix) + len(indent)*e.depth; n <= len(newlines) {
+		e.b = append(e.b, newlines[:n]...)
+		return
+	}
 	e.b = append(e.b, '\n')
 	e.b = append(e.b, nightPrefix...)
 	for range e.depth {
