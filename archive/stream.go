@@ -22,7 +22,7 @@ type JSONWriter struct {
 	// tail is what follows the nights: the document's closing lines.
 	tail  []byte
 	n     int
-	night bytes.Buffer
+	night []byte // the last night written, its room kept for the next
 }
 
 // nightsKey is how the nights' list opens in the document encoded without
@@ -66,18 +66,19 @@ func NewJSONWriter(w io.Writer, exportedAt time.Time, labs []night.Lab) (*JSONWr
 
 // Write adds r to the nights.
 func (jw *JSONWriter) Write(r night.Record) error {
-	b, err := json.Marshal(fromRecord(r))
+	b := jw.night[:0]
+	if jw.n > 0 {
+		b = append(b, ',')
+	}
+	b = append(b, "\n"+nightPrefix...)
+	n := fromRecord(r)
+	b, err := appendNight(b, &n)
 	if err != nil {
 		return fmt.Errorf("write JSON: night %s: %w", r.Night, err)
 	}
-	jw.night.Reset()
-	if jw.n > 0 {
-		jw.night.WriteByte(',')
-	}
-	jw.night.WriteString("\n" + nightPrefix)
-	marshalIndented(&jw.night, b, nightPrefix, indent)
+	jw.night = b
 	jw.n++
-	if _, err := jw.w.Write(jw.night.Bytes()); err != nil {
+	if _, err := jw.w.Write(b); err != nil {
 		return fmt.Errorf("write JSON: %w", err)
 	}
 	return nil

@@ -193,8 +193,8 @@ func (a *app) dbPath() (string, error) {
 }
 
 // open opens the journal: the settings, the routines and the database.
-// close closes the database.
-func (a *app) open() (j *journal.Journal, close func(), err error) {
+// close closes the database. opts are passed to store.Open.
+func (a *app) open(opts ...store.Option) (j *journal.Journal, close func(), err error) {
 	set, err := a.settings()
 	if err != nil {
 		return nil, nil, err
@@ -211,7 +211,7 @@ func (a *app) open() (j *journal.Journal, close func(), err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := store.Open(path)
+	st, err := store.Open(path, opts...)
 	if err != nil {
 		a.log.Error("open database", "err", logsafe.Describe(err))
 		return nil, nil, err

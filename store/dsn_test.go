@@ -1,6 +1,9 @@
 package store
 
-import "testing"
+import (
+	"path/filepath"
+	"testing"
+)
 
 func TestDSNEscapesPath(t *testing.T) {
 	tests := []struct{ path, want string }{
@@ -13,5 +16,32 @@ func TestDSNEscapesPath(t *testing.T) {
 		if got := dsn(tt.path, "x=1"); got != tt.want {
 			t.Errorf("dsn(%q) = %q, want %q", tt.path, got, tt.want)
 		}
+	}
+}
+
+func TestOpenWithCacheKiB(t *testing.T) {
+	tests := []struct {
+		name string
+		opts []Option
+		want int
+	}{
+		{"SQLite's default", nil, -2000},
+		{"held to 256 KiB", []Option{WithCacheKiB(256)}, -256},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open(filepath.Join(t.TempDir(), "q.db"), tt.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			var got int
+			if err := s.db.QueryRow("PRAGMA cache_size").Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("cache_size = %d, want %d", got, tt.want)
+			}
+		})
 	}
 }
