@@ -89,14 +89,59 @@ func (a *app) labsCmd() *cobra.Command {
 				}
 				fmt.Fprintf(a.stdout, "%-10s  %15s  %8s  %s\n", "date", "ferritin µg/L", "TSAT %", "note")
 				for _, l := range labs {
-					fmt.Fprintf(a.stdout, "%-10s  %15s  %8s  %s\n", l.Date, labNumber(l.Ferritin), labNumber(l.TSAT), l.Note)
+					fmt.Fprintf(a.stdout, "%-10s  %15s  %8s  %s\n", l.Date, labNumber(l.Ferritin), labNumber(l.TSAT), termsafe.Line(l.Note))
 				}
 				return nil
 			})
 		},
 	}
-	cmd.AddCommand(a.labsAddCmd())
+	cmd.AddCommand(a.labsAddCmd(), a.labsDeleteCmd())
 	return cmd
+}
+
+func (a *app) labsDeleteCmd() *cobra.Command {
+	var date string
+	cmd := &cobra.Command{
+		Use:     "delete --date YYYY-MM-DD",
+		Short:   "Delete the iron results of a date (one typed by mistake)",
+		Long:    "Delete the iron results of --date. What is deleted is printed, so it can be\nadded again with labs add.",
+		Example: "  quietlegs labs delete --date 2026-11-02",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed(string(night.FieldLabDate)) {
+				return usageError("--date is needed: the day of the results to delete, YYYY-MM-DD")
+			}
+			return a.withJournal(func(j *journal.Journal) error {
+				l, err := j.DeleteLab(cmd.Context(), date)
+				if err != nil {
+					return flagError(err)
+				}
+				fmt.Fprintf(a.stdout, "Deleted the results of %s: %s.\n", l.Date, labSummary(l))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&date, string(night.FieldLabDate), "", "the day of the results, YYYY-MM-DD")
+	return cmd
+}
+
+// labSummary says what a set of results holds: "ferritin 48 µg/L, TSAT
+// 22 %".
+func labSummary(l night.Lab) string {
+	var parts []string
+	if l.Ferritin != nil {
+		parts = append(parts, "ferritin "+labNumber(l.Ferritin)+" µg/L")
+	}
+	if l.TSAT != nil {
+		parts = append(parts, "TSAT "+labNumber(l.TSAT)+" %")
+	}
+	if l.Note != "" {
+		parts = append(parts, "note "+strconv.Quote(termsafe.Line(l.Note)))
+	}
+	if len(parts) == 0 {
+		return "nothing left"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // labNumber writes a result as given, "-" when not given.
@@ -144,20 +189,7 @@ func (a *app) labsAddCmd() *cobra.Command {
 				if existed {
 					verb = "Updated"
 				}
-				var parts []string
-				if l.Ferritin != nil {
-					parts = append(parts, "ferritin "+labNumber(l.Ferritin)+" µg/L")
-				}
-				if l.TSAT != nil {
-					parts = append(parts, "TSAT "+labNumber(l.TSAT)+" %")
-				}
-				if l.Note != "" {
-					parts = append(parts, "note "+strconv.Quote(termsafe.Line(l.Note)))
-				}
-				if len(parts) == 0 {
-					parts = []string{"nothing left"}
-				}
-				fmt.Fprintf(a.stdout, "%s the results of %s: %s.\n", verb, l.Date, strings.Join(parts, ", "))
+				fmt.Fprintf(a.stdout, "%s the results of %s: %s.\n", verb, l.Date, labSummary(l))
 				return nil
 			})
 		},

@@ -108,6 +108,9 @@ func TestE2EFieldsBadFlags(t *testing.T) {
 		{[]string{"evening", "--log-only", "--night", "2026-11-22", "--room-temp", "hot"}, "--room-temp:"},
 		{[]string{"took", "iron", "--night", "2026-11-22"}, "--at is needed"},
 		{[]string{"labs", "add", "--ferritin", "40"}, "--date is needed"},
+		{[]string{"labs", "add", "--date", "2026-11-02"}, "needs at least one of --ferritin, --tsat and --note"},
+		{[]string{"labs", "delete", "--date", "2026-11-02"}, "--date: 2026-11-02: there are no results of that date"},
+		{[]string{"evening", "--log-only", "--night", "2026-11-22"}, "--log-only has nothing to save"},
 	}
 	for _, tt := range tests {
 		_, errOut, code := sb.run(t, sb.command(append(tt.args, "--db", sb.db)...))
@@ -119,5 +122,26 @@ func TestE2EFieldsBadFlags(t *testing.T) {
 		if exp := exportJSON(t, sb); strings.Contains(exp, `"2026-11-22"`) {
 			t.Errorf("refused commands wrote:\n%s", exp)
 		}
+	}
+}
+
+// TestE2ELabsDelete deletes a mistyped result and says what it held.
+func TestE2ELabsDelete(t *testing.T) {
+	t.Parallel()
+	sb := newSandbox(t)
+	for _, args := range [][]string{
+		{"labs", "add", "--date", "2026-11-02", "--ferritin", "480"},
+		{"labs", "add", "--date", "2026-11-03", "--ferritin", "48"},
+	} {
+		if out, errOut, code := sb.run(t, sb.command(append(args, "--db", sb.db)...)); code != 0 {
+			t.Fatalf("%v: exit %d\n%s\n%s", args, code, out, errOut)
+		}
+	}
+	out, errOut, code := sb.run(t, sb.command("labs", "delete", "--date", "2026-11-02", "--db", sb.db))
+	if code != 0 || !strings.Contains(out, "Deleted the results of 2026-11-02: ferritin 480 µg/L.") {
+		t.Fatalf("delete: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if out, _, _ := sb.run(t, sb.command("labs", "--db", sb.db)); strings.Contains(out, "2026-11-02") || !strings.Contains(out, "2026-11-03") {
+		t.Errorf("labs after the delete:\n%s", out)
 	}
 }

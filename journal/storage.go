@@ -76,6 +76,9 @@ type Storage interface {
 	UpdateLab(ctx context.Context, date string, fn func(old night.Lab, existed bool) (night.Lab, error)) error
 	// Labs reads every set of iron results, in date order.
 	Labs(ctx context.Context) ([]night.Lab, error)
+	// DeleteLab deletes the results of date, returning them and whether
+	// there were any.
+	DeleteLab(ctx context.Context, date string) (night.Lab, bool, error)
 	// StartExperiment reads the latest experiment (the one started last,
 	// with whether there is one), passes it to fn, and saves the
 	// experiment fn returns as a new one, all in one transaction that no

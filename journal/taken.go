@@ -188,6 +188,33 @@ func (j *Journal) SetTaken(ctx context.Context, date string, ds []night.Dose) er
 	return err
 }
 
+// checkLabDate refuses a lab date that is no date, naming --date.
+func checkLabDate(date string) error {
+	if err := night.CheckDate(date); err != nil {
+		msg := err.Error()
+		if es := night.AsFieldErrors(err); len(es) > 0 {
+			msg = es[0].Msg
+		}
+		return &night.FieldError{Field: night.FieldLabDate, Msg: msg}
+	}
+	return nil
+}
+
+// DeleteLab deletes the iron results of date (a mistyped one), returning
+// what was deleted; a date with none is refused, naming it.
+func (j *Journal) DeleteLab(ctx context.Context, date string) (night.Lab, error) {
+	if err := checkLabDate(date); err != nil {
+		return night.Lab{}, err
+	}
+	ctx, cancel := bounded(ctx)
+	defer cancel()
+	l, had, err := j.st.DeleteLab(ctx, date)
+	if err == nil && !had {
+		err = &night.FieldError{Field: night.FieldLabDate, Msg: fmt.Sprintf("%s: there are no results of that date (see quietlegs labs)", date)}
+	}
+	return l, err
+}
+
 // LabChange is what `labs add` gives: numbers as typed, nil when left out.
 type LabChange struct {
 	Date           string
@@ -199,12 +226,8 @@ type LabChange struct {
 // earlier results. It returns them as saved, and whether the date had
 // some. quietlegs keeps them as given: no target values, no reading.
 func (j *Journal) AddLab(ctx context.Context, ch LabChange) (night.Lab, bool, error) {
-	if err := night.CheckDate(ch.Date); err != nil {
-		msg := err.Error()
-		if es := night.AsFieldErrors(err); len(es) > 0 {
-			msg = es[0].Msg
-		}
-		return night.Lab{}, false, &night.FieldError{Field: night.FieldLabDate, Msg: msg}
+	if err := checkLabDate(ch.Date); err != nil {
+		return night.Lab{}, false, err
 	}
 	if today := j.Now().Format(night.Layout); ch.Date > today {
 		return night.Lab{}, false, &night.FieldError{Field: night.FieldLabDate, Msg: fmt.Sprintf("%s has not come yet (today is %s)", ch.Date, today)}

@@ -162,6 +162,25 @@ func TestAddLab(t *testing.T) {
 	}
 }
 
+func TestDeleteLab(t *testing.T) {
+	j, _, _ := tookJournal(t)
+	ctx := context.Background()
+	fer := "480"
+	if _, _, err := j.AddLab(ctx, journal.LabChange{Date: "2026-11-02", Ferritin: &fer}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.DeleteLab(ctx, "2026-11-03"); night.AsFieldErrors(err).Find(night.FieldLabDate) == nil {
+		t.Errorf("deleting a date with no results: %v, want an error at --date", err)
+	}
+	l, err := j.DeleteLab(ctx, "2026-11-02")
+	if err != nil || l.Ferritin == nil || *l.Ferritin != 480 {
+		t.Errorf("deleted %+v, %v", l, err)
+	}
+	if left, err := j.Labs(ctx); err != nil || len(left) != 0 {
+		t.Errorf("left %+v, %v", left, err)
+	}
+}
+
 func TestDeleteNightTakesDosesWithTheEvening(t *testing.T) {
 	j, taken, _ := tookJournal(t)
 	ctx := context.Background()

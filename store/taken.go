@@ -220,6 +220,26 @@ func sameLab(a, b night.Lab) bool {
 	return a.Date == b.Date && a.Note == b.Note && eq(a.Ferritin, b.Ferritin) && eq(a.TSAT, b.TSAT)
 }
 
+// DeleteLab deletes the results of date in one transaction, returning
+// them and whether there were any.
+func (s *Store) DeleteLab(ctx context.Context, date string) (night.Lab, bool, error) {
+	var old night.Lab
+	var had bool
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		ls, err := readLabs(ctx, tx, "WHERE date = ?", date)
+		if err != nil || len(ls) == 0 {
+			return err
+		}
+		old, had = ls[0], true
+		_, err = tx.ExecContext(ctx, "DELETE FROM labs WHERE date = ?", date)
+		return err
+	})
+	if err != nil {
+		return night.Lab{}, false, fmt.Errorf("delete the results of %s from %s: %w", date, s.path, err)
+	}
+	return old, had, nil
+}
+
 func upsertLab(ctx context.Context, tx execer, l night.Lab) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO labs (date, ferritin, tsat, note) VALUES (?, ?, ?, ?)
 		ON CONFLICT (date) DO UPDATE SET ferritin = excluded.ferritin, tsat = excluded.tsat, note = excluded.note`,

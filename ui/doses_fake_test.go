@@ -25,3 +25,6 @@ func (f *fakeStorage) UpdateLab(ctx context.Context, d string, fn func(night.Lab
 	return f.dosesStore().UpdateLab(ctx, d, fn)
 }
 func (f *fakeStorage) Labs(ctx context.Context) ([]night.Lab, error) { return f.dosesStore().Labs(ctx) }
+func (f *fakeStorage) DeleteLab(ctx context.Context, d string) (night.Lab, bool, error) {
+	return f.dosesStore().DeleteLab(ctx, d)
+}

@@ -102,6 +102,16 @@ func (s *Storage) Labs(context.Context) (out []night.Lab, err error) {
 	return out, err
 }
 
+// DeleteLab deletes the results of date.
+func (s *Storage) DeleteLab(_ context.Context, date string) (l night.Lab, had bool, err error) {
+	err = s.write(func() error {
+		l, had = s.LabResults[date]
+		delete(s.LabResults, date)
+		return nil
+	})
+	return l, had, err
+}
+
 // mergeLabs replaces each date's results with the imported ones; the
 // caller holds the lock.
 func (s *Storage) mergeLabs(labs []night.Lab) (added, updated int) {
