@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
@@ -239,7 +240,15 @@ func (d *detailWriter) section(title, note string) {
 	if len(d.lines) > 0 {
 		d.add("")
 	}
-	d.add(screen.Truncate(d.st.Title.Render(title)+d.st.Faint.Render(note), d.width))
+	if ansi.StringWidth(title+note) <= d.width || note == "" {
+		d.add(screen.Truncate(d.st.Title.Render(title)+d.st.Faint.Render(note), d.width))
+		return
+	}
+	// On a narrow screen the note goes under the title, whole.
+	d.add(screen.Truncate(d.st.Title.Render(title), d.width))
+	for _, l := range screen.WrapLines(d.st.Faint, d.width-2, strings.TrimPrefix(note, " · ")) {
+		d.add("  " + l)
+	}
 }
 
 // part starts the section of a part of the night (its evening log, its
@@ -327,13 +336,25 @@ func (dt *detail) runLines(d *detailWriter, run night.Run) {
 	d.row("Time", when)
 	t := routine.Count(run.Steps)
 	d.row("Steps", fmt.Sprintf("%d of %d done · %s spent", t.Done, nightfmt.StepCount(dt.ctx.Library, run), routine.FormatDuration(t.Spent)))
-	nameW := max(d.width-d.labelW-21, 8) // room for "cut short at 12:34"
+	// Each step: a mark, its title and how it went ("4:00", "cut short at
+	// 3:12"), under the values; where that leaves a title too little room,
+	// nearer the edge.
+	whenW := 0
 	for _, s := range run.Steps {
-		mark, when := "✓", routine.StepOutcome(s) // "cut short at 3:12" when left early
+		whenW = max(whenW, ansi.StringWidth(routine.StepOutcome(s)))
+	}
+	indent := d.labelW - 2
+	nameW := min(d.width-indent-3-whenW, d.width-d.labelW-21) // room for "cut short at 12:34"
+	if nameW < 16 {
+		indent = 4
+		nameW = max(d.width-indent-3-whenW, 8)
+	}
+	for _, s := range run.Steps {
+		mark, when := "✓", routine.StepOutcome(s)
 		if s.Status != routine.StepDone {
 			mark = "–"
 		}
-		d.add(screen.Truncate(strings.Repeat(" ", d.labelW-2)+st.Faint.Render(mark+" ")+
+		d.add(screen.Truncate(strings.Repeat(" ", indent)+st.Faint.Render(mark+" ")+
 			st.Text.Render(fmt.Sprintf("%-*s", nameW, screen.Truncate(termsafe.Line(s.Title), nameW)))+st.Faint.Render(" "+when), d.width))
 	}
 }

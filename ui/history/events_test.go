@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/ui/internal/uitest"
@@ -37,5 +38,30 @@ func TestNightListsFlareUpsInTimeOrder(t *testing.T) {
 			t.Fatalf("missing (or out of order) %q in:\n%s", w, v)
 		}
 		at0 += i + len(w)
+	}
+}
+
+// TestNightAtFortyColumnsKeepsRunsWhole: on a 40-column screen a run's
+// note goes under its title and its steps keep their names, rather than
+// both being cut to a few letters.
+func TestNightAtFortyColumnsKeepsRunsWhole(t *testing.T) {
+	recs := uitest.GenNights(lastNight, 10, 1)
+	rec := &recs[len(recs)-1]
+	at := time.Date(2026, 11, 22, 2, 11, 0, 0, time.UTC)
+	rec.Runs = append(rec.Runs, night.Run{Routine: "toolkit-press", Title: "Press the calves", Night: lastNight,
+		Status: routine.Partial, StartedAt: at, EndedAt: at.Add(28 * time.Second), Speed: 1, Flare: true,
+		Steps: []routine.StepResult{{Title: "Press the calves", Planned: time.Minute, Actual: 28 * time.Second, Status: routine.StepSkipped}}})
+	d := openOn(t, 40, 60, &uitest.History{Recs: recs})
+	d.keys("3")
+	v := d.view()
+	for _, w := range []string{"for a flare-up, not the evening", "– Press the calves", "cut short at 0:28"} {
+		if !strings.Contains(v, w) {
+			t.Errorf("missing %q in:\n%s", w, v)
+		}
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line wider than 40 columns: %q", l)
+		}
 	}
 }

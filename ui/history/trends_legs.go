@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/ui/screen"
 )
@@ -50,17 +51,24 @@ func (s *trends) legsBody() []string {
 		return 0
 	})[rollN-1:]
 	var body []string
-	body = append(body, "", screen.Truncate(st.Title.Render("Time symptoms started")+st.Faint.Render(" (a lower bar is earlier)"), w))
 	lo, hi := spread(onset)
-	if n := count(onset); n == 0 {
+	n, chartW := count(onset), w-11
+	note := ""
+	if n > 0 && chartW >= 30 {
+		note = " (a lower bar is earlier)" // only beside a chart
+	}
+	body = append(body, "")
+	body = append(body, heading(st, w, "Time symptoms started", note)...)
+	if n == 0 {
 		body = append(body, st.Faint.Render("  no onset times in these nights"))
 	} else {
-		if chartW := w - 11; chartW >= 30 {
+		if chartW >= 30 {
 			body = append(body, st.Faint.Render(fmt.Sprintf("  %-9s", "nightly"))+st.Accent.Render(sparkline(fitWidth(onset, chartW), lo, hi)))
 		}
-		body = append(body, screen.Truncate("  "+st.Text.Render(fmt.Sprintf("earliest %s · latest %s · %d of %d nights", clockText(lo), clockText(hi), n, days)), w))
+		body = append(body, screen.WrapLines(st.Text, w, fmt.Sprintf("  earliest %s · latest %s · %d of %d nights", clockText(lo), clockText(hi), n, days))...)
 	}
-	body = append(body, "", screen.Truncate(st.Title.Render("Arms or elsewhere involved")+st.Faint.Render(" (nights, by week)"), w))
+	body = append(body, "")
+	body = append(body, heading(st, w, "Arms or elsewhere involved", " (nights, by week)")...)
 	var weeks []string
 	for end := len(arms); end > 0; end -= 7 {
 		yes, said := 0, 0
@@ -78,4 +86,17 @@ func (s *trends) legsBody() []string {
 	}
 	body = append(body, screen.WrapLines(st.Text, w, "  "+strings.Join(weeks, "  "))...)
 	return append(body, "", screen.Wrap(st.Faint, w, "Oldest week first; yes of the nights answered; · none answered. o: back to the ratings."))
+}
+
+// heading is a title with a faint note beside it, or under it where both
+// do not fit the width.
+func heading(st *screen.Styles, w int, title, note string) []string {
+	if ansi.StringWidth(title+note) <= w {
+		return []string{st.Title.Render(title) + st.Faint.Render(note)}
+	}
+	out := []string{screen.Truncate(st.Title.Render(title), w)}
+	if note = strings.TrimSpace(note); note != "" {
+		out = append(out, screen.WrapLines(st.Faint, w, "  "+note)...)
+	}
+	return out
 }
