@@ -69,6 +69,16 @@ func WrapWords(text string, width int) []string {
 	var lines []string
 	cur := ""
 	for _, w := range strings.Fields(text) {
+		if ansi.StringWidth(w) > width && strings.Contains(w, "/") {
+			// A path wider than the screen is broken after its slashes,
+			// so the file's own name stays whole.
+			if cur != "" {
+				lines, cur = append(lines, Truncate(cur, width)), ""
+			}
+			parts := pathLines(w, width)
+			lines, cur = append(lines, parts[:len(parts)-1]...), parts[len(parts)-1]
+			continue
+		}
 		switch {
 		case cur == "":
 			cur = w
@@ -78,6 +88,20 @@ func WrapWords(text string, width int) []string {
 			lines = append(lines, Truncate(cur, width))
 			cur = w
 		}
+	}
+	return append(lines, Truncate(cur, width))
+}
+
+// pathLines breaks a path into lines of at most width after its slashes;
+// a part wider than width is cut.
+func pathLines(path string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, part := range strings.SplitAfter(path, "/") {
+		if cur != "" && ansi.StringWidth(cur+part) > width {
+			lines, cur = append(lines, Truncate(cur, width)), ""
+		}
+		cur += part
 	}
 	return append(lines, Truncate(cur, width))
 }
