@@ -154,29 +154,37 @@ func (j *Journal) KnownDoses(ctx context.Context) ([]night.Dose, error) {
 // MaxKnownDoses is how many earlier doses "Taken tonight" offers.
 const MaxKnownDoses = 12
 
-// SetTaken makes ds the doses of the night date, as the evening form's
-// "Taken tonight" list does: a dose ticked anew is taken now (Dose.At
-// zero), and one unticked is removed. It ticks the checklist items they
-// answer on an answered log, as Took does.
-func (j *Journal) SetTaken(ctx context.Context, date string, ds []night.Dose) error {
+// ChangeTaken changes the doses of the night date as the evening form's
+// "Taken tonight" list does: the doses in removed (unticked, matched by
+// their words and instant) go, and those in added are taken now. Every
+// other dose stored for the night stays, including any recorded by
+// `quietlegs took` while the form was open. It ticks the checklist items
+// the added ones answer on an answered log, as Took does.
+func (j *Journal) ChangeTaken(ctx context.Context, date string, removed, added []night.Dose) error {
 	if err := j.checkNight(date); err != nil {
 		return err
+	}
+	for _, d := range added {
+		if err := termsafe.Check(d.Name+d.Amount, false); err != nil {
+			return &night.FieldError{Field: night.FieldTookName, Msg: err.Error()}
+		}
 	}
 	ctx, cancel := bounded(ctx)
 	defer cancel()
 	now := j.Now().Truncate(time.Minute)
-	var added []night.Dose
-	err := j.st.UpdateTaken(ctx, date, func([]night.Dose) ([]night.Dose, error) {
-		out := make([]night.Dose, 0, len(ds))
-		for _, d := range ds {
-			d.Night = date
-			if d.At.IsZero() {
-				d.At = now
-				added = append(added, d)
+	stamped := make([]night.Dose, len(added))
+	for i, d := range added {
+		d.Night, d.At = date, now
+		stamped[i] = d
+	}
+	err := j.st.UpdateTaken(ctx, date, func(old []night.Dose) ([]night.Dose, error) {
+		out := make([]night.Dose, 0, len(old)+len(stamped))
+		for _, d := range old {
+			if !slices.ContainsFunc(removed, func(r night.Dose) bool { return sameDose(r, d) }) {
+				out = append(out, d)
 			}
-			if err := termsafe.Check(d.Name+d.Amount, false); err != nil {
-				return nil, &night.FieldError{Field: night.FieldTookName, Msg: err.Error()}
-			}
+		}
+		for _, d := range stamped {
 			out = insertByTime(out, d)
 		}
 		return out, nil
@@ -184,8 +192,14 @@ func (j *Journal) SetTaken(ctx context.Context, date string, ds []night.Dose) er
 	if err != nil {
 		return err
 	}
-	_, err = j.tickAnswered(ctx, date, added)
+	_, err = j.tickAnswered(ctx, date, stamped)
 	return err
+}
+
+// sameDose reports whether a and b are one record: the same words at the
+// same instant.
+func sameDose(a, b night.Dose) bool {
+	return a.Name == b.Name && a.Amount == b.Amount && a.At.Equal(b.At)
 }
 
 // checkLabDate refuses a lab date that is no date, naming --date.

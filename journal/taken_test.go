@@ -104,7 +104,7 @@ func TestTookAnswersTheChecklist(t *testing.T) {
 	}
 }
 
-func TestKnownDosesAndSetTaken(t *testing.T) {
+func TestKnownDosesAndChangeTaken(t *testing.T) {
 	j, taken, _ := tookJournal(t)
 	ctx := context.Background()
 	for _, d := range []journal.Dose{{Name: "iron", Amount: "65 mg", At: "20:00", Night: "2026-11-21"},
@@ -118,14 +118,28 @@ func TestKnownDosesAndSetTaken(t *testing.T) {
 	if err != nil || len(known) != 2 || known[0].Label() != "magnesium" || known[1].Label() != "iron 65 mg" {
 		t.Fatalf("known %+v, %v", known, err)
 	}
-	if err := j.SetTaken(ctx, "2026-11-23", []night.Dose{{Name: "iron", Amount: "65 mg"}}); err != nil {
+	if err := j.ChangeTaken(ctx, "2026-11-23", nil, []night.Dose{{Name: "iron", Amount: "65 mg"}}); err != nil {
 		t.Fatal(err)
 	}
 	if ds := taken["2026-11-23"]; len(ds) != 1 || !ds[0].At.Equal(time.Date(2026, 11, 23, 21, 30, 0, 0, time.UTC)) {
 		t.Errorf("tonight %+v", ds)
 	}
-	if err := j.SetTaken(ctx, "2026-11-23", nil); err != nil || len(taken["2026-11-23"]) != 0 {
-		t.Errorf("unticked: %+v, %v", taken["2026-11-23"], err)
+	// A dose recorded elsewhere while the form was open stays when the
+	// form unticks the one it showed.
+	if _, _, err := j.Took(ctx, journal.Dose{Name: "zinc", At: "21:10"}); err != nil {
+		t.Fatal(err)
+	}
+	var shown []night.Dose
+	for _, d := range taken["2026-11-23"] {
+		if d.Name == "iron" {
+			shown = append(shown, d)
+		}
+	}
+	if err := j.ChangeTaken(ctx, "2026-11-23", shown, nil); err != nil {
+		t.Fatal(err)
+	}
+	if ds := taken["2026-11-23"]; len(ds) != 1 || ds[0].Name != "zinc" {
+		t.Errorf("after unticking iron: %+v, want zinc alone", ds)
 	}
 }
 

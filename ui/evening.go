@@ -29,8 +29,10 @@ type eveningLoadedMsg struct {
 	err error
 	// experiment is tonight's part in an experiment, "" when none runs.
 	experiment string
-	// taken are tonight's doses; known those of earlier nights.
+	// taken are tonight's doses; known those of earlier nights;
+	// takenErr why tonight's could not be read.
 	taken, known []night.Dose
+	takenErr     error
 }
 
 // evening is the short log before a routine: legs now, the day's
@@ -55,8 +57,11 @@ type evening struct {
 	editing bool
 	saveErr error
 	// taken are tonight's doses as recorded; known the doses of earlier
-	// nights, for "Taken tonight".
+	// nights, for "Taken tonight". takenUnread is set when tonight's could
+	// not be read: then the form offers no doses, as it could not say
+	// which are ticked.
 	taken, known []night.Dose
+	takenUnread  bool
 }
 
 // eveningEditedMsg says how saving an edited log went.
@@ -132,7 +137,7 @@ func (e *evening) Init() tea.Cmd {
 		}
 		// What was taken only adds to the form: unread, the list is
 		// left out rather than the log refused.
-		msg.taken, _ = j.TakenOn(context.Background(), date)
+		msg.taken, msg.takenErr = j.TakenOn(context.Background(), date)
 		msg.known, _ = j.KnownDoses(context.Background())
 		return msg
 	}
@@ -149,7 +154,7 @@ func (e *evening) update(msg tea.Msg) tea.Cmd {
 	case eveningLoadedMsg:
 		e.prior, e.loadErr, e.experiment = msg.ok && msg.err == nil, msg.err, msg.experiment
 		if !e.form.Dirty() { // never throw away what was typed meanwhile
-			e.taken, e.known = msg.taken, msg.known
+			e.taken, e.known, e.takenUnread = msg.taken, msg.known, msg.takenErr != nil
 			e.form = e.newForm(msg.old)
 		}
 		return nil
@@ -218,7 +223,8 @@ const noneID = "-none"
 // and the routine starts all the same.
 func (e *evening) finish() tea.Cmd {
 	ev := e.read()
-	taken, takenChanged := e.readTaken()
+	removed, added := e.readTaken()
+	takenChanged := len(removed)+len(added) > 0
 	empty := !e.prior && ev.Symptoms == nil && ev.ChecklistSkipped && ev.Note == "" && ev.RoomTempC == nil && ev.Bedding == ""
 	if e.editing {
 		return e.saveEdit(ev, empty)
@@ -235,7 +241,7 @@ func (e *evening) finish() tea.Cmd {
 			}
 		}
 		if takenChanged {
-			if err := j.SetTaken(context.Background(), date, taken); err != nil {
+			if err := j.ChangeTaken(context.Background(), date, removed, added); err != nil {
 				return beginRoutineMsg{r: r, notice: "What you took was not saved: " + err.Error()}
 			}
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/quietlegs/quietlegs/journal"
@@ -16,24 +17,40 @@ const (
 	alsoTakenKey = "also-taken"
 )
 
-// doseOptions are tonight's doses (ticked) and those remembered from
-// earlier nights, each once: one key ticks "iron 65 mg" again.
+// doseOptions are tonight's doses (ticked), each its own even when two
+// read alike, and those remembered from earlier nights not taken tonight,
+// each once: one key ticks "iron 65 mg" again. An option's ID is "t" or
+// "k" and the dose's index in tonight or known.
 func doseOptions(tonight, known []night.Dose) (opts []form.Option, checked []bool) {
 	seen := map[string]bool{}
-	for _, d := range tonight {
+	for i, d := range tonight {
 		// Imported words may hold control characters: shown as text.
-		opts = append(opts, form.Option{Label: termsafe.Line(d.Label()) + " (" + d.At.Format("15:04") + ")", ID: d.Label()})
+		opts = append(opts, form.Option{Label: termsafe.Line(d.Label()) + " (" + d.At.Format("15:04") + ")", ID: "t" + strconv.Itoa(i)})
 		checked = append(checked, true)
 		seen[d.Label()] = true
 	}
-	for _, d := range known {
+	for i, d := range known {
 		if !seen[d.Label()] {
 			seen[d.Label()] = true
-			opts = append(opts, form.Option{Label: termsafe.Line(d.Label()), ID: d.Label()})
+			opts = append(opts, form.Option{Label: termsafe.Line(d.Label()), ID: "k" + strconv.Itoa(i)})
 			checked = append(checked, false)
 		}
 	}
 	return opts, checked
+}
+
+// doseOf is the dose an option of doseOptions stands for, and whether it
+// is one of tonight's.
+func doseOf(id string, tonight, known []night.Dose) (night.Dose, bool, bool) {
+	i, err := strconv.Atoi(id[1:])
+	switch {
+	case err != nil:
+	case id[0] == 't' && i < len(tonight):
+		return tonight[i], true, true
+	case id[0] == 'k' && i < len(known):
+		return night.Dose{Name: known[i].Name, Amount: known[i].Amount}, false, true
+	}
+	return night.Dose{}, false, false
 }
 
 // roomFields are the evening form's "Taken tonight" list, a line for
@@ -42,7 +59,7 @@ func (e *evening) roomFields(old night.Evening) []*form.Field {
 	var fields []*form.Field
 	// A dose ticked here is taken now: that belongs to tonight's log, not
 	// to a past night's opened from history.
-	if !e.editing {
+	if !e.editing && !e.takenUnread {
 		if opts, checked := doseOptions(e.taken, e.known); len(opts) > 0 {
 			fl := form.NewMulti(takenKey, "Taken tonight", opts, checked)
 			fl.Hint = "what you took, in your own words"
@@ -110,33 +127,26 @@ func (e *evening) readRoom(ev *night.Evening) {
 	}
 }
 
-// readTaken is what the form says was taken tonight, and whether that
-// differs from what was recorded: tonight's doses still ticked keep their
-// times, one ticked anew or typed is taken now.
-func (e *evening) readTaken() ([]night.Dose, bool) {
-	var out []night.Dose
+// readTaken is how the form changes what was taken tonight: the doses it
+// showed ticked and are now unticked (removed), and those ticked anew or
+// typed, to be taken now (added). Doses it did not show are not its to
+// change.
+func (e *evening) readTaken() (removed, added []night.Dose) {
 	if fl := e.form.Field(takenKey); fl != nil {
 		for i, o := range fl.Options() {
-			if !fl.Checked(i) {
-				continue
-			}
-			if j := slices.IndexFunc(e.taken, func(d night.Dose) bool { return d.Label() == o.ID }); j >= 0 {
-				out = append(out, e.taken[j])
-				continue
-			}
-			if j := slices.IndexFunc(e.known, func(d night.Dose) bool { return d.Label() == o.ID }); j >= 0 {
-				out = append(out, night.Dose{Name: e.known[j].Name, Amount: e.known[j].Amount})
+			d, tonight, ok := doseOf(o.ID, e.taken, e.known)
+			switch {
+			case !ok:
+			case tonight && !fl.Checked(i):
+				removed = append(removed, d)
+			case !tonight && fl.Checked(i):
+				added = append(added, d)
 			}
 		}
 	}
 	if fl := e.form.Field(alsoTakenKey); fl != nil && strings.TrimSpace(fl.Value()) != "" {
-		also := strings.TrimSpace(fl.Value())
-		name, amount := journal.SplitDose(also)
-		out = append(out, night.Dose{Name: name, Amount: amount})
+		name, amount := journal.SplitDose(strings.TrimSpace(fl.Value()))
+		added = append(added, night.Dose{Name: name, Amount: amount})
 	}
-	changed := len(out) != len(e.taken)
-	for i := range out {
-		changed = changed || out[i].At.IsZero()
-	}
-	return out, changed
+	return removed, added
 }

@@ -64,3 +64,27 @@ func TestEveningRoomTemperatureRefused(t *testing.T) {
 		t.Errorf("saved %+v", st.Evenings)
 	}
 }
+
+// TestEveningUntickKeepsWhatItDidNotShow: two doses that read alike are
+// two records; unticking one removes that one, and a dose recorded
+// elsewhere while the form was open stays.
+func TestEveningUntickKeepsWhatItDidNotShow(t *testing.T) {
+	st := journaltest.New()
+	early, later := t0.Add(-150*time.Minute), t0.Add(-60*time.Minute)
+	st.Taken["2026-11-22"] = []night.Dose{
+		{Night: "2026-11-22", Name: "iron", Amount: "65 mg", At: early},
+		{Night: "2026-11-22", Name: "iron", Amount: "65 mg", At: later},
+	}
+	hs := startEvening(t, 80, 24, testOptions{Storage: st, Settings: roomSettings()})
+	hs.keys("3", "enter", "enter") // legs 3; the checklist as it is
+	if v := hs.view(); !strings.Contains(v, "iron 65 mg ("+early.Format("15:04")+")") || !strings.Contains(v, "iron 65 mg ("+later.Format("15:04")+")") {
+		t.Fatalf("tonight's two doses not both shown:\n%s", v)
+	}
+	// Meanwhile, from another window.
+	st.Taken["2026-11-22"] = append(st.Taken["2026-11-22"], night.Dose{Night: "2026-11-22", Name: "zinc", At: t0.Add(-time.Minute)})
+	hs.keys("2", "ctrl+s") // untick the second
+	ds := st.Taken["2026-11-22"]
+	if len(ds) != 2 || !ds[0].At.Equal(early) || ds[1].Name != "zinc" {
+		t.Errorf("taken %+v; want the earlier iron and the zinc", ds)
+	}
+}
