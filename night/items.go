@@ -130,7 +130,8 @@ func (c Checkin) onsetAgrees() error {
 	if err != nil {
 		return nil // the night is checked elsewhere
 	}
-	six := d.Add(time.Duration(EveningStart) * time.Minute)
+	// 18:00 on the clock of that day, even on the day the clocks change.
+	six := time.Date(d.Year(), d.Month(), d.Day(), int(EveningStart/60), int(EveningStart%60), 0, 0, d.Location())
 	before6 := c.OnsetAt.Before(six)
 	bedtime := !c.InBed.IsZero() && !c.OnsetAt.Before(c.InBed.Add(-BedtimeLead))
 	evening := !before6 && (c.InBed.IsZero() || c.OnsetAt.Before(c.InBed))
