@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/remind"
+	"github.com/quietlegs/quietlegs/termsafe"
 )
 
 func (a *app) remindCmd() *cobra.Command {
@@ -36,6 +38,9 @@ func (a *app) remindCmd() *cobra.Command {
 			"  quietlegs remind --uninstall",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if (systemd || install || uninstall) && runtime.GOOS != "linux" {
+				return usageError("--systemd, --install and --uninstall are for Linux's systemd; elsewhere, import the calendar file (--output FILE.ics)")
+			}
 			if uninstall {
 				if install || evening != "" || morning != "" || output != "" {
 					return usageError("--uninstall goes alone")
@@ -153,6 +158,22 @@ func (a *app) uninstallUnits() error {
 	if err != nil {
 		return err
 	}
+	// Stopped first: removing a running timer's file leaves it loaded
+	// until the next login.
+	var timers []string
+	for _, name := range remind.UnitNames() {
+		if strings.HasSuffix(name, ".timer") {
+			timers = append(timers, name)
+		}
+	}
+	// Where there is no systemctl, nothing of systemd's can be running.
+	if _, err := exec.LookPath("systemctl"); err == nil {
+		args := append([]string{"--user", "disable", "--now"}, timers...)
+		if out, err := exec.Command("systemctl", args...).CombinedOutput(); err != nil {
+			fmt.Fprintf(a.stderr, "quietlegs: could not stop the timers (%v); stop them with: systemctl --user disable --now %s\n",
+				strings.TrimSpace(termsafe.Line(string(out))), strings.Join(timers, " "))
+		}
+	}
 	removed := 0
 	for _, name := range remind.UnitNames() {
 		for _, p := range []string{filepath.Join(dir, "timers.target.wants", name), filepath.Join(dir, name)} {
@@ -171,6 +192,6 @@ func (a *app) uninstallUnits() error {
 		fmt.Fprintln(a.stdout, "no quietlegs reminders are installed in", dir)
 		return nil
 	}
-	fmt.Fprintln(a.stdout, "To stop any still running:\n  systemctl --user daemon-reload && systemctl --user reset-failed")
+	fmt.Fprintln(a.stdout, "To have systemd forget them:\n  systemctl --user daemon-reload && systemctl --user reset-failed")
 	return nil
 }

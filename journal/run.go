@@ -99,8 +99,9 @@ func (r *Run) Save(ctx context.Context, p Progress) error {
 		return r.err
 	}
 	r.saved, r.err = p.seq, nil
-	// A trial run (--speed) is kept but is not the routine done: no hook.
-	if p.Ended() && !r.told && !p.start.Trial() {
+	// A trial run (--speed) is kept but is not the routine done, nor is a
+	// run of the night toolkit: no hook.
+	if p.Ended() && !r.told && !p.start.Trial() && !p.start.Flare {
 		r.told = true
 		r.j.hooks.Run(hook.RoutineEnd, runEnv(p))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -229,6 +230,10 @@ func (j *Journal) DeleteLab(ctx context.Context, date string) (night.Lab, error)
 	return l, err
 }
 
+// thousands is a number with a comma before three digits ("1,200"): a
+// thousands separator or a decimal comma, it cannot be told which.
+var thousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
+
 // LabChange is what `labs add` gives: numbers as typed, nil when left out.
 type LabChange struct {
 	Date           string
@@ -249,6 +254,9 @@ func (j *Journal) AddLab(ctx context.Context, ch LabChange) (night.Lab, bool, er
 	num := func(f night.Field, s *string, unit string) (*float64, error) {
 		if s == nil || strings.TrimSpace(*s) == "" {
 			return nil, nil
+		}
+		if thousands.MatchString(strings.TrimSpace(*s)) {
+			return nil, &night.FieldError{Field: f, Msg: fmt.Sprintf("%q reads two ways: type 1200 for twelve hundred, or 1.2 (%s)", *s, unit)}
 		}
 		v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(*s), ",", ".", 1), 64)
 		if err != nil {

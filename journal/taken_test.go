@@ -164,6 +164,7 @@ func TestAddLab(t *testing.T) {
 		{journal.LabChange{Date: "2026-13-01", Ferritin: &fer}, night.FieldLabDate},
 		{journal.LabChange{Date: "2026-12-01", Ferritin: &fer}, night.FieldLabDate},
 		{journal.LabChange{Date: "2026-11-01", Ferritin: &bad}, night.FieldLabFerritin},
+		{journal.LabChange{Date: "2026-11-01", Ferritin: ptr("1,200")}, night.FieldLabFerritin},
 		{journal.LabChange{Date: "2026-11-01"}, night.FieldLabFerritin},
 	} {
 		if _, _, err := j.AddLab(ctx, tt.ch); night.AsFieldErrors(err).Find(tt.field) == nil {

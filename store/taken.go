@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/quietlegs/quietlegs/night"
@@ -117,6 +120,11 @@ func readTaken(ctx context.Context, tx *sql.Tx, clause string, args ...any) ([]n
 		}
 		ds = append(ds, d)
 	}
+	// In the order taken within each night, whatever order they were
+	// saved or imported in.
+	slices.SortStableFunc(ds, func(a, b night.Dose) int {
+		return cmp.Or(strings.Compare(a.Night, b.Night), a.At.Compare(b.At))
+	})
 	return ds, rows.Err()
 }
 
