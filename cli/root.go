@@ -236,7 +236,8 @@ func (a *app) open(opts ...store.Option) (j *journal.Journal, close func(), err 
 
 // hookWait is how long a command waits at its end for the hooks it
 // started: long enough for a notification, short enough not to keep a
-// person waiting for a slow one (which runs on, and is logged).
+// person waiting for a slow one (which runs on; should it fail after
+// quietlegs has ended, nobody is left to tell it).
 const hookWait = 2 * time.Second
 
 // hooks runs the settings' on_routine_end and on_checkin commands,

@@ -6,7 +6,6 @@
 package hook
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -46,6 +45,7 @@ type Runner struct {
 // nothing), writing failures to dir/hooks.log and keeping the one to tell
 // in dir/hook-failed.
 func New(commands map[string]string, dir string, now func() time.Time) *Runner {
+	removeStale(dir, now())
 	return &Runner{commands: commands, log: filepath.Join(dir, "hooks.log"),
 		pending: filepath.Join(dir, "hook-failed"), now: now}
 }
@@ -71,15 +71,32 @@ func (r *Runner) exec(command string, env []string) error {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "sh", "-c", command)
 	cmd.Env = append(os.Environ(), env...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out // never the screen's terminal
+	// What it prints goes to a file, never the screen's terminal, and not
+	// a pipe: should quietlegs end first, the command runs on rather than
+	// die writing to a pipe nobody reads.
+	if err := os.MkdirAll(filepath.Dir(r.log), 0o700); err != nil {
+		return err
+	}
+	out, err := os.CreateTemp(filepath.Dir(r.log), outputPattern)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		out.Close()
+		os.Remove(out.Name())
+	}()
+	cmd.Stdout, cmd.Stderr = out, out
+	// Its own process group: a terminal's ctrl+c or hangup is quietlegs',
+	// and the timeout stops whatever the command started too.
+	ownGroup(cmd)
 	cmd.WaitDelay = time.Second
-	err := cmd.Run()
+	err = cmd.Run()
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		err = fmt.Errorf("still running after %v, stopped", Timeout)
 	}
 	if err != nil {
-		o := strings.TrimSpace(out.String())
+		data, _ := os.ReadFile(out.Name())
+		o := strings.TrimSpace(string(data))
 		if len(o) > maxOutput {
 			o = o[len(o)-maxOutput:]
 		}
@@ -88,6 +105,20 @@ func (r *Runner) exec(command string, env []string) error {
 		}
 	}
 	return err
+}
+
+// outputPattern names the files a command's output goes to while it runs.
+const outputPattern = "hook-*.out"
+
+// removeStale removes the output files of commands that outlived the
+// quietlegs that started them, once they are past any command's timeout.
+func removeStale(dir string, now time.Time) {
+	names, _ := filepath.Glob(filepath.Join(dir, outputPattern))
+	for _, n := range names {
+		if fi, err := os.Stat(n); err == nil && now.Sub(fi.ModTime()) > 2*Timeout {
+			os.Remove(n)
+		}
+	}
 }
 
 // fail logs a failure and keeps it to be told.

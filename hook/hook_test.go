@@ -65,4 +65,7 @@ func TestAFailureIsLoggedAndToldOnce(t *testing.T) {
 	if fi, err := os.Stat(filepath.Join(dir, "hooks.log")); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("hooks.log mode %v (%v), want 0600", fi.Mode(), err)
 	}
+	if left, _ := filepath.Glob(filepath.Join(dir, outputPattern)); len(left) != 0 {
+		t.Errorf("the command's output files are left behind: %v", left)
+	}
 }
