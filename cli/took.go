@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,7 +39,8 @@ func (a *app) tookCmd() *cobra.Command {
 			}
 			return a.withJournal(func(j *journal.Journal) error {
 				saved, ticked, err := j.Took(cmd.Context(), d)
-				if err != nil {
+				var te *journal.TickError
+				if err != nil && !errors.As(err, &te) {
 					return tookError(err)
 				}
 				fmt.Fprintf(a.stdout, "Recorded %s at %s for the night of %s.\n",
@@ -49,6 +51,10 @@ func (a *app) tookCmd() *cobra.Command {
 						labels[i] = j.Settings().Label(id)
 					}
 					fmt.Fprintf(a.stdout, "Ticked on that night's checklist: %s.\n", strings.Join(labels, ", "))
+				}
+				if te != nil {
+					// Recorded: said so, not failed, so it is not taken twice.
+					fmt.Fprintln(a.stderr, "quietlegs: the dose is recorded, but its checklist items could not be ticked:", te.Err)
 				}
 				return nil
 			})

@@ -66,8 +66,20 @@ func (j *Journal) Took(ctx context.Context, d Dose) (night.Dose, []string, error
 		return dose, nil, err
 	}
 	ticked, err := j.tickAnswered(ctx, date, []night.Dose{dose})
-	return dose, ticked, err
+	if err != nil {
+		return dose, nil, &TickError{Err: err}
+	}
+	return dose, ticked, nil
 }
+
+// TickError is a dose saved whose checklist items could not be ticked:
+// the dose is recorded, so doing it again would record it twice.
+type TickError struct{ Err error }
+
+func (e *TickError) Error() string {
+	return "saved, but the evening checklist could not be ticked: " + e.Err.Error()
+}
+func (e *TickError) Unwrap() error { return e.Err }
 
 // insertByTime adds d to ds, kept in the order taken.
 func insertByTime(ds []night.Dose, d night.Dose) []night.Dose {
@@ -193,8 +205,10 @@ func (j *Journal) ChangeTaken(ctx context.Context, date string, removed, added [
 	if err != nil {
 		return err
 	}
-	_, err = j.tickAnswered(ctx, date, stamped)
-	return err
+	if _, err := j.tickAnswered(ctx, date, stamped); err != nil {
+		return &TickError{Err: err}
+	}
+	return nil
 }
 
 // sameDose reports whether a and b are one record: the same words at the

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 	"github.com/quietlegs/quietlegs/termsafe"
@@ -241,7 +243,11 @@ func (e *evening) finish() tea.Cmd {
 			}
 		}
 		if takenChanged {
-			if err := j.ChangeTaken(context.Background(), date, removed, added); err != nil {
+			var te *journal.TickError
+			switch err := j.ChangeTaken(context.Background(), date, removed, added); {
+			case errors.As(err, &te):
+				return beginRoutineMsg{r: r, notice: "What you took is saved; the checklist could not be ticked: " + te.Err.Error()}
+			case err != nil:
 				return beginRoutineMsg{r: r, notice: "What you took was not saved: " + err.Error()}
 			}
 		}
