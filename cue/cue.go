@@ -103,6 +103,9 @@ type Cues struct {
 	soundNote, voiceNote string
 	jobs                 chan job
 	done                 chan struct{}
+	// ctx ends, by stop, the sound playing when Close has waited enough.
+	ctx  context.Context
+	stop context.CancelFunc
 	closed               sync.Once
 	// shut is set by Close: later cues are not queued.
 	shut atomic.Bool
@@ -157,6 +160,7 @@ func New(o Options) (*Cues, error) {
 	}
 	if c.player != nil || c.voice != nil {
 		c.jobs, c.done = make(chan job, queueLength), make(chan struct{})
+		c.ctx, c.stop = context.WithCancel(context.Background())
 		go c.play()
 	}
 	return c, err
@@ -249,6 +253,9 @@ func (c *Cues) queue(j job) {
 func (c *Cues) play() {
 	defer close(c.done)
 	for j := range c.jobs {
+		if c.ctx.Err() != nil {
+			continue // stopped by Close
+		}
 		argv := j.argv
 		if j.chime {
 			f := c.chimeFile(j.kind)
@@ -257,7 +264,7 @@ func (c *Cues) play() {
 			}
 			argv = append(argv[:len(argv):len(argv)], f)
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), playTimeout)
+		ctx, cancel := context.WithTimeout(c.ctx, playTimeout)
 		err := exec.CommandContext(ctx, argv[0], argv[1:]...).Run()
 		cancel()
 		if err != nil && j.chime {
@@ -281,12 +288,36 @@ func (c *Cues) Close(wait time.Duration) {
 			select {
 			case <-c.done:
 			case <-time.After(wait):
+				// Stop the sound playing and drop the rest, so no player
+				// outlives quietlegs and no chime is written after the
+				// folder goes.
+				c.stop()
+				c.drop()
+				select {
+				case <-c.done:
+				case <-time.After(time.Second):
+				}
 			}
+			c.stop()
 		}
 		if c.dir != "" {
 			_ = os.RemoveAll(c.dir)
 		}
 	})
+}
+
+// drop empties the queue of sounds not yet played.
+func (c *Cues) drop() {
+	for {
+		select {
+		case _, ok := <-c.jobs:
+			if !ok {
+				return
+			}
+		default:
+			return
+		}
+	}
 }
 
 // Bells is n terminal bells, to write to the terminal.

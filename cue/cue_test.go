@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -161,5 +163,37 @@ func TestAFailingPlayerGivesWayToBells(t *testing.T) {
 	c.Close(10 * time.Second) // the failed chime has played
 	if bells := c.Give(cue.End, ""); bells != 3 {
 		t.Errorf("%d bells after the player failed, want 3", bells)
+	}
+}
+
+// TestCloseStopsASlowPlayer: a player still playing when Close has waited
+// enough is stopped, not left to play on after quietlegs.
+func TestCloseStopsASlowPlayer(t *testing.T) {
+	dir := t.TempDir()
+	pidFile := filepath.Join(dir, "pid")
+	script := "#!/bin/sh\necho $$ > " + pidFile + "\nexec sleep 30\n"
+	if err := os.WriteFile(filepath.Join(dir, "paplay"), []byte(script), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+":/usr/bin:/bin")
+	c, err := cue.New(cue.Options{Sound: cue.Chime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Give(cue.Step, "")
+	c.Give(cue.Phase, "")
+	start := time.Now()
+	c.Close(time.Second)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Close took %v with a player that plays for 30 s", d)
+	}
+	data, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Skipf("the player had not started within Close's second: %v", err)
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err := syscall.Kill(pid, 0); err == nil {
+		syscall.Kill(pid, syscall.SIGKILL)
+		t.Errorf("the player (pid %d) plays on after Close", pid)
 	}
 }
