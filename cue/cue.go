@@ -104,9 +104,9 @@ type Cues struct {
 	jobs                 chan job
 	done                 chan struct{}
 	// ctx ends, by stop, the sound playing when Close has waited enough.
-	ctx  context.Context
-	stop context.CancelFunc
-	closed               sync.Once
+	ctx    context.Context
+	stop   context.CancelFunc
+	closed sync.Once
 	// shut is set by Close: later cues are not queued.
 	shut atomic.Bool
 	// playerFailed is set when the player could not play a chime (no
