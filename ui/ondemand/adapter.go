@@ -142,7 +142,9 @@ func (a *adapter) draw() {
 		a.title = v.WindowTitle
 		head += ansi.SetWindowTitle(v.WindowTitle)
 	}
-	a.paint(v.Content)
+	if !a.paint(v.Content) && head == "" {
+		return // the same frame: nothing to compare, nothing to write
+	}
 	a.scr.Render(a.cells.RenderBuffer)
 	_ = a.scr.Flush() // into a.frame, which cannot fail
 	if a.frame.Len() == 0 && head == "" {
@@ -165,8 +167,8 @@ func (a *adapter) draw() {
 // second, so when every line can be drawn on its own only the lines that
 // differ from the last frame are parsed again, and only they are marked for
 // the renderer to compare; the cells come out as drawing content whole
-// would leave them.
-func (a *adapter) paint(content string) {
+// would leave them. It reports whether any line was drawn.
+func (a *adapter) paint(content string) bool {
 	content = strings.ReplaceAll(content, "\r\n", "\n") // as StyledString.Draw does
 	lines := strings.Split(content, "\n")
 	if len(lines) > a.height {
@@ -176,8 +178,9 @@ func (a *adapter) paint(content string) {
 		a.lines = nil
 		a.cells.Clear()
 		uv.NewStyledString(content).Draw(a.cells, a.cells.Bounds())
-		return
+		return true
 	}
+	drawn := false
 	w := a.cells.Bounds().Dx()
 	for y := range a.height {
 		line, last := lineAt(lines, y), lineAt(a.lines, y)
@@ -186,8 +189,10 @@ func (a *adapter) paint(content string) {
 		}
 		a.cells.ClearArea(uv.Rect(0, y, w, 1))
 		uv.NewStyledString(line).Draw(a.cells, uv.Rect(0, y, w, 1))
+		drawn = true
 	}
 	a.lines = lines
+	return drawn
 }
 
 // lineAt is line y of lines, empty past the end (a row drawn blank).
