@@ -56,7 +56,6 @@ func newAdapter(inner tea.Model, out io.Writer, env []string, profile colorprofi
 	a.scr = uv.NewTerminalRenderer(&a.frame, env)
 	a.scr.SetColorProfile(profile)
 	a.scr.SetTabStops(-1)
-	a.scr.SetScrollOptim(true)
 	a.scr.EnterAltScreen() // sets the renderer to absolute moves; the sequence is written by enter
 	a.frame.Reset()
 	a.scr.Resize(w, h)
@@ -142,9 +141,14 @@ func (a *adapter) draw() {
 		a.title = v.WindowTitle
 		head += ansi.SetWindowTitle(v.WindowTitle)
 	}
-	if !a.paint(v.Content) && head == "" {
+	drawn := a.paint(v.Content)
+	if drawn == 0 && head == "" {
 		return // the same frame: nothing to compare, nothing to write
 	}
+	// The renderer's search for scrolled lines hashes every line of the
+	// screen, touched or not: it was half of a countdown's frame. A scroll
+	// moves many lines, so the search is left to frames where many changed.
+	a.scr.SetScrollOptim(drawn > a.height/3)
 	a.scr.Render(a.cells.RenderBuffer)
 	_ = a.scr.Flush() // into a.frame, which cannot fail
 	if a.frame.Len() == 0 && head == "" {
@@ -167,8 +171,8 @@ func (a *adapter) draw() {
 // second, so when every line can be drawn on its own only the lines that
 // differ from the last frame are parsed again, and only they are marked for
 // the renderer to compare; the cells come out as drawing content whole
-// would leave them. It reports whether any line was drawn.
-func (a *adapter) paint(content string) bool {
+// would leave them. It returns how many lines it drew.
+func (a *adapter) paint(content string) int {
 	content = strings.ReplaceAll(content, "\r\n", "\n") // as StyledString.Draw does
 	lines := strings.Split(content, "\n")
 	if len(lines) > a.height {
@@ -178,9 +182,9 @@ func (a *adapter) paint(content string) bool {
 		a.lines = nil
 		a.cells.Clear()
 		uv.NewStyledString(content).Draw(a.cells, a.cells.Bounds())
-		return true
+		return a.height
 	}
-	drawn := false
+	drawn := 0
 	w := a.cells.Bounds().Dx()
 	for y := range a.height {
 		line, last := lineAt(lines, y), lineAt(a.lines, y)
@@ -189,7 +193,7 @@ func (a *adapter) paint(content string) bool {
 		}
 		a.cells.ClearArea(uv.Rect(0, y, w, 1))
 		uv.NewStyledString(line).Draw(a.cells, uv.Rect(0, y, w, 1))
-		drawn = true
+		drawn++
 	}
 	a.lines = lines
 	return drawn
