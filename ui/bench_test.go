@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -9,7 +10,10 @@ import (
 )
 
 // benchRunner is the real 30-minute routine on a fake clock, 80x24.
-func benchRunner(b *testing.B) *harness {
+func benchRunner(b *testing.B) *harness { return benchRunnerAt(b, 80, 24) }
+
+// benchRunnerAt is the real 30-minute routine on a fake clock, w x h.
+func benchRunnerAt(b *testing.B, w, h int) *harness {
 	b.Helper()
 	lib, err := routine.LoadLibrary(assets.RoutineFS(), "")
 	if err != nil {
@@ -17,7 +21,7 @@ func benchRunner(b *testing.B) *harness {
 	}
 	r, _ := lib.Find(routine.DefaultName)
 	t := &testing.T{}
-	hs := newHarness(t, testOptions{Start: StartRoutine, Routine: r, SkipEveningLog: true}, 80, 24)
+	hs := newHarness(t, testOptions{Start: StartRoutine, Routine: r, SkipEveningLog: true}, w, h)
 	return hs
 }
 
@@ -31,12 +35,17 @@ func BenchmarkRunnerKey(b *testing.B) {
 	}
 }
 
-// BenchmarkRunnerTick is one countdown tick and redraw.
+// BenchmarkRunnerTick is one countdown tick and redraw, at 80x24 and at
+// the 100x30 bench/run.sh measures.
 func BenchmarkRunnerTick(b *testing.B) {
-	hs := benchRunner(b)
-	for b.Loop() {
-		hs.clock.Advance(time.Second)
-		hs.root.Update(tickMsg{gen: hs.root.runner.gen})
-		_ = hs.root.View()
+	for _, size := range []struct{ w, h int }{{80, 24}, {100, 30}} {
+		b.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(b *testing.B) {
+			hs := benchRunnerAt(b, size.w, size.h)
+			for b.Loop() {
+				hs.clock.Advance(time.Second)
+				hs.root.Update(tickMsg{gen: hs.root.runner.gen})
+				_ = hs.root.View()
+			}
+		})
 	}
 }

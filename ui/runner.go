@@ -89,6 +89,8 @@ type runner struct {
 	fromHome bool
 	// stage is the breath stage last cued, or -1 for none yet.
 	stage routine.BreathStage
+	// memo is the view's text kept between seconds (runner_memo.go).
+	memo runnerMemo
 }
 
 // routineClosedMsg asks the root to go back home from a run's summary.
@@ -128,6 +130,12 @@ func (m *runner) save() tea.Cmd {
 }
 
 func (m *runner) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	s, cmd := m.update(msg)
+	m.remember()
+	return s, cmd
+}
+
+func (m *runner) update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tickMsg:
 		if msg.gen != m.gen {

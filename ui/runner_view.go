@@ -28,42 +28,37 @@ func (m *runner) View() string {
 	step := r.Steps[snap.Step]
 	phase := step.Phases[snap.Phase]
 
+	text := m.memo.text.Get(m.textKey(snap), m.stepText(snap))
 	var top []string
 	gap := func() {
 		if big {
 			top = append(top, "")
 		}
 	}
-	top = append(top, screen.Header(st, w, r.DisplayTitle(),
-		fmt.Sprintf("step %d of %d", snap.Step+1, len(r.Steps))))
+	top = append(top, text.header)
 	gap()
-	top = append(top, screen.Wrap(st.Heading, w, step.Title))
-	if step.Instruction != "" {
-		top = append(top, screen.Wrap(st.Text, w, step.Instruction))
+	top = append(top, text.title)
+	if text.instruction != "" {
+		top = append(top, text.instruction)
 	}
 	gap()
 	if snap.Waiting {
 		top = append(top, screen.Wrap(st.Accent, w, "Press space or Enter when you are ready."))
 	} else {
-		top = append(top, m.phaseLine(snap, phase, big)...)
+		top = append(top, m.phaseLine(snap, phase, big, text.cue)...)
 	}
 	if b := m.breath(snap); b != nil {
 		top = append(top, m.pacer(*b, snap))
 	}
 	gap()
 	top = append(top, m.bars(snap)...)
-	if step.Safety != "" {
+	if text.safety != "" {
 		gap()
-		top = append(top, screen.Wrap(st.Warn, w, "⚠ "+step.Safety))
+		top = append(top, text.safety)
 	}
-	if snap.Step+1 < len(r.Steps) {
-		n := r.Steps[snap.Step+1]
-		length := routine.FormatDuration(n.Duration())
-		if n.Waits() {
-			length = "when you are ready"
-		}
+	if text.next != "" {
 		gap()
-		top = append(top, screen.Wrap(st.Faint, w, "next: "+n.Title+" · "+length))
+		top = append(top, text.next)
 	}
 	foot := m.status(snap)
 	if m.alongside {
@@ -76,7 +71,8 @@ func (m *runner) View() string {
 }
 
 // phaseLine shows what to do now and how long is left of it.
-func (m *runner) phaseLine(snap routine.Snapshot, phase routine.Phase, big bool) []string {
+// cue is the phase's cue, wrapped.
+func (m *runner) phaseLine(snap routine.Snapshot, phase routine.Phase, big bool, cue string) []string {
 	st := m.sh.Styles
 	left := screen.Countdown(snap.PhaseRemaining)
 	// The heading with its counter: "Left · round 1 of 2".
@@ -94,8 +90,8 @@ func (m *runner) phaseLine(snap routine.Snapshot, phase routine.Phase, big bool)
 		}
 		lines = append(lines, line)
 	}
-	if phase.Cue != "" {
-		lines = append(lines, screen.Wrap(st.Text, m.sh.Width, phase.Cue))
+	if cue != "" {
+		lines = append(lines, cue)
 	}
 	return lines
 }
@@ -161,13 +157,18 @@ func (m *runner) status(snap routine.Snapshot) string {
 	case m.run.Err() != nil:
 		return screen.Wrap(st.Warn, w, "⚠ not saved yet, will retry: "+m.run.Err().Error())
 	case snap.Waiting:
-		return m.sh.ShortHelp([]key.Binding{m.keys.Ready, m.keys.Next, m.keys.Back, m.keys.Help, m.keys.Quit})
+		return m.shortHelp(m.waitingKeys())
 	case !snap.Running && snap.PauseReason != "":
 		return screen.Wrap(st.Warn, w, "Paused: "+snap.PauseReason+". space to go on")
 	case !snap.Running:
 		return screen.Wrap(st.Warn, w, "Paused. space to go on · q quit")
 	}
-	return m.sh.ShortHelp(m.keys.ShortHelp())
+	return m.shortHelp(m.keys.ShortHelp())
+}
+
+// waitingKeys are the keys shown while a step waits for a person.
+func (m *runner) waitingKeys() []key.Binding {
+	return []key.Binding{m.keys.Ready, m.keys.Next, m.keys.Back, m.keys.Help, m.keys.Quit}
 }
 
 func (m *runner) helpPage() string {

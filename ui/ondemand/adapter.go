@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -29,6 +30,10 @@ type adapter struct {
 	scr   *uv.TerminalRenderer
 	frame bytes.Buffer
 	cells uv.ScreenBuffer
+	// lines are the view's lines drawn into cells, when each could be
+	// drawn on its own (see independent); nil when cells must be drawn
+	// whole again.
+	lines []string
 	// width and height are the size inner last heard.
 	width, height int
 	// entered is set once the terminal is set up for the screen.
@@ -51,7 +56,6 @@ func newAdapter(inner tea.Model, out io.Writer, env []string, profile colorprofi
 	a.scr = uv.NewTerminalRenderer(&a.frame, env)
 	a.scr.SetColorProfile(profile)
 	a.scr.SetTabStops(-1)
-	a.scr.SetScrollOptim(true)
 	a.scr.EnterAltScreen() // sets the renderer to absolute moves; the sequence is written by enter
 	a.frame.Reset()
 	a.scr.Resize(w, h)
@@ -118,6 +122,7 @@ func (a *adapter) resize(w, h int) {
 	a.scr.Resize(w, h)
 	a.scr.Erase() // terminals move text on a resize: draw it all again
 	a.cells.Resize(w, h)
+	a.lines = nil
 }
 
 // draw writes what changed since the last frame, in one write; nothing
@@ -136,8 +141,14 @@ func (a *adapter) draw() {
 		a.title = v.WindowTitle
 		head += ansi.SetWindowTitle(v.WindowTitle)
 	}
-	a.cells.Clear()
-	uv.NewStyledString(v.Content).Draw(a.cells, a.cells.Bounds())
+	drawn := a.paint(v.Content)
+	if drawn == 0 && head == "" {
+		return // the same frame: nothing to compare, nothing to write
+	}
+	// The renderer's search for scrolled lines hashes every line of the
+	// screen, touched or not: it was half of a countdown's frame. A scroll
+	// moves many lines, so the search is left to frames where many changed.
+	a.scr.SetScrollOptim(drawn > a.height/3)
 	a.scr.Render(a.cells.RenderBuffer)
 	_ = a.scr.Flush() // into a.frame, which cannot fail
 	if a.frame.Len() == 0 && head == "" {
@@ -154,6 +165,68 @@ func (a *adapter) draw() {
 	}
 	a.frame.Reset()
 	write(a.out, b.Bytes())
+}
+
+// paint draws content into cells. A countdown changes a few lines a
+// second, so when every line can be drawn on its own only the lines that
+// differ from the last frame are parsed again, and only they are marked for
+// the renderer to compare; the cells come out as drawing content whole
+// would leave them. It returns how many lines it drew.
+func (a *adapter) paint(content string) int {
+	content = strings.ReplaceAll(content, "\r\n", "\n") // as StyledString.Draw does
+	lines := strings.Split(content, "\n")
+	if len(lines) > a.height {
+		lines = lines[:a.height] // past the bottom: never drawn
+	}
+	if !independent(lines) {
+		a.lines = nil
+		a.cells.Clear()
+		uv.NewStyledString(content).Draw(a.cells, a.cells.Bounds())
+		return a.height
+	}
+	drawn := 0
+	w := a.cells.Bounds().Dx()
+	for y := range a.height {
+		line, last := lineAt(lines, y), lineAt(a.lines, y)
+		if a.lines != nil && line == last {
+			continue
+		}
+		a.cells.ClearArea(uv.Rect(0, y, w, 1))
+		uv.NewStyledString(line).Draw(a.cells, uv.Rect(0, y, w, 1))
+		drawn++
+	}
+	a.lines = lines
+	return drawn
+}
+
+// lineAt is line y of lines, empty past the end (a row drawn blank).
+func lineAt(lines []string, y int) string {
+	if y < len(lines) {
+		return lines[y]
+	}
+	return ""
+}
+
+// independent reports whether each line leaves the pen as it found it, so
+// that drawing a line alone gives the cells drawing them all in one go
+// would: every escape sequence in it is a CSI, and the last is a full SGR
+// reset. Lip Gloss ends every styled line so; a line with a hyperlink or
+// a style left open makes the frame be drawn whole.
+func independent(lines []string) bool {
+	for _, l := range lines {
+		n := strings.Count(l, "\x1b")
+		if n == 0 {
+			continue
+		}
+		if strings.Count(l, "\x1b[") != n {
+			return false
+		}
+		last := l[strings.LastIndex(l, "\x1b["):]
+		if !strings.HasPrefix(last, "\x1b[m") && !strings.HasPrefix(last, "\x1b[0m") {
+			return false
+		}
+	}
+	return true
 }
 
 // restore leaves the alternate screen, shows the cursor, turns off what

@@ -2,12 +2,14 @@ package ondemand
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -182,5 +184,49 @@ func TestCommandPanicRestores(t *testing.T) {
 	}()
 	if got := take(out); got != leaveSeq {
 		t.Errorf("a command's panic wrote %q, want the leave sequence", got)
+	}
+}
+
+// TestLinesDrawnAloneAsWhole checks that redrawing only the lines that
+// changed leaves the cells, and writes the bytes, that drawing each frame
+// whole does: for styled lines, wide runes, a shrinking view, a style left
+// open across lines (drawn whole) and one past the bottom.
+func TestLinesDrawnAloneAsWhole(t *testing.T) {
+	st := lipgloss.NewStyle().Foreground(lipgloss.Color("#88aacc")).Bold(true)
+	frames := []string{
+		st.Render("step 1 of 9") + "\n\n" + st.Render("0:30") + "\nbar ━━━━───",
+		st.Render("step 1 of 9") + "\n\n" + st.Render("0:29") + "\nbar ━━━━━──",
+		st.Render("step 1 of 9") + "\n\n" + st.Render("0:29") + "\nbar ━━━━━──",
+		st.Render("步骤 一") + "\r\n" + st.Render("0:28"),
+		"\x1b[1mopen\nstill bold\x1b[m\nplain",
+		st.Render("a") + "\nb\nc\nd\ne\nf\ng",
+		"\x1b]8;;https://example.org\x1b\\link\x1b]8;;\x1b\\\nplain",
+		st.Render("0:27") + "\n" + st.Width(30).Render("wider than the screen, cut"),
+		"",
+		st.Render("back") + "\n\n\n\nlast",
+	}
+	m := &screenModel{}
+	var out bytes.Buffer
+	a := newAdapter(m, &out, []string{"TERM=xterm-256color"}, colorprofile.TrueColor, 20, 5)
+	ref := newAdapter(&screenModel{}, io.Discard, []string{"TERM=xterm-256color"}, colorprofile.TrueColor, 20, 5)
+	a.Init()
+	ref.scr.Render(ref.cells.RenderBuffer)
+	_ = ref.scr.Flush()
+	ref.frame.Reset()
+	take(&out)
+	for i, f := range frames {
+		m.text = f
+		a.Update(nil)
+		ref.cells.Clear()
+		uv.NewStyledString(f).Draw(ref.cells, ref.cells.Bounds())
+		ref.scr.Render(ref.cells.RenderBuffer)
+		_ = ref.scr.Flush()
+		if got, want := take(&out), ref.frame.String(); got != want {
+			t.Errorf("frame %d wrote %q, drawn whole %q", i, got, want)
+		}
+		ref.frame.Reset()
+		if got, want := a.cells.Render(), ref.cells.Render(); got != want {
+			t.Errorf("frame %d cells\n%q\ndrawn whole\n%q", i, got, want)
+		}
 	}
 }

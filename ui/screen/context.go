@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
@@ -60,12 +59,4 @@ func (c *Context) Help() help.Model {
 	h.ShortSeparator = " · "
 	h.SetWidth(c.Width)
 	return h
-}
-
-// Bar draws a static progress bar: no animation, so no extra redraws.
-func (c *Context) Bar(width int, frac float64) string {
-	p := progress.New(progress.WithWidth(max(width, 1)), progress.WithoutPercentage())
-	p.Full, p.Empty = '━', '─'
-	p.FullColor, p.EmptyColor = c.Styles.Bar, c.Styles.BarEmpty
-	return p.ViewAs(min(max(frac, 0), 1))
 }

@@ -23,6 +23,9 @@ type Styles struct {
 	// Severity bands leg-symptom ratings from dim (0) to brighter (9-10);
 	// the number is always shown too, so nothing rests on colour alone.
 	Severity [5]lipgloss.Style
+
+	// bar is Bar and BarEmpty's styling, made once (see Context.Bar).
+	bar barPens
 }
 
 // Sev is the style of a 0-10 rating.
@@ -47,7 +50,7 @@ func NewStyles(dark bool) *Styles {
 	band := func(light, dark string) lipgloss.Style {
 		return s().Foreground(c(lipgloss.Color(light), lipgloss.Color(dark)))
 	}
-	return &Styles{
+	st := &Styles{
 		Severity: [5]lipgloss.Style{
 			band("#a3b3b8", "#4f666e"),
 			band("#6f8f9a", "#6f8f9a"),
@@ -65,4 +68,6 @@ func NewStyles(dark bool) *Styles {
 		Bar:      c(lipgloss.Color("#5f8190"), lipgloss.Color("#55707b")),
 		BarEmpty: c(lipgloss.Color("#d0d0d0"), lipgloss.Color("#303030")),
 	}
+	st.bar = newBarPens(st.Bar, st.BarEmpty)
+	return st
 }
