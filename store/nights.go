@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -217,13 +218,15 @@ type nightRun struct {
 	id    int64
 	night string
 	run   night.Run
+	// started is started_at as stored, the order runs are read in.
+	started string
 }
 
 // readRuns reads the runs of nights in [lo, hi] in the order they started,
 // with their steps: only what a night's record holds, not all of a Session.
 func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, night, routine, routine_title, status, started_at,
-		utc_offset, ended_at, planned_ms, speed, flare FROM sessions WHERE night BETWEEN ? AND ? ORDER BY started_at, id`, lo, hi)
+		utc_offset, ended_at, planned_ms, speed, flare FROM sessions WHERE night BETWEEN ? AND ?`, lo, hi)
 	if err != nil {
 		return nil, fmt.Errorf("sessions: %w", err)
 	}
@@ -253,6 +256,7 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, erro
 		}
 		r.run.Status = routine.Status(status)
 		r.run.Planned = fromMillis(planned)
+		r.started = started
 		runs = append(runs, r)
 		byID[r.id] = r
 	}
@@ -263,6 +267,11 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, erro
 	if len(runs) == 0 {
 		return nil, nil
 	}
+	// ORDER BY started_at, id, sorted here: SQLite would copy every row
+	// into a sorter and out again.
+	slices.SortFunc(runs, func(a, b *nightRun) int {
+		return cmp.Or(strings.Compare(a.started, b.started), cmp.Compare(a.id, b.id))
+	})
 
 	// A range of the primary key rather than a join: the sessions of a
 	// range of nights are mostly consecutive, and the steps of any others
