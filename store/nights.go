@@ -28,7 +28,7 @@ func (s *Store) Nights(ctx context.Context, from, to string) ([]night.Record, er
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read nights from %s: %w", s.path, err)
+		return nil, s.readError(err)
 	}
 	recs := make([]night.Record, len(ns))
 	for i, n := range ns {
@@ -75,9 +75,19 @@ func (s *Store) EachNight(ctx context.Context, from, to string, fn func(night.Re
 		return fnErr
 	}
 	if err != nil {
-		return fmt.Errorf("read nights from %s: %w", s.path, err)
+		return s.readError(err)
 	}
 	return nil
+}
+
+// readError is the error of a read of nights that failed with err. A
+// damaged page is said to be one, with what to do: a store opened
+// ReadingOnly meets it here, not in Open's check.
+func (s *Store) readError(err error) error {
+	if isCorrupt(err) {
+		return damaged(s.path, err.Error())
+	}
+	return fmt.Errorf("read nights from %s: %w", s.path, err)
 }
 
 // nightWindow is how many days of nights EachNight reads at once, and so

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quietlegs/quietlegs/night"
 )
 
 // setUserVersion writes v into the header of the closed database at path
@@ -58,6 +60,11 @@ func TestReadingOnlyNeverWritesUnchecked(t *testing.T) {
 				s.Close()
 				t.Fatal("Open upgraded a damaged database without checking it first")
 			case err == nil:
+				// Reading meets the damage, and says what to do.
+				rerr := s.EachNight(context.Background(), "", "", func(night.Record) error { return nil })
+				if rerr == nil || !strings.Contains(rerr.Error(), "damaged") || !strings.Contains(rerr.Error(), "restore a backup") {
+					t.Errorf("reading every night: %v, want it to say the file is damaged and to restore a backup", rerr)
+				}
 				if _, werr := s.StartRun(context.Background(), testNewSession(time.Now())); werr == nil {
 					t.Error("a store opened ReadingOnly wrote a run")
 				}
