@@ -162,12 +162,17 @@ func fromRecord(r night.Record) nightJSON {
 	for _, d := range r.Taken {
 		n.Taken = append(n.Taken, takenJSON{Name: d.Name, Amount: d.Amount, At: stamp(d.At)})
 	}
-	for _, run := range r.Runs {
-		n.Runs = append(n.Runs, fromRun(run))
+	main := r.MainRun()
+	if len(r.Runs) > 0 {
+		n.Runs = make([]runJSON, 0, len(r.Runs)) // so &n.Runs[i] stays put
 	}
-	if main := r.MainRun(); main != nil {
-		j := fromRun(*main)
-		n.Routine = &j
+	for i, run := range r.Runs {
+		n.Runs = append(n.Runs, fromRun(run))
+		if main == &r.Runs[i] {
+			// The same run twice in the file: converted once, and only
+			// read after.
+			n.Routine = &n.Runs[i]
+		}
 	}
 	for _, e := range r.Events {
 		n.Events = append(n.Events, fromEvent(e))

@@ -12,6 +12,7 @@ import (
 	"github.com/quietlegs/quietlegs/insight"
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/report"
+	"github.com/quietlegs/quietlegs/store"
 	"github.com/quietlegs/quietlegs/ui"
 )
 
@@ -58,7 +59,7 @@ func (a *app) insightsCmd() *cobra.Command {
 					return enc.Encode(res)
 				}
 				return insight.WriteText(a.stdout, res, a.width())
-			})
+			}, store.ReadingOnly())
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text or json")
@@ -127,7 +128,7 @@ func (a *app) reportCmd() *cobra.Command {
 					return err
 				}
 				return a.emit(output, buf.Bytes(), fmt.Sprintf("Wrote the report for %s to %s to %s.", from, to, output))
-			})
+			}, store.ReadingOnly())
 		},
 	}
 	fl := cmd.Flags()

@@ -258,9 +258,11 @@ func (a *app) journalCommand(use, short string, run func(context.Context, *journ
 		}}
 }
 
-// withJournal opens the journal, runs fn with it, and closes it.
-func (a *app) withJournal(fn func(*journal.Journal) error) error {
-	j, closeDB, err := a.open()
+// withJournal opens the journal, runs fn with it, and closes it. opts
+// are passed to store.Open: a command that only reads passes
+// store.ReadingOnly().
+func (a *app) withJournal(fn func(*journal.Journal) error, opts ...store.Option) error {
+	j, closeDB, err := a.open(opts...)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/quietlegs/quietlegs/journal"
 	"github.com/quietlegs/quietlegs/regularfile"
 	"github.com/quietlegs/quietlegs/routine"
+	"github.com/quietlegs/quietlegs/store"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -61,7 +62,7 @@ func (a *app) exportCmd() *cobra.Command {
 				}
 				fmt.Fprintf(a.stderr, "Wrote %d %s to %s.\n", n, routine.Plural(n, "night", "nights"), output)
 				return nil
-			})
+			}, store.ReadingOnly())
 		},
 	}
 	f := cmd.Flags()

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -27,7 +28,7 @@ func (s *Store) Nights(ctx context.Context, from, to string) ([]night.Record, er
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read nights from %s: %w", s.path, err)
+		return nil, s.readError(err)
 	}
 	recs := make([]night.Record, len(ns))
 	for i, n := range ns {
@@ -48,14 +49,13 @@ func (s *Store) EachNight(ctx context.Context, from, to string, fn func(night.Re
 	}
 	var fnErr error
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		dates, err := nightDates(ctx, tx, lo, hi)
-		if err != nil {
-			return err
-		}
-		for len(dates) > 0 {
-			w := dates[:min(len(dates), nightWindow)]
-			dates = dates[len(w):]
-			ns, err := loadNights(ctx, tx, w[0], w[len(w)-1])
+		for {
+			first, ok, err := firstNightIn(ctx, tx, lo, hi)
+			if err != nil || !ok {
+				return err
+			}
+			last := windowEnd(first, hi)
+			ns, err := loadNights(ctx, tx, first, last)
 			if err != nil {
 				return err
 			}
@@ -64,45 +64,77 @@ func (s *Store) EachNight(ctx context.Context, from, to string, fn func(night.Re
 					return fnErr
 				}
 			}
+			next, ok := nextDay(last)
+			if last >= hi || !ok {
+				return nil
+			}
+			lo = next
 		}
-		return nil
 	})
 	if fnErr != nil {
 		return fnErr
 	}
 	if err != nil {
-		return fmt.Errorf("read nights from %s: %w", s.path, err)
+		return s.readError(err)
 	}
 	return nil
 }
 
-// nightWindow is how many nights EachNight reads at once: enough that the
-// queries per window cost little, few enough that memory stays flat.
+// readError is the error of a read of nights that failed with err. A
+// damaged page is said to be one, with what to do: a store opened
+// ReadingOnly meets it here, not in Open's check.
+func (s *Store) readError(err error) error {
+	if isCorrupt(err) {
+		return damaged(s.path, err.Error())
+	}
+	return fmt.Errorf("read nights from %s: %w", s.path, err)
+}
+
+// nightWindow is how many days of nights EachNight reads at once, and so
+// the most nights it holds: enough that the queries per window cost
+// little, few enough that memory stays flat.
 const nightWindow = 512
 
-// nightDates lists the nights with any record in [lo, hi], in order.
-func nightDates(ctx context.Context, tx *sql.Tx, lo, hi string) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT night FROM sessions WHERE night BETWEEN ?1 AND ?2
-		UNION SELECT night FROM evenings WHERE night BETWEEN ?1 AND ?2
-		UNION SELECT night FROM checkins WHERE night BETWEEN ?1 AND ?2
-		UNION SELECT night FROM events WHERE night BETWEEN ?1 AND ?2
-		UNION SELECT night FROM taken WHERE night BETWEEN ?1 AND ?2 ORDER BY night`, lo, hi)
+// firstNightIn is the first night with any record in [lo, hi]. Each table
+// answers from its index on night, so asking costs a few lookups, not a
+// list of every night.
+func firstNightIn(ctx context.Context, tx *sql.Tx, lo, hi string) (first string, ok bool, err error) {
+	var n sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT min(n) FROM (
+		SELECT * FROM (SELECT night AS n FROM sessions WHERE night BETWEEN ?1 AND ?2 ORDER BY night LIMIT 1)
+		UNION ALL SELECT * FROM (SELECT night FROM evenings WHERE night BETWEEN ?1 AND ?2 ORDER BY night LIMIT 1)
+		UNION ALL SELECT * FROM (SELECT night FROM checkins WHERE night BETWEEN ?1 AND ?2 ORDER BY night LIMIT 1)
+		UNION ALL SELECT * FROM (SELECT night FROM events WHERE night BETWEEN ?1 AND ?2 ORDER BY night LIMIT 1)
+		UNION ALL SELECT * FROM (SELECT night FROM taken WHERE night BETWEEN ?1 AND ?2 ORDER BY night LIMIT 1))`,
+		lo, hi).Scan(&n)
 	if err != nil {
-		return nil, fmt.Errorf("nights: %w", err)
+		return "", false, fmt.Errorf("nights: %w", err)
 	}
-	defer rows.Close()
-	var dates []string
-	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
-			return nil, fmt.Errorf("nights: %w", err)
-		}
-		dates = append(dates, d)
+	return n.String, n.Valid, nil
+}
+
+// windowEnd is the last night of the window that starts at first: the
+// night nightWindow-1 days on, or hi if that is sooner.
+func windowEnd(first, hi string) string {
+	d, err := time.Parse(night.Layout, first)
+	if err != nil {
+		return hi
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("nights: %w", err)
+	end := d.AddDate(0, 0, nightWindow-1)
+	if end.Year() > 9999 {
+		return hi
 	}
-	return dates, nil
+	return min(end.Format(night.Layout), hi)
+}
+
+// nextDay is the night after date; none after 9999-12-31, or after
+// something not a date.
+func nextDay(date string) (string, bool) {
+	d, err := time.Parse(night.Layout, date)
+	if err != nil || d.AddDate(0, 0, 1).Year() > 9999 {
+		return "", false
+	}
+	return d.AddDate(0, 0, 1).Format(night.Layout), true
 }
 
 // nightRange checks a range's ends and opens the empty ones.
@@ -196,13 +228,15 @@ type nightRun struct {
 	id    int64
 	night string
 	run   night.Run
+	// started is started_at as stored, the order runs are read in.
+	started string
 }
 
 // readRuns reads the runs of nights in [lo, hi] in the order they started,
 // with their steps: only what a night's record holds, not all of a Session.
 func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, night, routine, routine_title, status, started_at,
-		utc_offset, ended_at, planned_ms, speed, flare FROM sessions WHERE night BETWEEN ? AND ? ORDER BY started_at, id`, lo, hi)
+		utc_offset, ended_at, planned_ms, speed, flare FROM sessions WHERE night BETWEEN ? AND ?`, lo, hi)
 	if err != nil {
 		return nil, fmt.Errorf("sessions: %w", err)
 	}
@@ -232,6 +266,7 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, erro
 		}
 		r.run.Status = routine.Status(status)
 		r.run.Planned = fromMillis(planned)
+		r.started = started
 		runs = append(runs, r)
 		byID[r.id] = r
 	}
@@ -242,6 +277,11 @@ func readRuns(ctx context.Context, tx *sql.Tx, lo, hi string) ([]*nightRun, erro
 	if len(runs) == 0 {
 		return nil, nil
 	}
+	// ORDER BY started_at, id, sorted here: SQLite would copy every row
+	// into a sorter and out again.
+	slices.SortFunc(runs, func(a, b *nightRun) int {
+		return cmp.Or(strings.Compare(a.started, b.started), cmp.Compare(a.id, b.id))
+	})
 
 	// A range of the primary key rather than a join: the sessions of a
 	// range of nights are mostly consecutive, and the steps of any others

@@ -199,8 +199,9 @@ func TestNightRange(t *testing.T) {
 func TestEachNightIsNights(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
-	// More than two windows, with gaps: every fifth night has nothing.
-	var recs []night.Record
+	// More than two windows, with gaps: every fifth night has nothing, and
+	// years pass between the first three nights and the rest.
+	recs := genNights(t, "1990-05-01", 3, 2, berlin(t))
 	for i, r := range genNights(t, "2024-01-01", 2*nightWindow+100, 2, berlin(t)) {
 		if i%5 != 4 {
 			recs = append(recs, r)
@@ -236,5 +237,28 @@ func TestEachNightIsNights(t *testing.T) {
 	})
 	if err != stop || n != 3 {
 		t.Errorf("after fn failed at night 3: err %v after %d nights, want stop after 3", err, n)
+	}
+}
+
+// The windows EachNight reads end nightWindow-1 days on, or at the range's
+// end, and stop at the last day a night can have.
+func TestNightWindows(t *testing.T) {
+	tests := []struct {
+		first, hi, end string
+		next           string // after end; "" for none
+	}{
+		{"2024-01-01", lastNight, "2025-05-26", "2025-05-27"},
+		{"2024-01-01", "2024-02-01", "2024-02-01", "2024-02-02"},
+		{"9999-12-01", lastNight, lastNight, ""},
+		{"9999-12-31", "9999-12-31", "9999-12-31", ""},
+	}
+	for _, tt := range tests {
+		end := windowEnd(tt.first, tt.hi)
+		if end != tt.end {
+			t.Errorf("windowEnd(%s, %s) = %s, want %s", tt.first, tt.hi, end, tt.end)
+		}
+		if next, ok := nextDay(end); next != tt.next || ok != (tt.next != "") {
+			t.Errorf("nextDay(%s) = %q, %v, want %q", end, next, ok, tt.next)
+		}
 	}
 }

@@ -55,7 +55,7 @@ func BenchmarkQuickCheck10Years(b *testing.B) {
 		b.Logf("database of 3650 nights: %d KiB", fi.Size()>>10)
 	}
 	for b.Loop() {
-		if err := checkOwner(path); err != nil {
+		if _, err := checkOwner(path, 0); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -14,6 +14,10 @@ import (
 // reader for a status bar should answer, not wait on a long write.
 const readOnlyParams = "mode=ro&_pragma=busy_timeout(2000)&_pragma=query_only(1)&_time_format=sqlite"
 
+// readingParams are readOnlyParams for a command that reads the whole
+// database (ReadingOnly): it waits out a writer as long as any other.
+const readingParams = "mode=ro&_pragma=busy_timeout(15000)&_pragma=query_only(1)&_time_format=sqlite"
+
 // ErrNoDatabase is wrapped by OpenReadOnly's error when there is no
 // database file yet: nothing has been recorded.
 var ErrNoDatabase = errors.New("no database yet")
@@ -65,4 +69,24 @@ func OpenReadOnly(path string) (*Store, error) {
 		return nil, err
 	}
 	return &Store{db: db, path: path, now: time.Now}, nil
+}
+
+// openReading is the end of Open with ReadingOnly: a connection that
+// cannot write to the database at path, which prepareFile has already
+// vetted.
+func openReading(path string, now func() time.Time, notices []string, cacheKiB int) (*Store, error) {
+	params := readingParams
+	if cacheKiB > 0 {
+		params += fmt.Sprintf("&_pragma=cache_size(-%d)", cacheKiB)
+	}
+	db, err := sql.Open("sqlite", dsn(path, params))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	if err := db.PingContext(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return &Store{db: db, path: path, now: now, notices: notices}, nil
 }

@@ -74,7 +74,19 @@ type Option func(*options)
 
 // options are what the Options given to Open set.
 type options struct {
-	cacheKiB int // the page cache's size; 0 leaves SQLite's default
+	cacheKiB    int  // the page cache's size; 0 leaves SQLite's default
+	readingOnly bool // see ReadingOnly
+}
+
+// ReadingOnly opens the database for a process that only reads it, such
+// as an export: every write through the Store fails, and so the check of
+// every page (PRAGMA quick_check) that Open makes before a process's
+// first write is left out, which over years of nights is most of the
+// time of opening. A database that needs upgrading is still checked
+// before the upgrade writes to it. The rest of Open's refusals (another
+// program's file, a newer quietlegs', a bad header) stand.
+func ReadingOnly() Option {
+	return func(o *options) { o.readingOnly = true }
 }
 
 // WithCacheKiB holds SQLite's page cache to kib KiB (PRAGMA cache_size;
@@ -100,9 +112,17 @@ func open(path string, now func() time.Time, target int, opts ...Option) (*Store
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
-	notices, err := prepareFile(path)
+	trusted := 0
+	if o.readingOnly {
+		trusted = target
+	}
+	notices, unchecked, err := prepareFile(path, trusted)
 	if err != nil {
 		return nil, err
+	}
+	if unchecked {
+		// Unchecked, so never written: not even a checkpoint at Close.
+		return openReading(path, now, notices, o.cacheKiB)
 	}
 	db, err := sql.Open("sqlite", dsn(path, params))
 	if err != nil {
@@ -124,6 +144,13 @@ func open(path string, now func() time.Time, target int, opts ...Option) (*Store
 		return nil, err
 	}
 	s.afterWrite()
+	if o.readingOnly {
+		// Checked and upgraded; from here on read like any other.
+		if err := db.Close(); err != nil {
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
+		return openReading(path, now, notices, o.cacheKiB)
+	}
 	return s, nil
 }
 
@@ -170,20 +197,24 @@ func (s *Store) afterWrite() {
 // nothing to a file it refuses. A database readable by others is made
 // owner-only, and so is quietlegs' own data folder; each such change is
 // returned as a notice.
-func prepareFile(path string) (notices []string, err error) {
+//
+// When trusted is not 0, an existing database of quietlegs' at schema
+// version trusted is not checked page by page (see ReadingOnly), and
+// unchecked says so.
+func prepareFile(path string, trusted int) (notices []string, unchecked bool, err error) {
 	dir := filepath.Dir(path)
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("create database folder %s: %w", dir, err)
+			return nil, false, fmt.Errorf("create database folder %s: %w", dir, err)
 		}
 		// Ours, just made: make sure the umask left it owner-only.
 		if err := os.Chmod(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("create database folder %s: %w", dir, err)
+			return nil, false, fmt.Errorf("create database folder %s: %w", dir, err)
 		}
 	} else if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, false, fmt.Errorf("open database %s: %w", path, err)
 	} else if n, err := tightenDataDir(dir); err != nil {
-		return nil, err
+		return nil, false, err
 	} else if n != "" {
 		notices = append(notices, n)
 	}
@@ -193,25 +224,25 @@ func prepareFile(path string) (notices []string, err error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
 		if err := f.Close(); err != nil {
-			return nil, fmt.Errorf("create database %s: %w", path, err)
+			return nil, false, fmt.Errorf("create database %s: %w", path, err)
 		}
 		// Said once, so a mistyped --db is noticed before a night is
 		// filed in a journal nobody will look at.
-		return append(notices, "created a new database at "+path), nil
+		return append(notices, "created a new database at "+path), false, nil
 	}
 	if !errors.Is(err, os.ErrExist) {
-		return nil, fmt.Errorf("create database %s: %w", path, err)
+		return nil, false, fmt.Errorf("create database %s: %w", path, err)
 	}
 
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, false, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("open database %s: not a regular file", path)
+		return nil, false, fmt.Errorf("open database %s: not a regular file", path)
 	}
 	if err := checkWritable(path); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if fi.Size() == 0 {
 		fi = awaitBirth(path, fi)
@@ -219,22 +250,22 @@ func prepareFile(path string) (notices []string, err error) {
 	if fi.Size() == 0 {
 		// Not adopted as a new database: an empty file where records were
 		// expected is more likely a copy or restore gone wrong.
-		return nil, fmt.Errorf("open database %s: the file is empty (0 bytes), so it holds no records; "+
+		return nil, false, fmt.Errorf("open database %s: the file is empty (0 bytes), so it holds no records; "+
 			"if you meant to start afresh, remove it, or give a fresh path with --db", path)
 	}
 	if err := checkHeader(path, fi.Size()); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	if err := checkOwner(path); err != nil {
-		return nil, err
+	if unchecked, err = checkOwner(path, trusted); err != nil {
+		return nil, false, err
 	}
 	if was := fi.Mode().Perm(); was&0o077 != 0 {
 		if err := os.Chmod(path, 0o600); err != nil {
-			return nil, fmt.Errorf("make database %s private: %w", path, err)
+			return nil, false, fmt.Errorf("make database %s private: %w", path, err)
 		}
 		notices = append(notices, fmt.Sprintf("made %s readable by you alone (was %04o)", path, was))
 	}
-	return notices, nil
+	return notices, unchecked, nil
 }
 
 // tightenDataDir makes quietlegs' own data folder (paths.Default's
@@ -317,7 +348,10 @@ func checkHeaderOf(path string, f io.ReaderAt, size int64) error {
 // is damaged. PRAGMA quick_check reads every page, so this process never
 // writes to a file whose pages no longer hold together: a write there can
 // spread the damage, and the person's way out is their last backup.
-func checkOwner(path string) (err error) {
+//
+// When trusted is not 0, a quietlegs database at schema version trusted
+// is taken without quick_check, and unchecked says so.
+func checkOwner(path string, trusted int) (unchecked bool, err error) {
 	// The read-only connection makes -wal and -shm files when there are
 	// none; a file refused is left as it was found, without them.
 	defer removeNewSideFiles(path, &err)()
@@ -332,22 +366,30 @@ func checkOwner(path string) (err error) {
 			return err
 		}
 		defer db.Close()
-		id, problems, err = inspect(context.Background(), db, quickCheck)
+		ctx := context.Background()
+		if id, err = identityOf(ctx, db); err != nil {
+			return err
+		}
+		if trusted != 0 && id.appID == ApplicationID && id.version == int64(trusted) {
+			unchecked = true
+			return nil
+		}
+		problems, err = quickCheck(ctx, db)
 		return err
 	}()
 	switch {
 	case err != nil && isCorrupt(err):
-		return damaged(path, err.Error())
+		return false, damaged(path, err.Error())
 	case err != nil:
-		return fmt.Errorf("open database %s: %w", path, err)
+		return false, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if err := checkIdentity(path, id.appID, id.version, id.tables); err != nil {
-		return err
+		return false, err
 	}
 	if len(problems) > 0 {
-		return damaged(path, strings.Join(problems[:min(len(problems), maxProblems)], "; "))
+		return false, damaged(path, strings.Join(problems[:min(len(problems), maxProblems)], "; "))
 	}
-	return nil
+	return unchecked, nil
 }
 
 // removeNewSideFiles notes whether path's -wal and -shm exist, and returns
@@ -374,8 +416,6 @@ func removeNewSideFiles(path string, err *error) func() {
 // maxProblems is how many of quick_check's findings a message quotes.
 const maxProblems = 3
 
-// quickCheck runs PRAGMA quick_check and returns what it found wrong;
-// none when the database is whole.
 // identity is what a database file says it is: whose (application_id),
 // which schema (user_version), and its tables.
 type identity struct {
@@ -386,22 +426,31 @@ type identity struct {
 // inspect reads db's identity and runs check (quick_check or
 // integrity_check) over it, on one connection.
 func inspect(ctx context.Context, db *sql.DB, check func(context.Context, *sql.DB) ([]string, error)) (identity, []string, error) {
-	db.SetMaxOpenConns(1)
-	var id identity
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id.appID); err != nil {
-		return id, nil, err
-	}
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&id.version); err != nil {
-		return id, nil, err
-	}
-	var err error
-	if id.tables, err = userTables(ctx, db); err != nil {
+	id, err := identityOf(ctx, db)
+	if err != nil {
 		return id, nil, err
 	}
 	problems, err := check(ctx, db)
 	return id, problems, err
 }
 
+// identityOf reads db's identity, on one connection.
+func identityOf(ctx context.Context, db *sql.DB) (identity, error) {
+	db.SetMaxOpenConns(1)
+	var id identity
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id.appID); err != nil {
+		return id, err
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&id.version); err != nil {
+		return id, err
+	}
+	var err error
+	id.tables, err = userTables(ctx, db)
+	return id, err
+}
+
+// quickCheck runs PRAGMA quick_check and returns what it found wrong;
+// none when the database is whole.
 func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
 	return check(ctx, db, "quick_check")
 }
