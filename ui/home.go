@@ -34,8 +34,11 @@ type home struct {
 	last string
 	// done is set when last night has a check-in.
 	done bool
-	// elsewhere is set when a routine runs in another window.
+	// elsewhere is set when a routine runs in another window. ownLock is
+	// set when home opens as this window's run ends, its lock still held
+	// until the end is saved: that lock is no other window's.
 	elsewhere bool
+	ownLock   bool
 	// week is the last 7 nights, oldest first; nil for a night without a
 	// record, and all nil when they could not be read.
 	week  [7]*night.Record
@@ -167,7 +170,8 @@ func cmd(c tea.Cmd) func() tea.Cmd { return func() tea.Cmd { return c } }
 // Init reads whether last night has a check-in, the last 7 nights, and
 // whether a routine runs in another window.
 func (h *home) Init() tea.Cmd {
-	j := h.sh.j
+	j, ownLock := h.sh.j, h.ownLock
+	h.ownLock = false // read again, it is whoever holds the lock then
 	last, from := h.last, h.dates[0]
 	tonight := max(night.Of(h.sh.Now(), h.sh.Boundary()), last)
 	return func() tea.Msg {
@@ -183,7 +187,7 @@ func (h *home) Init() tea.Cmd {
 				msg.tried = triedTonight(r)
 			}
 		}
-		msg.elsewhere = j.RunningElsewhere()
+		msg.elsewhere = !ownLock && j.RunningElsewhere()
 		msg.hookFailure = j.HookFailure()
 		if msg.weekErr == nil {
 			msg.tonight = journal.StatusOf(j.Now(), j.Settings().Boundary, msg.week).WindDown

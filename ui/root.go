@@ -245,7 +245,9 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Back home, which reads tonight afresh and shows the run. The
 		// runner stays known, so Close saves it once more in case the
 		// last save has not landed when the program ends.
-		m.stack = []screen.Screen{newHome(m.sh)}
+		h := newHome(m.sh)
+		h.ownLock = m.locked // released once the end's save lands
+		m.stack = []screen.Screen{h}
 		return m, m.top().Init()
 	}
 	return m.route(msg)
