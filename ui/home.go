@@ -49,7 +49,7 @@ type home struct {
 	// ("Experiment: tonight as usual (week 3 of 4)"), else "".
 	experiment string
 	// showKeys is set while ? shows every key.
-	showKeys bool
+	showKeys screen.KeysShown
 	// hookFailure is a hook command's failure, told here once.
 	hookFailure string
 	// tonight is how tonight's wind-down went, "" before one was run;
@@ -221,12 +221,7 @@ func (h *home) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 }
 
 func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
-	if h.showKeys {
-		h.showKeys = false // any key goes back
-		return nil
-	}
-	if key.Matches(k, h.keys.Help) {
-		h.showKeys = true
+	if h.showKeys.Key(k, h.keys.Help) {
 		return nil
 	}
 	for _, it := range h.items {

@@ -29,7 +29,7 @@ type interrupted struct {
 	// err is why the last choice failed; the screen stays so nothing is lost.
 	err error
 	// showKeys is set while ? shows every key.
-	showKeys bool
+	showKeys screen.KeysShown
 }
 
 // interruptedMsg carries a run found cut off, for the root to ask about.
@@ -96,10 +96,7 @@ func (m *interrupted) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	switch {
 	case !ok:
-	case m.showKeys:
-		m.showKeys = false // any key goes back
-	case key.Matches(k, m.keys.Help):
-		m.showKeys = true
+	case m.showKeys.Key(k, m.keys.Help):
 	case key.Matches(k, m.keys.Resume):
 		return m, m.resume()
 	case key.Matches(k, m.keys.End):

@@ -128,7 +128,7 @@ type morning struct {
 	saving   bool
 	saved    *night.Checkin // set once saved: the confirmation shows
 	// savedKeys is set while ? shows the confirmation's keys.
-	savedKeys bool
+	savedKeys screen.KeysShown
 	leave     leaving
 	page      keysPage
 	// loaded is set once the night's answers are read; early holds the
@@ -249,12 +249,7 @@ func (m *morning) update(msg tea.Msg) tea.Cmd {
 	k, isKey := msg.(tea.KeyPressMsg)
 	switch {
 	case m.saved != nil:
-		switch {
-		case isKey && m.savedKeys:
-			m.savedKeys = false // any key goes back
-			return nil
-		case isKey && key.Matches(k, m.keys.Help):
-			m.savedKeys = true
+		if isKey && m.savedKeys.Key(k, m.keys.Help) {
 			return nil
 		}
 		if isKey && key.Matches(k, m.keys.Quit) {

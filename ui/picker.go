@@ -25,7 +25,7 @@ type picker struct {
 	// only reads them.
 	top, warnTop int
 	// showKeys is set while ? shows every key.
-	showKeys bool
+	showKeys screen.KeysShown
 }
 
 type pickerKeys struct{ start, warnUp, warnDown key.Binding }
@@ -77,10 +77,7 @@ func (p *picker) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	}
 	rs := p.routines()
 	switch {
-	case p.showKeys:
-		p.showKeys = false // any key goes back
-	case key.Matches(k, p.keys.Help):
-		p.showKeys = true
+	case p.showKeys.Key(k, p.keys.Help):
 	case key.Matches(k, p.keys.Up) && len(rs) > 0:
 		p.cursor = (p.cursor + len(rs) - 1) % len(rs)
 	case key.Matches(k, p.keys.Down) && len(rs) > 0:

@@ -68,7 +68,7 @@ type runner struct {
 	keys     runnerKeys
 	gen      int
 	leave    screen.Confirm // asked before leaving a run
-	showHelp bool
+	showHelp screen.KeysShown
 	// notice is news from before the run (an evening log that could not
 	// be saved), shown until the first key.
 	notice string
@@ -180,12 +180,9 @@ func (m *runner) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.engine.Stop()
 			return m.save()
 		}
-	case m.showHelp:
-		m.showHelp = false
+	case m.showHelp.Key(msg, k.Help):
 	case key.Matches(msg, k.Quit):
 		m.leave.Ask("Leave the routine? What you did is saved.")
-	case key.Matches(msg, k.Help):
-		m.showHelp = true
 	case m.engine.Waiting() && key.Matches(msg, k.Ready):
 		return m.after(m.engine.Ready())
 	case key.Matches(msg, k.Pause):

@@ -73,7 +73,7 @@ func (m *runner) shortHelp(bindings []key.Binding) string {
 // remember keeps the memo current for the view the run shows now.
 func (m *runner) remember() {
 	snap := m.engine.Snapshot()
-	if snap.Done || m.showHelp {
+	if snap.Done || bool(m.showHelp) {
 		return
 	}
 	m.memo.text.Keep(m.textKey(snap), m.stepText(snap))

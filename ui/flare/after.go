@@ -29,7 +29,7 @@ type After struct {
 	event  night.Event
 	status string
 	// showKeys is set while ? shows every key.
-	showKeys bool
+	showKeys screen.KeysShown
 }
 
 // NewAfter asks the questions after e's measure; e is saved as it is
@@ -51,14 +51,10 @@ func (m *After) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		m.status = msg.status()
 		return m, nil
 	case tea.KeyPressMsg:
-		switch {
-		case msg.String() == "ctrl+c":
+		if msg.String() == "ctrl+c" {
 			return m, tea.Quit
-		case m.showKeys:
-			m.showKeys = false // any key goes back
-			return m, nil
-		case key.Matches(msg, m.keys.Help):
-			m.showKeys = true
+		}
+		if m.showKeys.Key(msg, m.keys.Help) {
 			return m, nil
 		}
 		switch m.stage {

@@ -71,7 +71,7 @@ type Screen struct {
 	// status is the last save's error, or why an option cannot run.
 	status string
 	// showKeys is set while ? shows every key.
-	showKeys bool
+	showKeys screen.KeysShown
 }
 
 // New is the toolkit screen, asking first how strong it is.
@@ -111,12 +111,7 @@ func (m *Screen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		m.status = msg.status()
 		return m, nil
 	case tea.KeyPressMsg:
-		switch {
-		case m.showKeys:
-			m.showKeys = false // any key goes back
-			return m, nil
-		case key.Matches(msg, m.keys.Help):
-			m.showKeys = true
+		if m.showKeys.Key(msg, m.keys.Help) {
 			return m, nil
 		}
 		if key.Matches(msg, m.keys.Quit) && m.stage != doing {

@@ -118,7 +118,7 @@ type Model struct {
 	ready bool
 	queue []func() tea.Cmd
 	// showKeys is set while ? shows every key.
-	showKeys bool
+	showKeys screen.KeysShown
 }
 
 // New is the browser of src's nights; nil src shows none. fromHome only
@@ -196,12 +196,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, m.keys.quit) {
 			return tea.Quit // at once, even while a read is on its way
 		}
-		if m.showKeys {
-			m.showKeys = false // any key goes back
-			return nil
-		}
-		if key.Matches(msg, m.keys.help) {
-			m.showKeys = true
+		if m.showKeys.Key(msg, m.keys.help) {
 			return nil
 		}
 		return m.do(func() tea.Cmd { return m.key(msg) })

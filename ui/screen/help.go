@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -115,4 +116,21 @@ func (c *Context) KeysPage(groups [][]key.Binding, note string) string {
 		body += "\n" + strings.Join(noteLines, "\n")
 	}
 	return Layout(c.Height, body, st.Faint.Render(Truncate("any key to go back", c.Width)))
+}
+
+// KeysShown is whether a screen shows its keys page, the page ? opens.
+type KeysShown bool
+
+// Key answers k when it is the page's: with the page shown any key closes
+// it, and help opens it. It reports whether k was the page's.
+func (s *KeysShown) Key(k tea.KeyPressMsg, help key.Binding) bool {
+	switch {
+	case bool(*s):
+		*s = false // any key goes back
+	case key.Matches(k, help):
+		*s = true
+	default:
+		return false
+	}
+	return true
 }
