@@ -56,10 +56,16 @@ func newAdapter(inner tea.Model, out io.Writer, env []string, profile colorprofi
 	a.scr = uv.NewTerminalRenderer(&a.frame, env)
 	a.scr.SetColorProfile(profile)
 	a.scr.SetTabStops(-1)
+	// Cells are measured by grapheme cluster, as Lip Gloss measures them
+	// when it lays a view out, so the renderer places each cell where the
+	// layout meant it. It also spares the 2.2 MB table go-runewidth fills
+	// for wcwidth's per-code-point measure on the first rune above U+02FF.
+	a.scr.SetWidthMethod(ansi.GraphemeWidth)
 	a.scr.EnterAltScreen() // sets the renderer to absolute moves; the sequence is written by enter
 	a.frame.Reset()
 	a.scr.Resize(w, h)
 	a.cells = uv.NewScreenBuffer(w, h)
+	a.cells.Method = ansi.GraphemeWidth
 	return a
 }
 
@@ -82,8 +88,15 @@ func (a *adapter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
 	case tea.ModeReportMsg:
-		if msg.Mode == ansi.ModeSynchronizedOutput && msg.Value == ansi.ModeReset {
+		switch {
+		case msg.Mode == ansi.ModeSynchronizedOutput && msg.Value == ansi.ModeReset:
 			a.synced = true // supported, and off until a frame turns it on
+		case msg.Mode == ansi.ModeUnicodeCore && msg.Value == ansi.ModeReset && !a.restored.Load():
+			// The terminal can draw a cluster in the cells its grapheme
+			// width says, as the cells are measured: turn that on, and
+			// draw the screen again in it.
+			write(a.out, []byte(ansi.SetModeUnicodeCore))
+			a.scr.Erase()
 		}
 	}
 	var cmd tea.Cmd

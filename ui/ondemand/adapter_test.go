@@ -97,6 +97,47 @@ func TestSynchronizedOutputOnceReported(t *testing.T) {
 	}
 }
 
+// A cluster takes the cells Lip Gloss gave it when it laid the line out,
+// so what follows it on the line is where the layout put it.
+func TestCellsMeasuredAsLaidOut(t *testing.T) {
+	for _, text := range []string{
+		"a\U0001F468\u200d\U0001F469\u200d\U0001F467|", // a family: one cluster of three joined emoji
+		"b\u2764\ufe0f|",                                // a heart shown as emoji
+		"c\U0001F44D\U0001F3FD|",                        // a thumb with a skin tone
+		"d\u2192\u2500\u2026|",                         // the arrows, lines and ellipses the screens draw
+	} {
+		a, m, _ := newTestAdapter(colorprofile.ANSI256)
+		m.text = lipgloss.NewStyle().Width(12).Render(text)
+		a.Init()
+		line := a.cells.Line(0)
+		x := strings.Index(line.String(), "|")
+		if want := lipgloss.Width(text) - 1; x < 0 || line.At(want) == nil || line.At(want).Content != "|" {
+			t.Errorf("%q: the bar after it is not in cell %d, where Lip Gloss measured it: line %q (at byte %d)", text, want, line.String(), x)
+		}
+	}
+}
+
+func TestUnicodeCoreOnlyWhenReported(t *testing.T) {
+	for _, tc := range []struct {
+		value ansi.ModeSetting
+		want  bool
+	}{
+		{ansi.ModeReset, true},
+		{ansi.ModeNotRecognized, false},
+		{ansi.ModePermanentlyReset, false},
+	} {
+		a, _, out := newTestAdapter(colorprofile.ANSI256)
+		a.Init()
+		if got := take(out); !strings.Contains(got, ansi.RequestModeUnicodeCore) {
+			t.Fatalf("the first frame does not ask about mode 2027: %q", got)
+		}
+		a.Update(tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: tc.value})
+		if got := strings.Contains(take(out), ansi.SetModeUnicodeCore); got != tc.want {
+			t.Errorf("reported %v: mode 2027 turned on = %v, want %v", tc.value, got, tc.want)
+		}
+	}
+}
+
 func TestBellAndQueriesWrittenAtOnce(t *testing.T) {
 	for _, tt := range []struct {
 		name string

@@ -115,8 +115,12 @@ var (
 		ansi.PushKittyKeyboard(1) +
 		// Whether the terminal can hold a frame back until it is whole
 		// (mode 2026); the answer arrives as a tea.ModeReportMsg.
-		ansi.RequestModeSynchronizedOutput
-	leaveSeq = ansi.PopKittyKeyboard(1) +
+		ansi.RequestModeSynchronizedOutput +
+		// Whether it can draw a grapheme cluster as one (mode 2027),
+		// which the adapter turns on when it can.
+		ansi.RequestModeUnicodeCore
+	leaveSeq = ansi.ResetModeUnicodeCore +
+		ansi.PopKittyKeyboard(1) +
 		ansi.ResetModifyOtherKeys +
 		ansi.ResetModeBracketedPaste +
 		ansi.SetWindowTitle("") +
