@@ -83,8 +83,10 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 // sooner: insights with ten years peak at 22 MB instead of 24.
 const screenMemoryLimit = 10 << 20
 
-// screenCacheKiB is the SQLite page cache of the screens, in KiB.
-const screenCacheKiB = 256
+// screenCacheKiB is the SQLite page cache of the screens, in KiB: a
+// window of nights is a few pages, and the system's file cache holds the
+// rest. Insights read every page once, and would fill a larger one.
+const screenCacheKiB = 64
 
 // rendererEnv names the environment variable that, set to "bubbletea",
 // draws with Bubble Tea's own renderer on its frame ticker instead of on

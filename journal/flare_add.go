@@ -102,7 +102,7 @@ func (j *Journal) checkTried(ctx context.Context, tried []night.Tried) error {
 	// Only a measure outside the toolkit costs a look through the records.
 	ctx, cancel := bounded(ctx)
 	defer cancel()
-	err := j.st.EachNight(ctx, "", "", func(r night.Record) error {
+	err := j.st.EachNightBrief(ctx, func(r night.Record) error {
 		for _, e := range r.Events {
 			for _, t := range e.Tried {
 				unknown = slices.DeleteFunc(unknown, func(id string) bool { return id == t.ID })

@@ -29,9 +29,9 @@ func (j *Journal) NightRange(ctx context.Context) (first, last string, n int, er
 // Its JSON form is `quietlegs insights --format json`; insight.Lines and
 // insight.WriteText give its text.
 func (j *Journal) Insights(ctx context.Context) (insight.Result, error) {
-	// Night by night: only what is compared is kept of each, so a long
-	// record is never in memory whole.
-	each := func(fn func(night.Record) error) error { return j.st.EachNight(ctx, "", "", fn) }
+	// Night by night, and only what is compared is read of each (no
+	// steps, no doses) and kept: a long record is never in memory whole.
+	each := func(fn func(night.Record) error) error { return j.st.EachNightBrief(ctx, fn) }
 	return insight.ComputeEach(each, j.titledSettings())
 }
 

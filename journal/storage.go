@@ -53,6 +53,11 @@ type Storage interface {
 	// in date order, from one consistent state, without holding them all;
 	// an error from fn stops it and is returned as it is.
 	EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error
+	// EachNightBrief is EachNight over every night, with each night's
+	// runs passed without their steps and its doses left out (a night
+	// with nothing else is not passed): what insights compare, and the
+	// flare-ups, without the rest.
+	EachNightBrief(ctx context.Context, fn func(night.Record) error) error
 	// NightRange is the first and last night with any record, and how many
 	// nights have one.
 	NightRange(ctx context.Context) (first, last string, n int, err error)

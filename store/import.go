@@ -218,7 +218,7 @@ func planImport(ctx context.Context, tx *sql.Tx, in []importNight) (importPlan, 
 	for _, n := range in {
 		lo, hi = min(lo, n.date), max(hi, n.date)
 	}
-	stored, err := loadNights(ctx, tx, lo, hi)
+	stored, err := loadNights(ctx, tx, lo, hi, whole)
 	if err != nil {
 		return p, fmt.Errorf("read nights %s to %s: %w", lo, hi, err)
 	}

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/quietlegs/quietlegs/journal/journaltest"
 	"github.com/quietlegs/quietlegs/night"
 	"github.com/quietlegs/quietlegs/routine"
 )
@@ -237,6 +239,46 @@ func TestEachNightIsNights(t *testing.T) {
 	})
 	if err != stop || n != 3 {
 		t.Errorf("after fn failed at night 3: err %v after %d nights, want stop after 3", err, n)
+	}
+}
+
+// TestEachNightBrief: every night, as EachNight passes it, without the
+// runs' steps and the doses; a night with only doses is left out.
+func TestEachNightBrief(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, filepath.Join(t.TempDir(), "q.db"))
+	loc := berlin(t)
+	recs := genNights(t, "2024-01-01", nightWindow+40, 3, loc)
+	dose := night.Dose{Night: "2024-01-05", Name: "iron", Amount: "65 mg", At: time.Date(2024, 1, 5, 20, 0, 0, 0, loc)}
+	recs[4].Taken = []night.Dose{dose}
+	onlyDose := dose
+	onlyDose.Night = "2026-06-01"
+	recs = append(recs, night.Record{Night: onlyDose.Night, Taken: []night.Dose{onlyDose}})
+	if _, err := s.Import(ctx, recs, nil); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := s.Nights(ctx, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole = slices.DeleteFunc(whole, func(r night.Record) bool { return r.Night == onlyDose.Night })
+	var got []night.Record
+	if err := s.EachNightBrief(ctx, func(r night.Record) error {
+		got = append(got, r)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(whole) {
+		t.Fatalf("EachNightBrief passed %d nights, Nights reads %d", len(got), len(whole))
+	}
+	for i, r := range whole {
+		if len(r.Runs) > 0 && len(r.Runs[0].Steps) == 0 {
+			t.Fatalf("%s: the whole night has no steps to leave out", r.Night)
+		}
+		if want, _ := journaltest.Brief(r); !reflect.DeepEqual(got[i], want) {
+			t.Errorf("%s: brief\n%+v\nwant the whole night without steps and doses\n%+v", r.Night, got[i], want)
+		}
 	}
 }
 

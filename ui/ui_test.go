@@ -491,6 +491,14 @@ func (f *fakeStorage) Nights(ctx context.Context, from, to string) ([]night.Reco
 func (f *fakeStorage) EachNight(ctx context.Context, from, to string, fn func(night.Record) error) error {
 	return journaltest.Each(f.Nights(ctx, from, to))(fn)
 }
+func (f *fakeStorage) EachNightBrief(ctx context.Context, fn func(night.Record) error) error {
+	return f.EachNight(ctx, "", "", func(r night.Record) error {
+		if b, ok := journaltest.Brief(r); ok {
+			return fn(b)
+		}
+		return nil
+	})
+}
 func (f *fakeStorage) NightRange(ctx context.Context) (string, string, int, error) {
 	return f.history.NightRange(ctx)
 }

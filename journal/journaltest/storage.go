@@ -300,6 +300,36 @@ func (s *Storage) EachNight(ctx context.Context, from, to string, fn func(night.
 	return Each(s.Nights(ctx, from, to))(fn)
 }
 
+// EachNightBrief passes every night as EachNight does, as Brief leaves
+// each.
+func (s *Storage) EachNightBrief(ctx context.Context, fn func(night.Record) error) error {
+	return s.EachNight(ctx, "", "", func(r night.Record) error {
+		if b, ok := Brief(r); ok {
+			return fn(b)
+		}
+		return nil
+	})
+}
+
+// Brief is r as EachNightBrief passes it: its runs without their steps,
+// and without its doses; ok is false for a night of doses alone, which
+// it does not pass.
+func Brief(r night.Record) (_ night.Record, ok bool) {
+	if r.Evening == nil && r.Checkin == nil && len(r.Runs) == 0 && len(r.Events) == 0 {
+		return night.Record{}, false
+	}
+	r.Taken = nil
+	if r.Runs != nil {
+		runs := make([]night.Run, len(r.Runs))
+		for i, run := range r.Runs {
+			run.Steps = nil
+			runs[i] = run
+		}
+		r.Runs = runs
+	}
+	return r, true
+}
+
 // Each gives the EachNight of a fake over the nights its Nights read:
 // Each(recs, err)(fn) passes recs to fn in turn, or returns err.
 func Each(recs []night.Record, err error) func(fn func(night.Record) error) error {

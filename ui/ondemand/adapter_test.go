@@ -102,9 +102,9 @@ func TestSynchronizedOutputOnceReported(t *testing.T) {
 func TestCellsMeasuredAsLaidOut(t *testing.T) {
 	for _, text := range []string{
 		"a\U0001F468\u200d\U0001F469\u200d\U0001F467|", // a family: one cluster of three joined emoji
-		"b\u2764\ufe0f|",                                // a heart shown as emoji
-		"c\U0001F44D\U0001F3FD|",                        // a thumb with a skin tone
-		"d\u2192\u2500\u2026|",                         // the arrows, lines and ellipses the screens draw
+		"b\u2764\ufe0f|",         // a heart shown as emoji
+		"c\U0001F44D\U0001F3FD|", // a thumb with a skin tone
+		"d\u2192\u2500\u2026|",   // the arrows, lines and ellipses the screens draw
 	} {
 		a, m, _ := newTestAdapter(colorprofile.ANSI256)
 		m.text = lipgloss.NewStyle().Width(12).Render(text)
