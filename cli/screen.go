@@ -80,7 +80,8 @@ func (a *app) runTUI(ctx context.Context, o ui.Options) error {
 // GOMEMLIMIT). A screen holds about 3 MB; reading ten years for insights
 // makes garbage faster than one P collects it at the default pace, and
 // the heap grew to twice what it held. Near the limit the collector runs
-// sooner: insights with ten years peak at 22 MB instead of 24.
+// sooner: insights with ten years peak 2 MB lower (see the README's
+// "With a long history").
 const screenMemoryLimit = 10 << 20
 
 // screenCacheKiB is the SQLite page cache of the screens, in KiB: a
