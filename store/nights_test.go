@@ -257,11 +257,11 @@ func TestEachNightBrief(t *testing.T) {
 	if _, err := s.Import(ctx, recs, nil); err != nil {
 		t.Fatal(err)
 	}
-	whole, err := s.Nights(ctx, "", "")
+	all, err := s.Nights(ctx, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole = slices.DeleteFunc(whole, func(r night.Record) bool { return r.Night == onlyDose.Night })
+	all = slices.DeleteFunc(all, func(r night.Record) bool { return r.Night == onlyDose.Night })
 	var got []night.Record
 	if err := s.EachNightBrief(ctx, func(r night.Record) error {
 		got = append(got, r)
@@ -269,10 +269,10 @@ func TestEachNightBrief(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(whole) {
-		t.Fatalf("EachNightBrief passed %d nights, Nights reads %d", len(got), len(whole))
+	if len(got) != len(all) {
+		t.Fatalf("EachNightBrief passed %d nights, Nights reads %d", len(got), len(all))
 	}
-	for i, r := range whole {
+	for i, r := range all {
 		if len(r.Runs) > 0 && len(r.Runs[0].Steps) == 0 {
 			t.Fatalf("%s: the whole night has no steps to leave out", r.Night)
 		}

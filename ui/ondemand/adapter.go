@@ -41,7 +41,10 @@ type adapter struct {
 	// synced is set once the terminal says it supports mode 2026: each
 	// frame is then shown whole.
 	synced bool
-	title  string
+	// unicodeCore is set once the adapter has turned mode 2027 on, for
+	// restore to turn it off; restore can run on a command's goroutine.
+	unicodeCore atomic.Bool
+	title       string
 
 	restoreOnce sync.Once
 	// restored is set once the terminal is given back: nothing is drawn
@@ -96,6 +99,7 @@ func (a *adapter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// width says, as the cells are measured: turn that on, and
 			// draw the screen again in it.
 			write(a.out, []byte(ansi.SetModeUnicodeCore))
+			a.unicodeCore.Store(true)
 			a.scr.Erase()
 		}
 	}
@@ -248,7 +252,11 @@ func independent(lines []string) bool {
 func (a *adapter) restore() {
 	a.restoreOnce.Do(func() {
 		a.restored.Store(true)
-		write(a.out, []byte(leaveSeq))
+		seq := leaveSeq
+		if a.unicodeCore.Load() {
+			seq = ansi.ResetModeUnicodeCore + seq
+		}
+		write(a.out, []byte(seq))
 		if a.onRestore != nil {
 			a.onRestore()
 		}

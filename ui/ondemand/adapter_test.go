@@ -135,6 +135,10 @@ func TestUnicodeCoreOnlyWhenReported(t *testing.T) {
 		if got := strings.Contains(take(out), ansi.SetModeUnicodeCore); got != tc.want {
 			t.Errorf("reported %v: mode 2027 turned on = %v, want %v", tc.value, got, tc.want)
 		}
+		a.restore()
+		if got := strings.Contains(take(out), ansi.ResetModeUnicodeCore); got != tc.want {
+			t.Errorf("reported %v: mode 2027 turned off on leaving = %v, want %v (only if turned on)", tc.value, got, tc.want)
+		}
 	}
 }
 

@@ -119,8 +119,7 @@ var (
 		// Whether it can draw a grapheme cluster as one (mode 2027),
 		// which the adapter turns on when it can.
 		ansi.RequestModeUnicodeCore
-	leaveSeq = ansi.ResetModeUnicodeCore +
-		ansi.PopKittyKeyboard(1) +
+	leaveSeq = ansi.PopKittyKeyboard(1) +
 		ansi.ResetModifyOtherKeys +
 		ansi.ResetModeBracketedPaste +
 		ansi.SetWindowTitle("") +
