@@ -42,6 +42,21 @@ func readExport(t *testing.T, sb sandbox) exportDoc {
 
 // TestE2EFlareScreen: from the prompt, 7 and the first moderate entry
 // start walking in the runner; 3 and "a lot" afterwards are in the export.
+// answerAfter answers the toolkit's questions after a measure (strength 3
+// now, it helped a lot), saves, and expects the program to end well.
+func (tm *pane) answerAfter() {
+	tm.t.Helper()
+	tm.waitFor("How strong is it now?")
+	tm.keys("3")
+	tm.waitFor("Did it help?")
+	tm.keys("3")
+	tm.waitFor("helped: a lot")
+	tm.keys("Enter")
+	if code, s := tm.exited(); code != 0 {
+		tm.t.Fatalf("exit %d:\n%s", code, s)
+	}
+}
+
 func TestE2EFlareScreen(t *testing.T) {
 	t.Parallel()
 	tm := startTerm(t, "flare", "--speed", "60")
@@ -64,15 +79,7 @@ func TestE2EFlareScreen(t *testing.T) {
 	tm.waitFor("Walk around the house")
 	tm.waitUntil(`"Good night."`, 30*time.Second, func(s string) bool { return strings.Contains(s, "Good night.") })
 	tm.keys("Enter")
-	tm.waitFor("How strong is it now?")
-	tm.keys("3")
-	tm.waitFor("Did it help?")
-	tm.keys("3")
-	tm.waitFor("helped: a lot")
-	tm.keys("Enter")
-	if code, s := tm.exited(); code != 0 {
-		t.Fatalf("exit %d:\n%s", code, s)
-	}
+	tm.answerAfter()
 
 	doc := readExport(t, tm.sb)
 	if doc.Version != 2 || len(doc.Nights) != 1 || len(doc.Nights[0].Events) != 1 {

@@ -39,15 +39,7 @@ func TestE2ERunnerLeftPartWayKeepsTheStep(t *testing.T) {
 	tm.keys("q")
 	tm.waitFor("Leave the routine?")
 	tm.keys("y")
-	tm.waitFor("How strong is it now?")
-	tm.keys("3")
-	tm.waitFor("Did it help?")
-	tm.keys("3")
-	tm.waitFor("helped: a lot")
-	tm.keys("Enter")
-	if code, s := tm.exited(); code != 0 {
-		t.Fatalf("exit %d:\n%s", code, s)
-	}
+	tm.answerAfter()
 
 	run := oneSession(t, tm.sb.db)
 	if run.status != "abandoned" || len(run.steps) != 1 {
